@@ -1,0 +1,46 @@
+import type { ApiServer } from "./api/server";
+import type { KubeObject } from "./api/types";
+
+/** The namespaces every cluster starts with. */
+export const SYSTEM_NAMESPACES = ["default", "kube-node-lease", "kube-public", "kube-system"];
+
+/** The address of the `kubernetes` Service: the first IP of the service CIDR 10.96.0.0/12. */
+export const KUBERNETES_SERVICE_IP = "10.96.0.1";
+
+/** What the bootstrap creates besides the fixed system objects. */
+export interface BootstrapOptions {
+  /** Worker nodes to create (node-1 … node-N). */
+  nodes: number;
+}
+
+/** Creates what a fresh cluster holds before the learner does anything. */
+export function bootstrapCluster(api: ApiServer, _options: BootstrapOptions): void {
+  for (const name of SYSTEM_NAMESPACES) {
+    api.create(namespaceObject(name));
+  }
+  api.create({
+    apiVersion: "v1",
+    kind: "Service",
+    metadata: {
+      name: "kubernetes",
+      namespace: "default",
+      labels: { component: "apiserver", provider: "kubernetes" },
+    },
+    spec: {
+      clusterIP: KUBERNETES_SERVICE_IP,
+      ports: [{ name: "https", port: 443, protocol: "TCP", targetPort: 6443 }],
+      type: "ClusterIP",
+    },
+  });
+}
+
+/** A Namespace object as the API server stores it after creation. */
+export function namespaceObject(name: string): KubeObject {
+  return {
+    apiVersion: "v1",
+    kind: "Namespace",
+    metadata: { name, labels: { "kubernetes.io/metadata.name": name } },
+    spec: { finalizers: ["kubernetes"] },
+    status: { phase: "Active" },
+  };
+}

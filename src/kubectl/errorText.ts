@@ -1,0 +1,18 @@
+import { StatusError } from "../api/errors";
+import { KubectlError } from "./verb";
+
+/**
+ * kubectl's rendering of an error, with its newline: server errors get
+ * `Error from server (Reason): `, Invalid prints bare, client errors as given.
+ */
+export function formatError(error: unknown): string {
+  if (error instanceof StatusError) {
+    if (error.reason === "Invalid" && error.details) {
+      return `The ${error.details.kind} "${error.details.name}" is invalid: ${error.details.causes}\n`;
+    }
+    return `Error from server (${error.reason}): ${error.message}\n`;
+  }
+  if (error instanceof KubectlError) return `${error.message}\n`;
+  const message = error instanceof Error ? error.message : String(error);
+  return `error: ${message}\n`;
+}

@@ -1,0 +1,111 @@
+import type { Cluster } from "../cluster";
+import { isFlagParseError, parseFlags } from "./cli/flags";
+import { flagErrorMessage, kubectlFailure, unknownCommandMessage } from "./cli/commandErrors";
+import { withGlobalFlags } from "./cli/globalFlags";
+import { splitShellWords } from "./cli/shellWords";
+import { rootHelp, verbHelp } from "./help";
+import { formatError } from "./errorText";
+import { KubectlError, type Verb } from "./verb";
+import { findVerb } from "./verbs";
+
+/** What a command reads besides its line: stdin (`-f -`) and named files (`-f web.yaml`, the editor's tabs). */
+interface KubectlInput {
+  stdin?: string;
+  files: Record<string, string>;
+}
+
+/** What a kubectl invocation returns: its exit code and its two output streams. */
+export interface KubectlResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs one kubectl command line against the cluster. Never throws: every failure becomes
+ * kubectl's error text on stderr and exit code 1.
+ */
+export function runKubectl(cluster: Cluster, line: string, stdin?: string, files: Record<string, string> = {}): KubectlResult {
+  const out: string[] = [];
+  const err: string[] = [];
+  let code: number;
+  try {
+    code = dispatch(cluster, line, { stdin, files }, out, err);
+  } catch (error) {
+    code = 1;
+    err.push(formatError(error));
+  }
+  return { code, stdout: out.join(""), stderr: err.join("") };
+}
+
+function dispatch(cluster: Cluster, line: string, input: KubectlInput, out: string[], err: string[]): number {
+  const split = splitShellWords(line);
+  if ("error" in split) throw new KubectlError(`error: ${split.error}`);
+  const words = split.words[0] === "kubectl" ? split.words.slice(1) : split.words;
+  const { verb, path, rest } = locateVerb(words);
+  if (!verb) {
+    if (path.length === 0) {
+      out.push(rootHelp());
+      return 0;
+    }
+    throw new KubectlError(kubectlFailure(unknownCommandMessage(path[0])).stderr.trimEnd());
+  }
+  const parsed = parseFlags(rest, withGlobalFlags(verb.name, verb.flags));
+  if (isFlagParseError(parsed)) {
+    if (parsed.help) {
+      out.push(verbHelp(verb, path));
+      return 0;
+    }
+    throw new KubectlError(kubectlFailure(flagErrorMessage(parsed.error, `kubectl ${path.join(" ")}`)).stderr.trimEnd());
+  }
+  if (parsed.flags.help === true) {
+    out.push(verbHelp(verb, path));
+    return 0;
+  }
+  err.push(...parsed.warnings.map((w) => `${w}\n`));
+  const namespace = String(parsed.flags.namespace || "default");
+  return verb.run({
+    cluster,
+    namespace,
+    namespaceExplicit: parsed.changed.has("namespace"),
+    flags: parsed.flags,
+    changed: parsed.changed,
+    args: parsed.positional,
+    stdin: input.stdin,
+    files: input.files,
+    out: (text) => out.push(text),
+    err: (text) => err.push(text),
+  });
+}
+
+/**
+ * Finds the verb (and sub-verb) among the words, skipping global flags that precede it
+ * (`kubectl -n kube-system get pods`). Returns the remaining words for flag parsing.
+ */
+function locateVerb(words: string[]): { verb?: Verb; path: string[]; rest: string[] } {
+  const leading: string[] = [];
+  let i = 0;
+  while (i < words.length && words[i].startsWith("-")) {
+    const word = words[i];
+    leading.push(word);
+    const takesValue = /^(-n|--namespace|--context|--cluster|--user|--kubeconfig|-s|--server)$/.test(word);
+    if (takesValue && i + 1 < words.length) leading.push(words[++i]);
+    i++;
+  }
+  if (i >= words.length) return { path: [], rest: leading };
+  const top = findVerb(words[i]);
+  const path = [words[i]];
+  if (!top) return { path, rest: [] };
+  let verb: Verb = top;
+  i++;
+  while (verb.subcommands && i < words.length) {
+    const word = words[i];
+    const sub: Verb | undefined = verb.subcommands.find((s) => s.name === word || s.aliases?.includes(word));
+    if (!sub) break;
+    verb = sub;
+    path.push(words[i]);
+    i++;
+  }
+  return { verb, path, rest: [...leading, ...words.slice(i)] };
+}
+

@@ -1,0 +1,61 @@
+import type { FlagSpec } from "../cli/flags";
+
+/** -o/--output, as the get-like printers accept it. */
+export const OUTPUT_FLAG: FlagSpec = {
+  name: "output",
+  shorthand: "o",
+  type: "string",
+  usage:
+    "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide). See custom columns [https://kubernetes.io/docs/reference/kubectl/#custom-columns], golang template [http://golang.org/pkg/text/template/#pkg-overview] and jsonpath template [https://kubernetes.io/docs/reference/kubectl/jsonpath/].",
+};
+
+export const SELECTOR_FLAG: FlagSpec = {
+  name: "selector",
+  shorthand: "l",
+  type: "string",
+  usage:
+    "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.",
+};
+
+export const FIELD_SELECTOR_FLAG: FlagSpec = {
+  name: "field-selector",
+  type: "string",
+  usage:
+    "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
+};
+
+export const ALL_NAMESPACES_FLAG: FlagSpec = {
+  name: "all-namespaces",
+  shorthand: "A",
+  type: "bool",
+  usage:
+    "If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.",
+};
+
+export const FILENAME_FLAG: FlagSpec = {
+  name: "filename",
+  shorthand: "f",
+  type: "stringSlice",
+  usage: "Filename, directory, or URL to files identifying the resource.",
+};
+
+export const DRY_RUN_FLAG: FlagSpec = {
+  name: "dry-run",
+  type: "string",
+  default: "none",
+  noOptDefVal: "unchanged",
+  usage:
+    'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.',
+};
+
+export const SHOW_LABELS_FLAG: FlagSpec = {
+  name: "show-labels",
+  type: "bool",
+  usage: "When printing, show all labels as the last column (default hide labels column)",
+};
+
+export const ALL_FLAG: FlagSpec = {
+  name: "all",
+  type: "bool",
+  usage: "Select all resources, in the namespace of the specified resource types.",
+};

@@ -1,0 +1,99 @@
+import type { KubeObject } from "../../api/types";
+import { bool, list, str } from "../flagAccess";
+import { checkOutputFormat, printResult } from "../print";
+import { queryObjects } from "../query";
+import { resolveResourceArgs } from "../resources";
+import { sortObjects } from "../sortBy";
+import { KubectlError, type Verb, type VerbContext } from "../verb";
+import { ALL_NAMESPACES_FLAG, FIELD_SELECTOR_FLAG, FILENAME_FLAG, OUTPUT_FLAG, SELECTOR_FLAG, SHOW_LABELS_FLAG } from "./commonFlags";
+import { objectsFromFiles } from "./fileObjects";
+import { formatError } from "../errorText";
+
+const NO_TYPE_ERROR = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
+
+error: Required resource not specified.
+Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).
+See 'kubectl get -h' for help and examples`;
+
+/** `kubectl get`: lists or fetches objects and prints them as a table or in the -o format. */
+export const getVerb: Verb = {
+  name: "get",
+  short: "Display one or many resources",
+  usage:
+    "kubectl get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]",
+  flags: [
+    ALL_NAMESPACES_FLAG,
+    FIELD_SELECTOR_FLAG,
+    FILENAME_FLAG,
+    { name: "ignore-not-found", type: "bool", usage: "If the requested object does not exist the command will return exit code 0." },
+    {
+      name: "label-columns",
+      shorthand: "L",
+      type: "stringSlice",
+      usage:
+        "Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive. You can also use multiple flag options like -L label1 -L label2...",
+    },
+    { name: "no-headers", type: "bool", usage: "When using the default or custom-column output format, don't print headers (default print headers)." },
+    OUTPUT_FLAG,
+    SELECTOR_FLAG,
+    { name: "show-kind", type: "bool", usage: "If present, list the resource type for the requested object(s)." },
+    SHOW_LABELS_FLAG,
+    {
+      name: "sort-by",
+      type: "string",
+      usage:
+        "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string.",
+    },
+    { name: "watch", shorthand: "w", type: "bool", usage: "After listing/getting the requested object, watch for changes." },
+  ],
+  run: runGet,
+};
+
+function runGet(ctx: VerbContext): number {
+  const output = str(ctx.flags, "output");
+  checkOutputFormat(output);
+  if (bool(ctx.flags, "watch")) {
+    throw new KubectlError("error: kubeplay's console prints once and does not stream: run the command again, or watch the cluster view, which updates live");
+  }
+  const allNamespaces = bool(ctx.flags, "all-namespaces");
+  const scope = { namespace: ctx.namespace, allNamespaces, labelSelector: str(ctx.flags, "selector"), fieldSelector: str(ctx.flags, "field-selector") };
+  const files = list(ctx.flags, "filename");
+  let objects: KubeObject[];
+  let errors: Error[];
+  let single: boolean;
+  if (files.length > 0) {
+    ({ objects, errors } = objectsFromFiles(ctx, files));
+    single = objects.length === 1 && errors.length === 0;
+  } else {
+    if (ctx.args.length === 0) throw new KubectlError(NO_TYPE_ERROR);
+    const requests = resolveResourceArgs(ctx.args);
+    ({ objects, errors } = queryObjects(ctx.cluster, requests, scope));
+    single = requests.length === 1 && requests[0].names?.length === 1;
+  }
+  if (bool(ctx.flags, "ignore-not-found")) errors = errors.filter((e) => !("reason" in e && e.reason === "NotFound"));
+  const sortBy = str(ctx.flags, "sort-by");
+  if (sortBy) objects = sortObjects(objects, sortBy);
+  if (objects.length > 0 || single) {
+    const text = printResult(ctx.cluster, objects, {
+      output,
+      showLabels: bool(ctx.flags, "show-labels"),
+      labelColumns: list(ctx.flags, "label-columns"),
+      allNamespaces,
+      noHeaders: bool(ctx.flags, "no-headers"),
+      showKind: bool(ctx.flags, "show-kind"),
+      single,
+    });
+    ctx.out(text);
+  } else if (errors.length === 0 && !output.startsWith("json") && output !== "yaml") {
+    ctx.err(noResourcesMessage(ctx, allNamespaces));
+  }
+  for (const error of errors) ctx.err(formatError(error));
+  return errors.length > 0 ? 1 : 0;
+}
+
+/** kubectl's stderr line when a list comes back empty. */
+function noResourcesMessage(ctx: VerbContext, allNamespaces: boolean): string {
+  const requests = ctx.args.length > 0 ? resolveResourceArgs(ctx.args) : [];
+  const namespaced = requests.some((r) => r.type.namespaced);
+  return allNamespaces || !namespaced ? "No resources found\n" : `No resources found in ${ctx.namespace} namespace.\n`;
+}

@@ -1,0 +1,49 @@
+import type { ResourceType } from "../../api/registry";
+import { qualifiedSingular } from "../../api/registry";
+import type { KubeObject } from "../../api/types";
+import { bool, str } from "../flagAccess";
+import { KubectlError, type VerbContext } from "../verb";
+
+/** --dry-run's three strategies. */
+export type DryRun = "none" | "client" | "server";
+
+/** Parses --dry-run with kubectl's error for an unknown value. */
+export function dryRunOf(ctx: VerbContext): DryRun {
+  const value = str(ctx.flags, "dry-run");
+  if (value === "" || value === "none" || value === "false") return "none";
+  if (value === "client" || value === "server") return value;
+  if (value === "unchanged" || value === "true") {
+    throw new KubectlError(`error: --dry-run flag without a value was specified. A value must be set: "none", "server", or "client".`);
+  }
+  throw new KubectlError(`error: Invalid dry-run value (${value}). Must be "none", "server", or "client".`);
+}
+
+/** ` (dry run)` / ` (server dry run)`: the suffix kubectl adds to its result lines. */
+export function dryRunSuffix(dryRun: DryRun): string {
+  return dryRun === "client" ? " (dry run)" : dryRun === "server" ? " (server dry run)" : "";
+}
+
+/** `deployment.apps/web created`: the line each write prints (or -o name just the name). */
+export function outcomeLine(type: ResourceType, name: string, verb: string, dryRun: DryRun, ctx: VerbContext): string {
+  const ref = `${qualifiedSingular(type)}/${name}`;
+  if (str(ctx.flags, "output") === "name") return `${ref}\n`;
+  return `${ref} ${verb}${dryRunSuffix(dryRun)}\n`;
+}
+
+/** Whether -o asks for the object rather than the outcome line. */
+export function printsObject(ctx: VerbContext): boolean {
+  const output = str(ctx.flags, "output");
+  return output !== "" && output !== "name" && !bool(ctx.flags, "quiet");
+}
+
+/** The namespace an object from a file goes to, with kubectl's mismatch error. */
+export function namespaceFor(obj: KubeObject, type: ResourceType, ctx: VerbContext): string {
+  if (!type.namespaced) return "";
+  const own = obj.metadata.namespace;
+  if (own && ctx.namespaceExplicit && own !== ctx.namespace) {
+    throw new KubectlError(
+      `error: the namespace from the provided object "${own}" does not match the namespace "${ctx.namespace}". You must pass '--namespace=${own}' to perform this operation.`,
+    );
+  }
+  return own || ctx.namespace;
+}
