@@ -1,14 +1,53 @@
+import { applyDefaults, jobGeneratedLabels } from "./defaults";
+import { StatusError } from "./errors";
 import type { ResourceType } from "./registry";
+import { cannotBeHandledMessage } from "./schema/decode";
+import { strictDecodeErrors, strictDecodingMessage } from "./schema/strictDecode";
+import { typeErrors } from "./schema/typeErrors";
 import type { KubeObject } from "./types";
+import { invalidError, kubectlInvalidMessage } from "./validation/fieldErrors";
+import { validateObject } from "./validation";
 
 /** How unknown fields are treated (the fieldValidation request parameter). */
 export type FieldValidation = "Strict" | "Warn" | "Ignore";
 
-/** Admits a new object: decoding checks, defaulting, validation. Throws StatusError. */
-export function admitCreate(_obj: KubeObject, _type: ResourceType, _fieldValidation: FieldValidation): void {}
+/**
+ * Admits a new object as the API server's create handler does: decode (type errors, and
+ * unknown fields when Strict), default, then validate. Throws StatusError; the object is
+ * defaulted in place. Job labels need the uid, so the caller passes it.
+ */
+export function admitCreate(obj: KubeObject, type: ResourceType, fieldValidation: FieldValidation, uid: string): void {
+  decode(obj, type, fieldValidation);
+  applyDefaults(obj);
+  if (obj.kind === "Job") jobGeneratedLabels(obj as never, uid);
+  validate(obj, undefined, type);
+}
 
-/** Admits an update against the stored object (immutable fields). Throws StatusError. */
-export function admitUpdate(_obj: KubeObject, _old: KubeObject, _type: ResourceType, _fieldValidation: FieldValidation): void {}
+/** Admits an update: decode, default, validate against the stored object (immutable fields). */
+export function admitUpdate(obj: KubeObject, old: KubeObject, type: ResourceType, fieldValidation: FieldValidation): void {
+  decode(obj, type, fieldValidation);
+  applyDefaults(obj);
+  if (obj.kind === "Service" && obj.spec?.clusterIP !== old.spec?.clusterIP && obj.spec?.clusterIP) {
+    obj.spec.clusterIPs = [obj.spec.clusterIP];
+  }
+  validate(obj, old, type);
+}
 
-/** Admits a status write. Throws StatusError. */
-export function admitStatusUpdate(_obj: KubeObject, _old: KubeObject, _type: ResourceType): void {}
+/** Admits a status write: the object must still validate. */
+export function admitStatusUpdate(obj: KubeObject, old: KubeObject, type: ResourceType): void {
+  validate(obj, old, type);
+}
+
+function decode(obj: KubeObject, type: ResourceType, fieldValidation: FieldValidation): void {
+  const [typeError] = typeErrors(obj, obj.apiVersion, obj.kind);
+  const unknown = fieldValidation === "Strict" ? strictDecodeErrors(obj, obj.apiVersion, obj.kind) : [];
+  const message = typeError ?? (unknown.length > 0 ? strictDecodingMessage(unknown) : undefined);
+  if (message) throw new StatusError("BadRequest", cannotBeHandledMessage(type.kind, type.version, message));
+}
+
+function validate(obj: KubeObject, old: KubeObject | undefined, type: ResourceType): void {
+  const errors = validateObject(obj, old);
+  if (errors.length === 0) return;
+  const status = invalidError(type.kind, obj.metadata.name ?? "", errors, type.group);
+  throw new StatusError("Invalid", status.message ?? "", kubectlInvalidMessage(status));
+}

@@ -33,21 +33,12 @@ export class StatusError extends Error {
   constructor(
     readonly reason: StatusReason,
     message: string,
-    /** For Invalid: what kubectl needs to print `The Deployment "web" is invalid: …`. */
-    readonly details?: { kind: string; name: string; causes: string },
+    /** What kubectl prints for this error when it is not wrapped (Invalid: `The Deployment "web" is invalid: …`). */
+    readonly kubectlMessage?: string,
   ) {
     super(message);
     this.code = CODES[reason];
   }
-}
-
-/**
- * 422 Invalid, as NewInvalid builds it: the message names the group-qualified kind
- * (`Deployment.apps "web" is invalid: …`); kubectl prints a bare one as `The Deployment "web" is invalid: …`.
- */
-export function invalid(type: ResourceType, name: string, causes: string): StatusError {
-  const groupKind = type.group ? `${type.kind}.${type.group}` : type.kind;
-  return new StatusError("Invalid", `${groupKind} "${name}" is invalid: ${causes}`, { kind: type.kind, name, causes });
 }
 
 /** `pods "x" not found` */

@@ -67,13 +67,14 @@ export class ApiServer {
     if (!obj.metadata.name && obj.metadata.generateName) {
       obj.metadata.name = this.uniqueGeneratedName(type, obj);
     }
-    admitCreate(obj, type, options.fieldValidation ?? "Ignore");
+    const uid = this.random.uuid();
+    admitCreate(obj, type, options.fieldValidation ?? "Ignore", uid);
     const name = obj.metadata.name as string;
     const namespace = obj.metadata.namespace ?? "";
     if (this.store.get(obj.kind, namespace, name)) throw alreadyExists(type, name);
     if (type.namespaced) this.checkNamespaceAccepts(type, name, namespace);
     this.checkLimits(type, name);
-    this.stampNew(obj, type);
+    this.stampNew(obj, type, uid);
     if (options.dryRun) return obj;
     obj.metadata.resourceVersion = String(this.store.nextResourceVersion());
     this.store.put(obj);
@@ -203,9 +204,9 @@ export class ApiServer {
     if (rv && rv !== old.metadata.resourceVersion) throw conflict(type, old.metadata.name ?? "");
   }
 
-  private stampNew(obj: KubeObject, type: ResourceType): void {
+  private stampNew(obj: KubeObject, type: ResourceType, uid: string): void {
     const meta = obj.metadata;
-    meta.uid = this.random.uuid();
+    meta.uid = uid;
     meta.creationTimestamp = formatTimestamp(this.clock.now());
     if (GENERATION_TRACKED.has(type.kind)) meta.generation = 1;
     delete meta.deletionTimestamp;

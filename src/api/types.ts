@@ -11,7 +11,8 @@ export interface KubeObject {
   apiVersion: string;
   kind: string;
   metadata: Mutable<ObjectMeta>;
-  // biome-ignore lint: objects are open records of kind-specific fields
+  // Objects are open records of kind-specific fields.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   [field: string]: any;
 }
 

@@ -7,9 +7,7 @@ import { KubectlError } from "./verb";
  */
 export function formatError(error: unknown): string {
   if (error instanceof StatusError) {
-    if (error.reason === "Invalid" && error.details) {
-      return `The ${error.details.kind} "${error.details.name}" is invalid: ${error.details.causes}\n`;
-    }
+    if (error.kubectlMessage) return error.kubectlMessage;
     return `Error from server (${error.reason}): ${error.message}\n`;
   }
   if (error instanceof KubectlError) return `${error.message}\n`;

@@ -1,0 +1,56 @@
+/** The shape of the simulated image catalog (catalogData.ts): images and what they do, as data. */
+
+/** A log line template; `{name}` placeholders are filled when the line is printed. */
+export interface LogLine {
+  stream: "stdout" | "stderr";
+  text: string;
+}
+
+/**
+ * What a program of an image does when it is the container's process (argv[0]).
+ * - server: prints its startup log, listens and runs until killed.
+ * - entrypoint: a docker-entrypoint.sh; runs `wraps` with its log, else execs its arguments.
+ * - shell: the busybox tools and `sh` (see shell.ts).
+ * - perl/python/node: interpreters (pi with bignum, print one-liners, python -m http.server).
+ * - exit: prints a log and exits (e.g. a database missing its required password).
+ */
+export type Program =
+  | {
+      kind: "server";
+      ports: number[];
+      readyAfterSeconds: number;
+      log: LogLine[];
+      /** Exit with `failure` unless one of these env vars is set (postgres, mysql). */
+      requiresEnv?: { anyOf: string[]; failure: LogLine[]; exitCode: number };
+    }
+  | { kind: "entrypoint"; wraps: string; log: LogLine[] }
+  | { kind: "shell" }
+  | { kind: "perl" | "python" | "node" };
+
+/** The tags of a repository: concrete versions, aliases, and variant suffixes. */
+export interface TagSet {
+  versions: string[];
+  /** "latest", "stable", "lts"...: alias → version. Minor aliases ("1.25") are derived. */
+  aliases: Record<string, string>;
+  /** Suffixes such as "alpine", "slim" valid after any version or alias ("1.25-alpine"). */
+  variants: string[];
+}
+
+/** One repository of the catalog. */
+export interface ImageEntry {
+  /** Canonical name, e.g. "docker.io/library/nginx". */
+  repository: string;
+  tags: TagSet;
+  /** Compressed size, as the kubelet's "Successfully pulled" event reports it. */
+  sizeBytes: number;
+  /** Time the pull takes on the simulated network. */
+  pullSeconds: number;
+  /** Time from container create to the process running. */
+  startSeconds: number;
+  entrypoint: string[];
+  cmd: string[];
+  /** Programs by basename: what runs when argv[0] names them. */
+  programs: Record<string, Program>;
+  /** Whether the image has /bin/sh and the busybox/coreutils basics. */
+  hasShell: boolean;
+}

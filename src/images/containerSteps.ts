@@ -1,0 +1,31 @@
+/**
+ * What a simulated container does, as a lazy sequence of steps the kubelet plays on the
+ * simulated clock: print, wait, exit. Generators let `while true; do ...; done` run forever
+ * without running ahead of simulated time: the next step is computed only when asked for.
+ */
+
+/** A line (or part of one) written to the container's stdout or stderr. */
+export interface OutputStep {
+  kind: "output";
+  text: string;
+  stream: "stdout" | "stderr";
+}
+
+/**
+ * One step. `sleep` with `seconds: Infinity` means the process blocks forever (`sleep
+ * infinity`, `tail -f /dev/null`, a server's main loop); `exit` is always the last step.
+ */
+export type ContainerStep = OutputStep | { kind: "sleep"; seconds: number } | { kind: "exit"; code: number };
+
+/** The steps of one container run; `next()` is called when the previous step is done. */
+export type ContainerSteps = Generator<ContainerStep, void, undefined>;
+
+/** What a process can see of its container. */
+export interface ProcessContext {
+  /** The container's environment, in the order the kubelet built it. */
+  env: Readonly<Record<string, string>>;
+  /** The simulated time (epoch ms) at the moment a step is being computed. */
+  now(): number;
+  /** Contents of a file mounted into the container (ConfigMap, Secret, volume), if any. */
+  readFile?(path: string): string | undefined;
+}

@@ -1,0 +1,192 @@
+/**
+ * Runs an image's programs (catalogTypes `Program`) as container steps: server startup logs,
+ * interpreters' one-liners, and everything shell-like through shell.ts.
+ */
+import type { ContainerSteps, ProcessContext } from "./containerSteps";
+import type { ImageEntry, LogLine, Program } from "./catalogTypes";
+import { piDigits } from "./pi";
+import { isKnownCommand, runProcess } from "./shell";
+
+/** The context of a container process: the process context plus the pod's IP. */
+export interface ContainerContext extends ProcessContext {
+  podIP?: string;
+}
+
+/** What the resolved process is: its program, final argv, and log printed before it starts. */
+export interface ResolvedProcess {
+  program: Program;
+  argv: string[];
+  preLog: LogLine[];
+}
+
+const basename = (p: string) => p.slice(p.lastIndexOf("/") + 1);
+
+/** Finds the program an argv runs in an image (following docker-entrypoint.sh), or null. */
+export function resolveProcess(entry: ImageEntry, argv: string[]): ResolvedProcess | null {
+  if (argv.length === 0) return null;
+  const name = basename(argv[0]);
+  const program = entry.programs[name] ?? entry.programs[name.replace(/[0-9.]+$/, "")];
+  if (program?.kind === "entrypoint") {
+    const rest = argv.length > 1 ? argv.slice(1) : [];
+    const inner = rest.length > 0 ? resolveProcess(entry, rest) : null;
+    if (inner && basename(rest[0]) === program.wraps)
+      return { ...inner, preLog: [...program.log, ...inner.preLog] };
+    return inner;
+  }
+  if (program) return { program, argv, preLog: [] };
+  if (entry.hasShell && isKnownCommand(argv[0])) return { program: { kind: "shell" }, argv, preLog: [] };
+  return null;
+}
+
+/** The ports a resolved process listens on, and after how long it answers. */
+export function listening(p: ResolvedProcess): { ports: number[]; readyAfterSeconds: number } | null {
+  if (p.program.kind === "server")
+    return { ports: p.program.ports, readyAfterSeconds: p.program.readyAfterSeconds };
+  const http = pythonHttpServerPort(p);
+  return http === null ? null : { ports: [http], readyAfterSeconds: 0 };
+}
+
+function pythonHttpServerPort(p: ResolvedProcess): number | null {
+  if (p.program.kind !== "python") return null;
+  const m = p.argv.indexOf("-m");
+  if (m < 0 || p.argv[m + 1] !== "http.server") return null;
+  const port = p.argv.slice(m + 2).find((a) => /^[0-9]+$/.test(a));
+  return port ? Number(port) : 8000;
+}
+
+/** The steps of a resolved process. */
+export function* runResolved(p: ResolvedProcess, version: string, ctx: ContainerContext): ContainerSteps {
+  yield* printLog(p.preLog, version, ctx);
+  const program = p.program;
+  if (program.kind === "shell") return yield* runProcess(p.argv, ctx);
+  if (program.kind === "entrypoint") return; // resolveProcess always looks through entrypoints
+  if (program.kind === "server") {
+    const required = program.requiresEnv;
+    if (required && !required.anyOf.some((k) => ctx.env[k])) {
+      yield* printLog(required.failure, version, ctx);
+      yield { kind: "exit", code: required.exitCode };
+      return;
+    }
+    yield* printLog(program.log, version, ctx);
+    yield { kind: "sleep", seconds: Infinity };
+    return;
+  }
+  yield* runInterpreter(program.kind, p.argv, ctx);
+}
+
+function* printLog(lines: LogLine[], version: string, ctx: ContainerContext): ContainerSteps {
+  for (const line of lines)
+    yield { kind: "output", text: `${fillTemplate(line.text, version, ctx)}\n`, stream: line.stream };
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+/** Fills a log template's placeholders from the version, the pod IP and the simulated time. */
+export function fillTemplate(text: string, version: string, ctx: ContainerContext): string {
+  const d = new Date(ctx.now());
+  const [Y, M, D, h, m, s, ms] = [
+    d.getUTCFullYear(),
+    d.getUTCMonth(),
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    d.getUTCMilliseconds(),
+  ];
+  const hms = `${pad(h)}:${pad(m)}:${pad(s)}`;
+  const values: Record<string, string> = {
+    version,
+    podIP: ctx.podIP ?? "10.244.0.5",
+    nginxTime: `${Y}/${pad(M + 1)}/${pad(D)} ${hms}`,
+    goTime: `${Y}/${pad(M + 1)}/${pad(D)} ${hms}`,
+    httpdTime: `${DAYS[d.getUTCDay()]} ${MONTHS[M]} ${pad(D)} ${hms}.${pad(ms * 1000, 6)} ${Y}`,
+    redisTime: `${pad(D)} ${MONTHS[M]} ${Y} ${hms}.${pad(ms, 3)}`,
+    pgTime: `${Y}-${pad(M + 1)}-${pad(D)} ${hms}.${pad(ms, 3)}`,
+    mysqlTime: `${Y}-${pad(M + 1)}-${pad(D)}T${hms}.${pad(ms * 1000, 6)}`,
+    mysqlEntryTime: `${Y}-${pad(M + 1)}-${pad(D)} ${hms}`,
+  };
+  return text.replace(/\{(\w+)\}/g, (all, k: string) => values[k] ?? all);
+}
+
+/** perl/python/node: the one-liners lessons use; anything else says it is not simulated. */
+function* runInterpreter(
+  kind: "perl" | "python" | "node",
+  argv: string[],
+  ctx: ContainerContext,
+): ContainerSteps {
+  const script = inlineScript(kind, argv);
+  if (kind === "python" && pythonHttpServerPort({ program: { kind }, argv, preLog: [] }) !== null) {
+    const port = pythonHttpServerPort({ program: { kind }, argv, preLog: [] });
+    // Python buffers stdout when it is not a terminal: the line only shows when unbuffered.
+    if (argv.includes("-u") || ctx.env.PYTHONUNBUFFERED) {
+      yield {
+        kind: "output",
+        text: `Serving HTTP on 0.0.0.0 port ${port} (http://0.0.0.0:${port}/) ...\n`,
+        stream: "stdout",
+      };
+    }
+    yield { kind: "sleep", seconds: Infinity };
+    return;
+  }
+  if (script === null) {
+    // No script: an interactive interpreter whose stdin is closed exits at once.
+    yield { kind: "exit", code: 0 };
+    return;
+  }
+  const bpi = kind === "perl" ? /^print bpi\((\d+)\);?$/.exec(script.code.trim()) : null;
+  if (bpi) {
+    const n = Number(bpi[1]);
+    // bpi(2000) takes several seconds of CPU in the real perl image.
+    const seconds = Math.max(1, Math.round((n / 1000) ** 2 * 2.5));
+    yield { kind: "sleep", seconds };
+    yield { kind: "output", text: `${piDigits(n)}${script.newline ? "\n" : ""}`, stream: "stdout" };
+    yield { kind: "exit", code: 0 };
+    return;
+  }
+  const printed = printedLiteral(kind, script.code.trim());
+  if (printed !== null) {
+    yield {
+      kind: "output",
+      text: printed + (script.newline || kind !== "perl" ? "\n" : ""),
+      stream: "stdout",
+    };
+    yield { kind: "exit", code: 0 };
+    return;
+  }
+  yield {
+    kind: "output",
+    text: `kubeplay: this ${kind} program is not simulated: ${script.code}\n`,
+    stream: "stderr",
+  };
+  yield { kind: "exit", code: 0 };
+}
+
+/** The -e/-c script of an interpreter's argv, and whether perl's -l adds newlines. */
+function inlineScript(
+  kind: "perl" | "python" | "node",
+  argv: string[],
+): { code: string; newline: boolean } | null {
+  const flag = kind === "python" ? /^-[a-zA-Z]*c$/ : kind === "node" ? /^(-e|--eval|-p)$/ : /^-[a-zA-Z]*e$/;
+  const i = argv.findIndex((a, idx) => idx > 0 && flag.test(a));
+  if (i < 0 || argv[i + 1] === undefined) return null;
+  const perlFlags = argv
+    .slice(1, i + 1)
+    .filter((a) => /^-[a-zA-Z]+$/.test(a))
+    .join("");
+  return { code: argv[i + 1], newline: kind === "perl" && perlFlags.includes("l") };
+}
+
+function printedLiteral(kind: "perl" | "python" | "node", code: string): string | null {
+  const call =
+    kind === "perl"
+      ? /^print\s*\(?\s*(["'])(.*)\1\s*\)?;?$/
+      : kind === "python"
+        ? /^print\(\s*(["'])(.*)\1\s*\)$/
+        : /^console\.log\(\s*(["'`])(.*)\1\s*\);?$/;
+  const m = call.exec(code);
+  if (!m) return null;
+  // Double-quoted perl strings and every python/node literal understand \n.
+  return m[1] === "'" && kind === "perl" ? m[2] : m[2].replace(/\\n/g, "\n").replace(/\\t/g, "\t");
+}

@@ -1,0 +1,98 @@
+/**
+ * A tiny busybox-ash interpreter for what lesson containers run: `sh -c "..."` scripts and
+ * plain command arrays. It never runs in real time: it yields steps (output, sleep, exit)
+ * that the kubelet plays on the simulated clock, so infinite loops are fine.
+ */
+import type { ContainerStep, ContainerSteps, ProcessContext } from "./containerSteps";
+import { BUILTINS } from "./shellBuiltins";
+import { runArgv, runList, ShellAbort } from "./shellExec";
+import { parseScript } from "./shellParse";
+import {
+  ExitSignal,
+  exportedEnv,
+  HangSignal,
+  newShellState,
+  type Run,
+  type ScriptOptions,
+  type ShellState,
+} from "./shellState";
+import { ShellSyntaxError } from "./shellSyntax";
+
+export type { ContainerStep, ContainerSteps, ProcessContext } from "./containerSteps";
+
+/** Whether the busybox image has this command (so exec'ing it directly can start). */
+export function isKnownCommand(path: string): boolean {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  return (
+    name in BUILTINS &&
+    !["exit", "export", "unset", "set", "break", "continue", "wait", "trap", "cd"].includes(name)
+  );
+}
+
+/**
+ * The steps of a container whose process is `argv` (command + args), e.g.
+ * `["sh", "-c", "echo hi; sleep 10"]` or `["sleep", "3600"]`. Always ends with an exit step.
+ * `argv[0]` must be a known command (see isKnownCommand); otherwise the runtime, not the
+ * shell, refuses to start the container.
+ */
+export function* runProcess(argv: string[], ctx: ProcessContext): ContainerSteps {
+  const st = newShellState(ctx, runScript);
+  yield* finish(runArgv(argv, st, ""), st);
+}
+
+/** The steps of `sh -c script`, ending with an exit step. */
+export function runShellScript(script: string, ctx: ProcessContext): ContainerSteps {
+  return runProcess(["sh", "-c", script], ctx);
+}
+
+/** Drives a top-level run: turns exit, hang and abort signals into final steps. */
+function* finish(run: Run, st: ShellState): ContainerSteps {
+  let code: number;
+  try {
+    code = yield* resetIdleOnYield(run, st);
+  } catch (e) {
+    if (e instanceof HangSignal) {
+      yield { kind: "sleep", seconds: Infinity };
+      return;
+    }
+    code = signalCode(e);
+  }
+  yield { kind: "exit", code };
+}
+
+function signalCode(e: unknown): number {
+  if (e instanceof ExitSignal) return e.code;
+  throw e;
+}
+
+function* resetIdleOnYield(run: Run, st: ShellState): Run {
+  for (let r = run.next(); ; r = run.next()) {
+    if (r.done) return r.value;
+    st.idle = 0;
+    yield r.value;
+  }
+}
+
+/** ShellState.runScript: parse, then run in a subshell or a new `sh` process. */
+function* runScript(script: string, opts: ScriptOptions): Run {
+  const parent = opts.parent;
+  const st: ShellState = opts.subshell
+    ? { ...parent, vars: new Map(parent.vars), exported: new Set(parent.exported) }
+    : newShellState({ ...parent.ctx, env: Object.fromEntries(exportedEnv(parent)) }, runScript);
+  st.arg0 = opts.arg0;
+  st.positional = opts.args;
+  st.idle = parent.idle;
+  try {
+    return yield* runList(parseScript(script), st, opts.stdin);
+  } catch (e) {
+    if (e instanceof ExitSignal) return e.code;
+    if (e instanceof ShellSyntaxError || e instanceof ShellAbort) {
+      const text = e instanceof ShellAbort ? e.message : `${e.message}\n`;
+      yield { kind: "output", text, stream: "stderr" } satisfies ContainerStep;
+      return e instanceof ShellAbort ? e.code : 2;
+    }
+    throw e;
+  } finally {
+    parent.idle = st.idle;
+  }
+}

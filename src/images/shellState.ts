@@ -1,0 +1,85 @@
+/** The mutable state of one simulated shell process, and the signals that unwind it. */
+import type { ContainerStep, ProcessContext } from "./containerSteps";
+
+/** A running command: yields steps, returns its exit status. */
+export type Run = Generator<ContainerStep, number, undefined>;
+
+/** One shell process: variables, positional parameters, options and last status. */
+export interface ShellState {
+  ctx: ProcessContext;
+  vars: Map<string, string>;
+  exported: Set<string>;
+  arg0: string;
+  positional: string[];
+  status: number;
+  errexit: boolean;
+  xtrace: boolean;
+  /** Commands run since a step was last yielded; a guard against silent busy loops. */
+  idle: number;
+  /**
+   * Runs a script in another shell process: a fresh `sh -c`, or a subshell (`$( )`).
+   */
+  runScript(script: string, opts: ScriptOptions): Run;
+}
+
+/** How a nested script is started. */
+export interface ScriptOptions {
+  arg0: string;
+  args: string[];
+  stdin: string;
+  /** The shell starting it. */
+  parent: ShellState;
+  /** A subshell copies every variable; a new `sh` sees exported ones only. */
+  subshell: boolean;
+}
+
+/** `exit N`: unwinds to the shell's top. */
+export class ExitSignal {
+  constructor(readonly code: number) {}
+}
+
+/** `break N` / `continue N`. */
+export class LoopSignal {
+  constructor(
+    readonly kind: "break" | "continue",
+    public levels: number,
+  ) {}
+}
+
+/** A loop that spins without output or sleep: the process is busy forever. */
+export class HangSignal {}
+
+/** Commands a shell may run without yielding before it counts as spinning forever. */
+export const IDLE_LIMIT = 100_000;
+
+/** A fresh state whose variables are the container environment, all exported. */
+export function newShellState(ctx: ProcessContext, runScript: ShellState["runScript"]): ShellState {
+  const vars = new Map(Object.entries(ctx.env));
+  return {
+    ctx,
+    vars,
+    exported: new Set(vars.keys()),
+    arg0: "sh",
+    positional: [],
+    status: 0,
+    errexit: false,
+    xtrace: false,
+    idle: 0,
+    runScript,
+  };
+}
+
+/** The exported variables, as `env` prints them (NAME=value). */
+export function exportedEnv(st: ShellState): [string, string][] {
+  return [...st.vars].filter(([k]) => st.exported.has(k));
+}
+
+/** Writes text to stdout. */
+export function out(text: string): ContainerStep {
+  return { kind: "output", text, stream: "stdout" };
+}
+
+/** Writes text to stderr. */
+export function err(text: string): ContainerStep {
+  return { kind: "output", text, stream: "stderr" };
+}
