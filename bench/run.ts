@@ -1,11 +1,9 @@
 import { existsSync } from "node:fs";
+import { benchApiServer } from "./apiServer";
 import { initialJsGzip } from "./bundleSize";
+import { report } from "./timing";
 
 /** `npm run bench`: prints every performance figure the issues budget, one line each. */
-function report(name: string, value: string, budget: string, ok: boolean) {
-  console.log(`${ok ? "ok  " : "OVER"}  ${name.padEnd(52)} ${value.padStart(12)}   budget ${budget}`);
-}
-
 if (existsSync("dist/index.html")) {
   const { total } = initialJsGzip();
   report(
@@ -17,3 +15,4 @@ if (existsSync("dist/index.html")) {
 } else {
   console.log("skip  initial JS size: run `npm run build` first");
 }
+benchApiServer();

@@ -16,7 +16,12 @@ export type FieldValidation = "Strict" | "Warn" | "Ignore";
  * unknown fields when Strict), default, then validate. Throws StatusError; the object is
  * defaulted in place. Job labels need the uid, so the caller passes it.
  */
-export function admitCreate(obj: KubeObject, type: ResourceType, fieldValidation: FieldValidation, uid: string): void {
+export function admitCreate(
+  obj: KubeObject,
+  type: ResourceType,
+  fieldValidation: FieldValidation,
+  uid: string,
+): void {
   decode(obj, type, fieldValidation);
   applyDefaults(obj);
   if (obj.kind === "Job") jobGeneratedLabels(obj as never, uid);
@@ -24,7 +29,12 @@ export function admitCreate(obj: KubeObject, type: ResourceType, fieldValidation
 }
 
 /** Admits an update: decode, default, validate against the stored object (immutable fields). */
-export function admitUpdate(obj: KubeObject, old: KubeObject, type: ResourceType, fieldValidation: FieldValidation): void {
+export function admitUpdate(
+  obj: KubeObject,
+  old: KubeObject,
+  type: ResourceType,
+  fieldValidation: FieldValidation,
+): void {
   decode(obj, type, fieldValidation);
   applyDefaults(obj);
   if (obj.kind === "Service" && obj.spec?.clusterIP !== old.spec?.clusterIP && obj.spec?.clusterIP) {

@@ -2,7 +2,14 @@ import type { SimClock } from "../util/clock";
 import { formatTimestamp } from "../util/clock";
 import { generateNameSuffix, type SeededRandom } from "../util/random";
 import { admitCreate, admitStatusUpdate, admitUpdate, type FieldValidation } from "./admission";
-import { alreadyExists, conflict, namespaceNotFound, namespaceTerminating, notFound, StatusError } from "./errors";
+import {
+  alreadyExists,
+  conflict,
+  namespaceNotFound,
+  namespaceTerminating,
+  notFound,
+  StatusError,
+} from "./errors";
 import { qualifiedPlural, type ResourceType, typeOfKind } from "./registry";
 import type { ObjectStore } from "./store";
 import { clone, type KubeObject } from "./types";
@@ -31,7 +38,16 @@ export interface ClusterLimits {
 export const DEFAULT_LIMITS: ClusterLimits = { maxPods: 10_000, maxObjects: 100_000 };
 
 /** Kinds whose status is a subresource: spec writes keep status, status writes keep spec. */
-const STATUS_SUBRESOURCE = new Set(["Pod", "ReplicaSet", "Deployment", "Job", "CronJob", "Service", "Node", "Namespace"]);
+const STATUS_SUBRESOURCE = new Set([
+  "Pod",
+  "ReplicaSet",
+  "Deployment",
+  "Job",
+  "CronJob",
+  "Service",
+  "Node",
+  "Namespace",
+]);
 /** Namespaces the API server refuses to delete. */
 const PROTECTED_NAMESPACES = new Set(["default", "kube-system", "kube-public"]);
 /** Kinds whose metadata.generation tracks spec changes. */
@@ -120,7 +136,12 @@ export class ApiServer {
    * or, for a pod on a node, for the kubelet to stop it within the grace period.
    * Returns the object as it is after the request and whether it is gone.
    */
-  delete(kind: string, namespace: string, name: string, options: DeleteOptions = {}): { object: KubeObject; gone: boolean } {
+  delete(
+    kind: string,
+    namespace: string,
+    name: string,
+    options: DeleteOptions = {},
+  ): { object: KubeObject; gone: boolean } {
     const old = this.get(kind, namespace, name);
     const obj = clone(old);
     const now = formatTimestamp(this.clock.now());
@@ -156,7 +177,11 @@ export class ApiServer {
     const old = this.get(input.kind, input.metadata.namespace ?? "", input.metadata.name ?? "");
     this.checkResourceVersion(type, input, old);
     const obj = clone(old);
-    obj.metadata = { ...clone(input.metadata), uid: old.metadata.uid, creationTimestamp: old.metadata.creationTimestamp };
+    obj.metadata = {
+      ...clone(input.metadata),
+      uid: old.metadata.uid,
+      creationTimestamp: old.metadata.creationTimestamp,
+    };
     obj.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
     obj.metadata.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
     if (obj.metadata.finalizers?.length === 0) delete obj.metadata.finalizers;
@@ -171,10 +196,17 @@ export class ApiServer {
    * Namespaces are held by `spec.finalizers: [kubernetes]` until the namespace controller
    * has emptied them; meanwhile they are Terminating. The system namespaces cannot go.
    */
-  private deleteNamespace(obj: KubeObject, old: KubeObject, options: DeleteOptions): { object: KubeObject; gone: boolean } {
+  private deleteNamespace(
+    obj: KubeObject,
+    old: KubeObject,
+    options: DeleteOptions,
+  ): { object: KubeObject; gone: boolean } {
     const name = obj.metadata.name ?? "";
     if (PROTECTED_NAMESPACES.has(name)) {
-      throw new StatusError("Forbidden", `namespaces "${name}" is forbidden: this namespace may not be deleted`);
+      throw new StatusError(
+        "Forbidden",
+        `namespaces "${name}" is forbidden: this namespace may not be deleted`,
+      );
     }
     if (!obj.metadata.deletionTimestamp) obj.metadata.deletionTimestamp = formatTimestamp(this.clock.now());
     obj.status = { ...obj.status, phase: "Terminating" };
@@ -250,7 +282,8 @@ export class ApiServer {
 /** The resource type of a kind this server serves, or a 404 as for an unknown resource. */
 export function requireType(kind: string): ResourceType {
   const type = typeOfKind(kind);
-  if (!type) throw new StatusError("NotFound", `the server could not find the requested resource (kind ${kind})`);
+  if (!type)
+    throw new StatusError("NotFound", `the server could not find the requested resource (kind ${kind})`);
   return type;
 }
 
@@ -284,7 +317,8 @@ function gracePeriodFor(obj: KubeObject, options: DeleteOptions): number {
   if (obj.kind !== "Pod") return 0;
   const phase = obj.status?.phase;
   if (!obj.spec?.nodeName || phase === "Succeeded" || phase === "Failed") return 0;
-  if (options.gracePeriodSeconds !== undefined && options.gracePeriodSeconds >= 0) return options.gracePeriodSeconds;
+  if (options.gracePeriodSeconds !== undefined && options.gracePeriodSeconds >= 0)
+    return options.gracePeriodSeconds;
   if (obj.metadata.deletionGracePeriodSeconds !== undefined) return obj.metadata.deletionGracePeriodSeconds;
   return obj.spec?.terminationGracePeriodSeconds ?? 30;
 }

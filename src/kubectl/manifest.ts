@@ -19,7 +19,9 @@ export class ManifestError extends Error {}
  */
 export function parseManifest(text: string, source: string): ManifestDocument[] {
   if (text.length > MAX_MANIFEST_BYTES) {
-    throw new ManifestError(`error: error reading ${source}: the manifest is larger than 1 MiB (${text.length} bytes)`);
+    throw new ManifestError(
+      `error: error reading ${source}: the manifest is larger than 1 MiB (${text.length} bytes)`,
+    );
   }
   const starts = documentStartLines(text);
   let docs: unknown[];
@@ -27,14 +29,18 @@ export function parseManifest(text: string, source: string): ManifestDocument[] 
     // The core schema keeps timestamps as strings, as the API server sees them.
     docs = loadAll(text, null, { schema: CORE_SCHEMA }) as unknown[];
   } catch (error) {
-    throw new ManifestError(`error: error parsing ${source}: error converting YAML to JSON: yaml: ${yamlReason(error)}`);
+    throw new ManifestError(
+      `error: error parsing ${source}: error converting YAML to JSON: yaml: ${yamlReason(error)}`,
+    );
   }
   const out: ManifestDocument[] = [];
   docs.forEach((doc, index) => {
     const line = starts[index] ?? 1;
     if (doc === null || doc === undefined) return;
     if (countNodes(doc, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
-      throw new ManifestError(`error: error parsing ${source}: error converting YAML to JSON: yaml: document contains excessive aliasing`);
+      throw new ManifestError(
+        `error: error parsing ${source}: error converting YAML to JSON: yaml: document contains excessive aliasing`,
+      );
     }
     for (const item of flattenList(doc)) out.push(checkDocument(item, line, source));
   });
@@ -43,7 +49,10 @@ export function parseManifest(text: string, source: string): ManifestDocument[] 
 
 function checkDocument(doc: unknown, line: number, source: string): ManifestDocument {
   if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
-    return { line, error: `error: error validating "${source}": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false` };
+    return {
+      line,
+      error: `error: error validating "${source}": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false`,
+    };
   }
   const obj = doc as Record<string, unknown>;
   const missing = [!obj.apiVersion && "apiVersion", !obj.kind && "kind"].filter(Boolean) as string[];
@@ -55,9 +64,15 @@ function checkDocument(doc: unknown, line: number, source: string): ManifestDocu
     };
   }
   if (typeof obj.apiVersion !== "string" || typeof obj.kind !== "string") {
-    return { line, error: `error: unable to decode "${source}": Object 'Kind' is missing in '${JSON.stringify(obj)}'` };
+    return {
+      line,
+      error: `error: unable to decode "${source}": Object 'Kind' is missing in '${JSON.stringify(obj)}'`,
+    };
   }
-  if (obj.metadata !== undefined && (typeof obj.metadata !== "object" || obj.metadata === null || Array.isArray(obj.metadata))) {
+  if (
+    obj.metadata !== undefined &&
+    (typeof obj.metadata !== "object" || obj.metadata === null || Array.isArray(obj.metadata))
+  ) {
     return {
       line,
       error: `error: error validating "${source}": error validating data: ValidationError(${obj.kind}.metadata): invalid type for io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta: got "${goTypeName(obj.metadata)}", expected "map"; if you choose to ignore these errors, turn validation off with --validate=false`,
@@ -69,7 +84,13 @@ function checkDocument(doc: unknown, line: number, source: string): ManifestDocu
 
 function flattenList(doc: unknown): unknown[] {
   const obj = doc as { kind?: unknown; items?: unknown };
-  if (obj && typeof obj === "object" && typeof obj.kind === "string" && obj.kind.endsWith("List") && Array.isArray(obj.items)) {
+  if (
+    obj &&
+    typeof obj === "object" &&
+    typeof obj.kind === "string" &&
+    obj.kind.endsWith("List") &&
+    Array.isArray(obj.items)
+  ) {
     return obj.items;
   }
   return [doc];

@@ -5,15 +5,17 @@ import { queryObjects } from "../query";
 import { resolveResourceArgs } from "../resources";
 import { sortObjects } from "../sortBy";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { ALL_NAMESPACES_FLAG, FIELD_SELECTOR_FLAG, FILENAME_FLAG, OUTPUT_FLAG, SELECTOR_FLAG, SHOW_LABELS_FLAG } from "./commonFlags";
+import {
+  ALL_NAMESPACES_FLAG,
+  FIELD_SELECTOR_FLAG,
+  FILENAME_FLAG,
+  OUTPUT_FLAG,
+  SELECTOR_FLAG,
+  SHOW_LABELS_FLAG,
+} from "./commonFlags";
 import { objectsFromFiles } from "./fileObjects";
+import { getWithoutResourceFailure } from "../cli/commandErrors";
 import { formatError } from "../errorText";
-
-const NO_TYPE_ERROR = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
-
-error: Required resource not specified.
-Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).
-See 'kubectl get -h' for help and examples`;
 
 /** `kubectl get`: lists or fetches objects and prints them as a table or in the -o format. */
 export const getVerb: Verb = {
@@ -25,7 +27,11 @@ export const getVerb: Verb = {
     ALL_NAMESPACES_FLAG,
     FIELD_SELECTOR_FLAG,
     FILENAME_FLAG,
-    { name: "ignore-not-found", type: "bool", usage: "If the requested object does not exist the command will return exit code 0." },
+    {
+      name: "ignore-not-found",
+      type: "bool",
+      usage: "If the requested object does not exist the command will return exit code 0.",
+    },
     {
       name: "label-columns",
       shorthand: "L",
@@ -33,10 +39,19 @@ export const getVerb: Verb = {
       usage:
         "Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive. You can also use multiple flag options like -L label1 -L label2...",
     },
-    { name: "no-headers", type: "bool", usage: "When using the default or custom-column output format, don't print headers (default print headers)." },
+    {
+      name: "no-headers",
+      type: "bool",
+      usage:
+        "When using the default or custom-column output format, don't print headers (default print headers).",
+    },
     OUTPUT_FLAG,
     SELECTOR_FLAG,
-    { name: "show-kind", type: "bool", usage: "If present, list the resource type for the requested object(s)." },
+    {
+      name: "show-kind",
+      type: "bool",
+      usage: "If present, list the resource type for the requested object(s).",
+    },
     SHOW_LABELS_FLAG,
     {
       name: "sort-by",
@@ -44,7 +59,12 @@ export const getVerb: Verb = {
       usage:
         "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string.",
     },
-    { name: "watch", shorthand: "w", type: "bool", usage: "After listing/getting the requested object, watch for changes." },
+    {
+      name: "watch",
+      shorthand: "w",
+      type: "bool",
+      usage: "After listing/getting the requested object, watch for changes.",
+    },
   ],
   run: runGet,
 };
@@ -53,10 +73,17 @@ function runGet(ctx: VerbContext): number {
   const output = str(ctx.flags, "output");
   checkOutputFormat(output);
   if (bool(ctx.flags, "watch")) {
-    throw new KubectlError("error: kubeplay's console prints once and does not stream: run the command again, or watch the cluster view, which updates live");
+    throw new KubectlError(
+      "error: kubeplay's console prints once and does not stream: run the command again, or watch the cluster view, which updates live",
+    );
   }
   const allNamespaces = bool(ctx.flags, "all-namespaces");
-  const scope = { namespace: ctx.namespace, allNamespaces, labelSelector: str(ctx.flags, "selector"), fieldSelector: str(ctx.flags, "field-selector") };
+  const scope = {
+    namespace: ctx.namespace,
+    allNamespaces,
+    labelSelector: str(ctx.flags, "selector"),
+    fieldSelector: str(ctx.flags, "field-selector"),
+  };
   const files = list(ctx.flags, "filename");
   let objects: KubeObject[];
   let errors: Error[];
@@ -65,12 +92,13 @@ function runGet(ctx: VerbContext): number {
     ({ objects, errors } = objectsFromFiles(ctx, files));
     single = objects.length === 1 && errors.length === 0;
   } else {
-    if (ctx.args.length === 0) throw new KubectlError(NO_TYPE_ERROR);
+    if (ctx.args.length === 0) throw new KubectlError(getWithoutResourceFailure().stderr.trimEnd());
     const requests = resolveResourceArgs(ctx.args);
     ({ objects, errors } = queryObjects(ctx.cluster, requests, scope));
     single = requests.length === 1 && requests[0].names?.length === 1;
   }
-  if (bool(ctx.flags, "ignore-not-found")) errors = errors.filter((e) => !("reason" in e && e.reason === "NotFound"));
+  if (bool(ctx.flags, "ignore-not-found"))
+    errors = errors.filter((e) => !("reason" in e && e.reason === "NotFound"));
   const sortBy = str(ctx.flags, "sort-by");
   if (sortBy) objects = sortObjects(objects, sortBy);
   if (objects.length > 0 || single) {
@@ -95,5 +123,7 @@ function runGet(ctx: VerbContext): number {
 function noResourcesMessage(ctx: VerbContext, allNamespaces: boolean): string {
   const requests = ctx.args.length > 0 ? resolveResourceArgs(ctx.args) : [];
   const namespaced = requests.some((r) => r.type.namespaced);
-  return allNamespaces || !namespaced ? "No resources found\n" : `No resources found in ${ctx.namespace} namespace.\n`;
+  return allNamespaces || !namespaced
+    ? "No resources found\n"
+    : `No resources found in ${ctx.namespace} namespace.\n`;
 }

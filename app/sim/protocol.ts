@@ -1,0 +1,88 @@
+/**
+ * The one protocol between the UI and the simulation worker. Both sides import these types;
+ * nothing else crosses the boundary. Requests carry ids; the worker answers each exactly once.
+ */
+import type { KubeObject, TraceRecord, WatchEvent } from "../../src";
+
+/** How fast simulated time runs while playing: a multiple of real time, or as fast as possible. */
+export type Speed = 1 | 2 | 5 | 10 | 60 | "max";
+
+export const SPEEDS: readonly Speed[] = [1, 2, 5, 10, 60, "max"];
+
+/** Everything needed to rebuild a cluster exactly: the seed, options, and every input with its simulated time. */
+export interface InputLog {
+  version: 1;
+  seed: number;
+  nodes: number;
+  start: string;
+  entries: InputEntry[];
+}
+
+/** One input: a kubectl command line (with stdin/files if any) or a simulator command, at a simulated time. */
+export interface InputEntry {
+  /** Simulated time (epoch ms) at which the input was given. */
+  at: number;
+  /** `kubectl` for kubectl lines; `kubeplay` for the simulator's own commands (faults, time). */
+  tool: "kubectl" | "kubeplay";
+  line: string;
+  stdin?: string;
+}
+
+/** Requests the UI sends. */
+export type Request =
+  | { type: "init"; log: InputLog }
+  | { type: "kubectl"; line: string; stdin?: string }
+  | { type: "kubeplay"; line: string }
+  | { type: "play" }
+  | { type: "pause" }
+  | { type: "setSpeed"; speed: Speed }
+  | { type: "step" }
+  | { type: "advance"; seconds: number }
+  | { type: "snapshot" }
+  | { type: "ping" };
+
+/** The answer to each request type. */
+export interface ResponseMap {
+  init: { resourceVersion: number; now: number };
+  kubectl: { code: number; stdout: string; stderr: string };
+  kubeplay: { code: number; stdout: string; stderr: string };
+  play: ClockState;
+  pause: ClockState;
+  setSpeed: ClockState;
+  step: ClockState;
+  advance: ClockState;
+  snapshot: { objects: KubeObject[]; resourceVersion: number; now: number };
+  ping: { now: number };
+}
+
+/** The simulated clock as the UI shows it. */
+export interface ClockState {
+  now: number;
+  playing: boolean;
+  speed: Speed;
+  /** Next scheduled event, if any (what "step" would jump to). */
+  nextEvent?: number;
+}
+
+/** UI → worker envelope. */
+export interface RequestEnvelope {
+  id: number;
+  request: Request;
+}
+
+/** Worker → UI messages: answers, and streamed batches. */
+export type WorkerMessage =
+  | { kind: "response"; id: number; ok: true; result: ResponseMap[keyof ResponseMap] }
+  | { kind: "response"; id: number; ok: false; error: string }
+  | { kind: "batch"; batch: Batch };
+
+/**
+ * What happened since the previous batch, sent at most once per animation frame:
+ * watch events in order, new trace records, the input log entries appended, and the clock.
+ */
+export interface Batch {
+  events: WatchEvent[];
+  traces: TraceRecord[];
+  inputs: InputEntry[];
+  clock: ClockState;
+}
