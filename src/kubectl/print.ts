@@ -30,7 +30,8 @@ export function checkOutputFormat(output: string): void {
 
 /** Renders objects in the requested format. */
 export function printResult(cluster: Cluster, objects: KubeObject[], options: PrintOptions): string {
-  if (isStructuredFormat(options.output)) return formatOutput(objects, options.output, Boolean(options.single));
+  if (isStructuredFormat(options.output))
+    return formatOutput(objects, options.output, Boolean(options.single));
   return printObjects(objects, {
     nowMs: cluster.now(),
     wide: options.output === "wide",

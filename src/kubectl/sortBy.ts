@@ -1,4 +1,5 @@
 import type { KubeObject } from "../api/types";
+import { printJsonPath, relaxedJsonPathExpression } from "./output";
 import { KubectlError } from "./verb";
 
 /**
@@ -6,29 +7,21 @@ import { KubectlError } from "./verb";
  * numbers numerically and strings lexically, as kubectl's SortingPrinter does. Stable.
  */
 export function sortObjects(objects: KubeObject[], field: string): KubeObject[] {
-  const path = field.replace(/^\{/, "").replace(/\}$/, "");
-  if (!path.startsWith(".")) throw new KubectlError(`error: unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'`);
-  const keys = objects.map((obj) => valueAt(obj, path));
+  let template: string;
+  try {
+    template = relaxedJsonPathExpression(field);
+  } catch (error) {
+    throw new KubectlError(`error: ${(error as Error).message}`);
+  }
+  const keys = objects.map((obj) => printJsonPath(template, obj));
   const order = objects.map((_, i) => i);
   order.sort((a, b) => compareValues(keys[a], keys[b]) || a - b);
   return order.map((i) => objects[i]);
 }
 
-function valueAt(obj: unknown, path: string): unknown {
-  let value: unknown = obj;
-  for (const raw of path.slice(1).split(".")) {
-    const match = /^([^[\]]*)(?:\[(\d+)\])?$/.exec(raw);
-    if (!match || value === null || typeof value !== "object") return undefined;
-    value = (value as Record<string, unknown>)[match[1]];
-    if (match[2] !== undefined) value = Array.isArray(value) ? value[Number(match[2])] : undefined;
-  }
-  return value;
-}
-
-function compareValues(a: unknown, b: unknown): number {
-  if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? -1 : 1;
-  if (typeof a === "number" && typeof b === "number") return a - b;
-  const sa = String(a);
-  const sb = String(b);
-  return sa < sb ? -1 : sa > sb ? 1 : 0;
+function compareValues(a: string, b: string): number {
+  const na = Number(a);
+  const nb = Number(b);
+  if (a !== "" && b !== "" && Number.isFinite(na) && Number.isFinite(nb)) return na - nb;
+  return a < b ? -1 : a > b ? 1 : 0;
 }

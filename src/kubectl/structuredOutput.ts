@@ -1,37 +1,54 @@
 import type { KubeObject } from "../api/types";
-import { qualifiedSingular, typeOfKind } from "../api/registry";
-import { toJson } from "./output/json";
-import { toKubectlList } from "./output/list";
-import { toYaml } from "./output/yaml";
+import {
+  CustomColumnsError,
+  KubectlJsonPathError,
+  parseCustomColumnsSpec,
+  printCustomColumns,
+  printJsonPath,
+  printNames,
+  toJson,
+  toKubectlList,
+  toYaml,
+} from "./output";
 import { KubectlError } from "./verb";
+
+const STRUCTURED = ["json", "yaml", "name", "jsonpath", "jsonpath-as-json", "custom-columns"];
 
 /** Formats that print objects themselves rather than a table. */
 export function isStructuredFormat(output: string): boolean {
-  const base = output.split("=")[0];
-  return ["json", "yaml", "name", "jsonpath", "jsonpath-as-json", "custom-columns"].includes(base);
+  return STRUCTURED.includes(output.split("=")[0]);
 }
 
 /**
  * Prints objects as -o json|yaml|name|jsonpath|custom-columns does. A single named object
- * prints bare; otherwise kubectl wraps them in a `List`.
+ * prints bare; otherwise kubectl wraps them in a `List`. Errors carry kubectl's text.
  */
-export function formatOutput(objects: KubeObject[], output: string, single: boolean): string {
+export function formatOutput(
+  objects: KubeObject[],
+  output: string,
+  single: boolean,
+  noHeaders = false,
+): string {
   const [format, ...rest] = output.split("=");
   const argument = rest.join("=");
   const data = single && objects.length === 1 ? objects[0] : toKubectlList(objects);
-  switch (format) {
-    case "json":
-      return toJson(data);
-    case "yaml":
-      return toYaml(data);
-    case "name":
-      return objects.map((o) => `${nameRef(o)}\n`).join("");
-    default:
-      throw new KubectlError(`error: output format ${format}${argument ? "" : ""} is not supported yet`);
+  try {
+    switch (format) {
+      case "json":
+        return toJson(data);
+      case "yaml":
+        return toYaml(data);
+      case "name":
+        return printNames(objects);
+      case "jsonpath":
+      case "jsonpath-as-json":
+        return printJsonPath(argument, data, { asJson: format === "jsonpath-as-json" });
+      default:
+        return printCustomColumns(parseCustomColumnsSpec(argument), objects, { noHeaders });
+    }
+  } catch (error) {
+    if (error instanceof KubectlJsonPathError) throw new KubectlError(`error: ${error.message}`);
+    if (error instanceof CustomColumnsError) throw new KubectlError(`${error.output}error: ${error.message}`);
+    throw error;
   }
-}
-
-function nameRef(obj: KubeObject): string {
-  const type = typeOfKind(obj.kind);
-  return `${type ? qualifiedSingular(type) : obj.kind.toLowerCase()}/${obj.metadata.name}`;
 }

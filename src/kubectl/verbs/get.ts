@@ -101,7 +101,8 @@ function runGet(ctx: VerbContext): number {
     errors = errors.filter((e) => !("reason" in e && e.reason === "NotFound"));
   const sortBy = str(ctx.flags, "sort-by");
   if (sortBy) objects = sortObjects(objects, sortBy);
-  if (objects.length > 0 || single) {
+  const printsEmptyList = ["json", "yaml", "jsonpath", "jsonpath-as-json"].includes(output.split("=")[0]);
+  if (objects.length > 0 || single || (printsEmptyList && errors.length === 0)) {
     const text = printResult(ctx.cluster, objects, {
       output,
       showLabels: bool(ctx.flags, "show-labels"),
@@ -112,7 +113,7 @@ function runGet(ctx: VerbContext): number {
       single,
     });
     ctx.out(text);
-  } else if (errors.length === 0 && !output.startsWith("json") && output !== "yaml") {
+  } else if (errors.length === 0) {
     ctx.err(noResourcesMessage(ctx, allNamespaces));
   }
   for (const error of errors) ctx.err(formatError(error));

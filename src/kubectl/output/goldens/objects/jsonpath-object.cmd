@@ -1,0 +1,2 @@
+# command: kubectl annotate --local -f inputs/jsonpath-object.json kubeplay.dev/golden=1 -o json|yaml
+# Client Version: v1.32.4-dispatcher, no server
