@@ -1,5 +1,6 @@
 import type { ApiServer } from "./api/server";
 import type { KubeObject } from "./api/types";
+import { registerNodes } from "./nodes/fleet";
 
 /** The namespaces every cluster starts with. */
 export const SYSTEM_NAMESPACES = ["default", "kube-node-lease", "kube-public", "kube-system"];
@@ -14,7 +15,7 @@ export interface BootstrapOptions {
 }
 
 /** Creates what a fresh cluster holds before the learner does anything. */
-export function bootstrapCluster(api: ApiServer, _options: BootstrapOptions): void {
+export function bootstrapCluster(api: ApiServer, options: BootstrapOptions): void {
   for (const name of SYSTEM_NAMESPACES) {
     api.create(namespaceObject(name));
   }
@@ -32,6 +33,7 @@ export function bootstrapCluster(api: ApiServer, _options: BootstrapOptions): vo
       type: "ClusterIP",
     },
   });
+  registerNodes(api, options.nodes);
 }
 
 /** A Namespace object as the API server stores it after creation. */

@@ -3,10 +3,13 @@ import { ApiServer, type ClusterLimits, DEFAULT_LIMITS } from "./api/server";
 import { ObjectStore, type WatchListener } from "./api/store";
 import type { KubeObject, WatchEvent } from "./api/types";
 import { bootstrapCluster } from "./bootstrap";
+import { type LogLine, type PodLogOptions, podLogs } from "./kubelet/logs";
 import type { ControllerContext } from "./controllers/controller";
 import { ControllerManager } from "./controllers/manager";
+import { startNode, stopNode } from "./nodes/faults";
 import { allControllers } from "./controllers/registry";
 import { type KubectlResult, runKubectl } from "./kubectl/run";
+import { runKubeplay } from "./kubeplay/run";
 import { type TraceLog, TraceLog as Trace, type TraceRecord } from "./trace";
 import { parseTimestamp, SimClock } from "./util/clock";
 import { SeededRandom } from "./util/random";
@@ -49,14 +52,25 @@ export class Cluster {
     const startMs = parseTimestamp(start);
     if (startMs === undefined) throw new Error(`createCluster: start is not an RFC 3339 time: ${start}`);
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
-    this.options = { seed: options.seed ?? DEFAULT_SEED, nodes: options.nodes ?? DEFAULT_NODES, start, limits };
+    this.options = {
+      seed: options.seed ?? DEFAULT_SEED,
+      nodes: options.nodes ?? DEFAULT_NODES,
+      start,
+      limits,
+    };
     this.clock = new SimClock(startMs);
     this.random = new SeededRandom(this.options.seed);
     this.store = new ObjectStore();
     this.api = new ApiServer(this.store, this.clock, this.random, limits);
     this.events = new EventRecorder(this.api);
     this.trace = new Trace(() => this.clock.now());
-    const ctx: ControllerContext = { api: this.api, events: this.events, trace: this.trace, clock: this.clock, random: this.random };
+    const ctx: ControllerContext = {
+      api: this.api,
+      events: this.events,
+      trace: this.trace,
+      clock: this.clock,
+      random: this.random,
+    };
     this.controllers = new ControllerManager(ctx);
     for (const controller of allControllers()) this.controllers.register(controller);
     bootstrapCluster(this.api, { nodes: this.options.nodes });
@@ -73,9 +87,32 @@ export class Cluster {
     return result;
   }
 
+  /**
+   * Runs one of the simulator's own commands (`node stop node-2`, `advance 30s`,
+   * `curl svc/web`): faults and time, never disguised as kubectl. Never throws.
+   */
+  kubeplay(line: string): KubectlResult {
+    const result = runKubeplay(this, line);
+    this.settle();
+    return result;
+  }
+
+  /** Fault injection: the node's kubelet stops (no heartbeats); see src/nodes/faults.ts. Throws for an unknown node. */
+  stopNode(name: string): void {
+    stopNode(this.api, name);
+    this.settle();
+  }
+
+  /** Fault injection: restarts a stopped node's kubelet, which reports Ready again at once. */
+  startNode(name: string): void {
+    startNode(this.api, name);
+    this.settle();
+  }
+
   /** Advances simulated time by `seconds` (fractions allowed), running all due work in order. */
   advance(seconds: number): void {
-    if (!Number.isFinite(seconds) || seconds < 0) throw new RangeError(`advance: seconds must be a finite number >= 0, got ${seconds}`);
+    if (!Number.isFinite(seconds) || seconds < 0)
+      throw new RangeError(`advance: seconds must be a finite number >= 0, got ${seconds}`);
     this.clock.advanceBy(Math.round(seconds * 1000), MAX_TASKS_PER_ADVANCE);
   }
 
@@ -110,9 +147,18 @@ export class Cluster {
    */
   watch(resourceVersion: number, listener: WatchListener): () => void {
     const past = this.store.eventsSince(resourceVersion);
-    if (!past) throw new Error(`too old resource version: ${resourceVersion} (${this.store.resourceVersion()})`);
+    if (!past)
+      throw new Error(`too old resource version: ${resourceVersion} (${this.store.resourceVersion()})`);
     for (const event of past) listener(event);
     return this.store.subscribe(listener);
+  }
+
+  /**
+   * A container's log lines (the pod log subresource): the current instance, or the previous
+   * one with `previous`. Throws StatusError as the API server would (NotFound, BadRequest).
+   */
+  logs(namespace: string, pod: string, options: PodLogOptions = {}): LogLine[] {
+    return podLogs(this.api, namespace, pod, options);
   }
 
   /** Subscribes to trace records as they are written. */

@@ -8,6 +8,13 @@
 export { StatusError } from "./api/errors";
 export { RESOURCE_TYPES, type ResourceType, resolveResource } from "./api/registry";
 export type { KubeObject, ObjectRef, WatchEvent } from "./api/types";
-export { Cluster, type ClusterOptions, createCluster, DEFAULT_NODES, DEFAULT_SEED, DEFAULT_START } from "./cluster";
+export {
+  Cluster,
+  type ClusterOptions,
+  createCluster,
+  DEFAULT_NODES,
+  DEFAULT_SEED,
+  DEFAULT_START,
+} from "./cluster";
 export type { KubectlResult } from "./kubectl/run";
 export type { TraceRecord } from "./trace";

@@ -49,7 +49,8 @@ export class TraceLog {
 
   /** Records that concern an object (reconciled it or touched it). */
   about(ref: ObjectRef): TraceRecord[] {
-    const same = (r: ObjectRef) => r.kind === ref.kind && r.namespace === ref.namespace && r.name === ref.name;
+    const same = (r: ObjectRef) =>
+      r.kind === ref.kind && r.namespace === ref.namespace && r.name === ref.name;
     return this.records.filter((r) => same(r.object) || r.touched.some(same));
   }
 

@@ -4,6 +4,7 @@ import type { ResourceType } from "./registry";
 import { cannotBeHandledMessage } from "./schema/decode";
 import { strictDecodeErrors, strictDecodingMessage } from "./schema/strictDecode";
 import { typeErrors } from "./schema/typeErrors";
+import { defaultTolerations } from "../nodes/taints";
 import type { KubeObject } from "./types";
 import { invalidError, kubectlInvalidMessage } from "./validation/fieldErrors";
 import { validateObject } from "./validation";
@@ -24,7 +25,13 @@ export function admitCreate(
 ): void {
   decode(obj, type, fieldValidation);
   applyDefaults(obj);
-  if (obj.kind === "Job") jobGeneratedLabels(obj as never, uid);
+  if (obj.kind === "Job") {
+    // The Job strategy's PrepareForCreate runs after the uid is assigned: the generated selector names it.
+    obj.metadata.uid = uid;
+    jobGeneratedLabels(obj as never, uid);
+  }
+  // The DefaultTolerationSeconds admission plugin: tolerate not-ready/unreachable nodes for 300 s.
+  if (obj.kind === "Pod") obj.spec = defaultTolerations(obj).spec;
   validate(obj, undefined, type);
 }
 

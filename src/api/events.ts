@@ -29,10 +29,23 @@ export class EventRecorder {
     this.record(source, object, "Warning", reason, message);
   }
 
-  private record(source: EventSource, object: KubeObject, type: string, reason: string, message: string): void {
+  private record(
+    source: EventSource,
+    object: KubeObject,
+    type: string,
+    reason: string,
+    message: string,
+  ): void {
     const namespace = object.metadata.namespace || "default";
     if (!this.api.store.get("Namespace", "", namespace)) return;
-    const signature = JSON.stringify([source.component, source.host, object.metadata.uid, type, reason, message]);
+    const signature = JSON.stringify([
+      source.component,
+      source.host,
+      object.metadata.uid,
+      type,
+      reason,
+      message,
+    ]);
     const now = this.api.clock.now();
     const existingName = this.bySignature.get(signature);
     const existing = existingName ? this.api.store.get("Event", namespace, existingName) : undefined;
@@ -70,7 +83,9 @@ export class EventRecorder {
       },
       reason,
       message,
-      source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+      source: source.host
+        ? { component: source.component, host: source.host }
+        : { component: source.component },
       firstTimestamp: formatTimestamp(now),
       lastTimestamp: formatTimestamp(now),
       count: 1,
@@ -87,4 +102,3 @@ export class EventRecorder {
     return (BigInt(now) * 1_000_000n + BigInt(this.nanoBump)).toString(16);
   }
 }
-

@@ -23,11 +23,25 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   core("ConfigMap", "configmaps", ["cm"], true),
   core("Endpoints", "endpoints", ["ep"], true),
   core("Event", "events", ["ev"], true),
-  core("Namespace", "namespaces", ["ns"], false, [], ["create", "delete", "get", "list", "patch", "update", "watch"]),
+  core(
+    "Namespace",
+    "namespaces",
+    ["ns"],
+    false,
+    [],
+    ["create", "delete", "get", "list", "patch", "update", "watch"],
+  ),
   core("Node", "nodes", ["no"], false),
   core("Pod", "pods", ["po"], true, ["all"]),
   core("Secret", "secrets", [], true),
-  core("Service", "services", ["svc"], true, ["all"], ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]),
+  core(
+    "Service",
+    "services",
+    ["svc"],
+    true,
+    ["all"],
+    ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"],
+  ),
   typed("apps", "v1", "Deployment", "deployments", ["deploy"], ["all"]),
   typed("apps", "v1", "ReplicaSet", "replicasets", ["rs"], ["all"]),
   typed("batch", "v1", "CronJob", "cronjobs", ["cj"], ["all"]),
@@ -53,11 +67,38 @@ function core(
   categories: string[] = [],
   verbs: string[] = ALL_VERBS,
 ): ResourceType {
-  return { kind, group: "", version: "v1", plural, singular: kind.toLowerCase(), shortNames, namespaced, categories, verbs };
+  return {
+    kind,
+    group: "",
+    version: "v1",
+    plural,
+    singular: kind.toLowerCase(),
+    shortNames,
+    namespaced,
+    categories,
+    verbs,
+  };
 }
 
-function typed(group: string, version: string, kind: string, plural: string, shortNames: string[], categories: string[]): ResourceType {
-  return { kind, group, version, plural, singular: kind.toLowerCase(), shortNames, namespaced: true, categories, verbs: ALL_VERBS };
+function typed(
+  group: string,
+  version: string,
+  kind: string,
+  plural: string,
+  shortNames: string[],
+  categories: string[],
+): ResourceType {
+  return {
+    kind,
+    group,
+    version,
+    plural,
+    singular: kind.toLowerCase(),
+    shortNames,
+    namespaced: true,
+    categories,
+    verbs: ALL_VERBS,
+  };
 }
 
 const byKind = new Map(RESOURCE_TYPES.map((t) => [t.kind, t]));
@@ -95,7 +136,12 @@ export function qualifiedPlural(type: ResourceType): string {
 export function resolveResource(typed: string): ResourceType | undefined {
   const lower = typed.toLowerCase();
   const [name, ...rest] = lower.split(".");
-  const groupHint = rest.length === 0 ? undefined : rest.length >= 2 && /^v\d/.test(rest[0]) ? rest.slice(1).join(".") : rest.join(".");
+  const groupHint =
+    rest.length === 0
+      ? undefined
+      : rest.length >= 2 && /^v\d/.test(rest[0])
+        ? rest.slice(1).join(".")
+        : rest.join(".");
   return RESOURCE_TYPES.find((t) => {
     const names = [t.plural, t.singular, t.kind.toLowerCase(), ...t.shortNames];
     if (!names.includes(name)) return false;

@@ -1,6 +1,7 @@
 import type { SimClock } from "../util/clock";
 import { formatTimestamp } from "../util/clock";
 import { generateNameSuffix, type SeededRandom } from "../util/random";
+import { allocateServiceAddresses, prepareServiceUpdate } from "../services/ipAllocator";
 import { admitCreate, admitStatusUpdate, admitUpdate, type FieldValidation } from "./admission";
 import {
   alreadyExists,
@@ -88,6 +89,8 @@ export class ApiServer {
     const name = obj.metadata.name as string;
     const namespace = obj.metadata.namespace ?? "";
     if (this.store.get(obj.kind, namespace, name)) throw alreadyExists(type, name);
+    // The Service registry allocates ClusterIPs and node ports (also for dry runs, as the real one does).
+    if (obj.kind === "Service") allocateServiceAddresses(this.store, obj, this.random);
     if (type.namespaced) this.checkNamespaceAccepts(type, name, namespace);
     this.checkLimits(type, name);
     this.stampNew(obj, type, uid);
@@ -112,7 +115,9 @@ export class ApiServer {
       else obj.status = clone(old.status);
     }
     keepSystemMetadata(obj, old);
+    if (type.kind === "Service") prepareServiceUpdate(obj, old);
     admitUpdate(obj, old, type, options.fieldValidation ?? "Ignore");
+    if (type.kind === "Service") allocateServiceAddresses(this.store, obj, this.random, old);
     if (GENERATION_TRACKED.has(type.kind)) {
       obj.metadata.generation = (old.metadata.generation ?? 1) + (specChanged(obj, old) ? 1 : 0);
     }
@@ -190,6 +195,36 @@ export class ApiServer {
       return undefined;
     }
     return this.commit(obj, old, {});
+  }
+
+  /**
+   * The pods/binding subresource: sets `spec.nodeName` (which pod updates may not change)
+   * and, through `withStatus`, the PodScheduled condition, in one write.
+   */
+  bind(
+    namespace: string,
+    name: string,
+    nodeName: string,
+    withStatus: (status: KubeObject["status"]) => KubeObject["status"],
+  ): KubeObject {
+    const stored = this.get("Pod", namespace, name);
+    const prefix = `Operation cannot be fulfilled on pods/binding "${name}"`;
+    if (stored.metadata.deletionTimestamp) {
+      throw new StatusError(
+        "Conflict",
+        `${prefix}: pod ${name} is being deleted, cannot be assigned to a host`,
+      );
+    }
+    if (stored.spec?.nodeName) {
+      throw new StatusError(
+        "Conflict",
+        `${prefix}: pod ${name} is already assigned to node "${stored.spec.nodeName}"`,
+      );
+    }
+    const bound = clone(stored);
+    bound.spec = { ...bound.spec, nodeName };
+    bound.status = withStatus(bound.status);
+    return this.commit(bound, stored, {});
   }
 
   /**

@@ -83,7 +83,11 @@ export class ObjectStore {
     if (previous) this.unindex(previous);
     kindMap.set(key, obj);
     this.index(obj);
-    this.emit({ type: previous ? "MODIFIED" : "ADDED", object: obj, resourceVersion: Number(obj.metadata.resourceVersion) });
+    this.emit({
+      type: previous ? "MODIFIED" : "ADDED",
+      object: obj,
+      resourceVersion: Number(obj.metadata.resourceVersion),
+    });
   }
 
   /** Removes an object for good and emits DELETED (carrying a final resourceVersion). */
@@ -136,7 +140,8 @@ export class ObjectStore {
 
   private emit(event: WatchEvent): void {
     this.history.push(event);
-    if (this.history.length > HISTORY_LIMIT * 1.25) this.history.splice(0, this.history.length - HISTORY_LIMIT);
+    if (this.history.length > HISTORY_LIMIT * 1.25)
+      this.history.splice(0, this.history.length - HISTORY_LIMIT);
     for (const listener of [...this.listeners]) listener(event);
   }
 

@@ -10,7 +10,8 @@ import {
 } from "./quantity";
 
 /** decQuantity(i, exponent, format) from quantity_test.go. */
-const dec = (i: number | bigint, exponent: number, format: Quantity["format"]) => new Quantity(BigInt(i), exponent, format);
+const dec = (i: number | bigint, exponent: number, format: Quantity["format"]) =>
+  new Quantity(BigInt(i), exponent, format);
 
 describe("parseQuantity", () => {
   // Ported from TestQuantityParse in apimachinery pkg/api/resource/quantity_test.go.
@@ -121,12 +122,15 @@ describe("Quantity.toString", () => {
     [dec(10800, -10, "DecimalSI"), "1080n", ""],
     [dec(1080, -6, "DecimalSI"), "1080u", ""],
   ];
-  it.each(table)("prints %o as %s, and parses the alternate spelling %j back to it", (q, expected, alternate) => {
-    expect(q.toString()).toBe(expected);
-    expect(parseQuantity(expected).toString()).toBe(expected);
-    if (alternate) expect(parseQuantity(alternate).toString()).toBe(expected);
-    if (!q.isZero()) expect(new Quantity(-q.unscaled, q.scale, q.format).toString()).toBe("-" + expected);
-  });
+  it.each(table)(
+    "prints %o as %s, and parses the alternate spelling %j back to it",
+    (q, expected, alternate) => {
+      expect(q.toString()).toBe(expected);
+      expect(parseQuantity(expected).toString()).toBe(expected);
+      if (alternate) expect(parseQuantity(alternate).toString()).toBe(expected);
+      if (!q.isZero()) expect(new Quantity(-q.unscaled, q.scale, q.format).toString()).toBe("-" + expected);
+    },
+  );
 
   // Ported from TestQuantityParseEmit.
   it.each([

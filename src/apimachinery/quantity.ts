@@ -26,7 +26,18 @@ const NANO = -9;
 const MAX_INT64 = 2n ** 63n - 1n;
 const SUFFIX_CHARS = "eEinumkKMGTP";
 
-const DECIMAL_SUFFIXES: Record<string, number> = { n: -9, u: -6, m: -3, "": 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+const DECIMAL_SUFFIXES: Record<string, number> = {
+  n: -9,
+  u: -6,
+  m: -3,
+  "": 0,
+  k: 3,
+  M: 6,
+  G: 9,
+  T: 12,
+  P: 15,
+  E: 18,
+};
 const BINARY_SUFFIXES: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
 const DECIMAL_BY_EXPONENT = new Map(Object.entries(DECIMAL_SUFFIXES).map(([s, e]) => [e, s]));
 const BINARY_BY_EXPONENT = new Map(Object.entries(BINARY_SUFFIXES).map(([s, e]) => [e, s]));
@@ -131,7 +142,8 @@ export class Quantity {
     if (this.format === "BinarySI") {
       const small = this.cmp(Quantity.fromInt(-1024)) > 0 && this.cmp(Quantity.fromInt(1024)) < 0;
       const rounded = this.roundUp(0);
-      if (!small && rounded.exact) return binaryString(rounded.quantity.unscaled * pow10(rounded.quantity.scale));
+      if (!small && rounded.exact)
+        return binaryString(rounded.quantity.unscaled * pow10(rounded.quantity.scale));
       return decimalString(this.unscaled, this.scale, "DecimalSI");
     }
     return decimalString(this.unscaled, this.scale, this.format);
@@ -207,9 +219,14 @@ function scan(str: string): ScannedQuantity {
 }
 
 function interpretSuffix(suffix: string): { base: 2 | 10; exponent: number; format: QuantityFormat } {
-  if (suffix in DECIMAL_SUFFIXES) return { base: 10, exponent: DECIMAL_SUFFIXES[suffix], format: "DecimalSI" };
+  if (suffix in DECIMAL_SUFFIXES)
+    return { base: 10, exponent: DECIMAL_SUFFIXES[suffix], format: "DecimalSI" };
   if (suffix in BINARY_SUFFIXES) return { base: 2, exponent: BINARY_SUFFIXES[suffix], format: "BinarySI" };
-  if (suffix.length > 1 && (suffix[0] === "e" || suffix[0] === "E") && /^[+-]?[0-9]+$/.test(suffix.slice(1))) {
+  if (
+    suffix.length > 1 &&
+    (suffix[0] === "e" || suffix[0] === "E") &&
+    /^[+-]?[0-9]+$/.test(suffix.slice(1))
+  ) {
     const exponent = Number(suffix.slice(1));
     // Go parses the exponent as int64 then narrows to int32; absurd exponents are out of scope.
     if (Number.isSafeInteger(exponent)) return { base: 10, exponent, format: "DecimalExponent" };
@@ -218,7 +235,12 @@ function interpretSuffix(suffix: string): { base: 2 | 10; exponent: number; form
 }
 
 /** The int64 fast path of ParseQuantity, or undefined when Go would fall back to inf.Dec. */
-function parseFast(s: ScannedQuantity, exponent: number, format: QuantityFormat, original: string): Quantity | undefined {
+function parseFast(
+  s: ScannedQuantity,
+  exponent: number,
+  format: QuantityFormat,
+  original: string,
+): Quantity | undefined {
   let precision: number;
   let scale = 0;
   let mantissa = 1n;

@@ -52,7 +52,8 @@ export function garbageCollector(): Controller {
       if (!obj) return undefined;
       const finalizers = obj.metadata.finalizers ?? [];
       if (obj.metadata.deletionTimestamp && finalizers.includes("orphan")) return orphanDependents(obj, ctx);
-      if (obj.metadata.deletionTimestamp && finalizers.includes("foregroundDeletion")) return deleteForeground(obj, ctx);
+      if (obj.metadata.deletionTimestamp && finalizers.includes("foregroundDeletion"))
+        return deleteForeground(obj, ctx);
       return collectIfOwnersGone(obj, ctx);
     },
   };
@@ -65,12 +66,18 @@ function orphanDependents(owner: KubeObject, ctx: ControllerContext): ReconcileR
     const ownerReferences = (dependent.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
     ctx.api.updateMetadata({
       ...dependent,
-      metadata: { ...dependent.metadata, ownerReferences: ownerReferences.length ? ownerReferences : undefined },
+      metadata: {
+        ...dependent.metadata,
+        ownerReferences: ownerReferences.length ? ownerReferences : undefined,
+      },
     });
   }
   removeFinalizer(owner, "orphan", ctx);
   trace(ctx, owner, `deleted with propagationPolicy=Orphan; ${dependents.length} dependent(s)`, [
-    ...dependents.map((d) => `removed ownerReference to ${owner.kind} ${owner.metadata.name} from ${d.kind} ${d.metadata.name}`),
+    ...dependents.map(
+      (d) =>
+        `removed ownerReference to ${owner.kind} ${owner.metadata.name} from ${d.kind} ${d.metadata.name}`,
+    ),
     `removed finalizer orphan`,
   ]);
   return undefined;
@@ -88,7 +95,9 @@ function deleteForeground(owner: KubeObject, ctx: ControllerContext): ReconcileR
   }
   const blocking = ctx.api.store
     .dependentsOf(owner.metadata.uid ?? "")
-    .filter((d) => d.metadata.ownerReferences?.some((r) => r.uid === owner.metadata.uid && r.blockOwnerDeletion));
+    .filter((d) =>
+      d.metadata.ownerReferences?.some((r) => r.uid === owner.metadata.uid && r.blockOwnerDeletion),
+    );
   if (blocking.length === 0) {
     removeFinalizer(owner, "foregroundDeletion", ctx);
     actions.push("no blocking dependents left: removed finalizer foregroundDeletion");
@@ -107,8 +116,12 @@ function collectIfOwnersGone(obj: KubeObject, ctx: ControllerContext): Reconcile
   });
   if (absent.length === owners.length) {
     if (obj.metadata.deletionTimestamp) return undefined;
-    ctx.api.delete(obj.kind, obj.metadata.namespace ?? "", obj.metadata.name ?? "", { propagationPolicy: "Background" });
-    trace(ctx, obj, `owner ${describeRefs(absent)} no longer exists`, [`deleted ${obj.kind} ${obj.metadata.name}`]);
+    ctx.api.delete(obj.kind, obj.metadata.namespace ?? "", obj.metadata.name ?? "", {
+      propagationPolicy: "Background",
+    });
+    trace(ctx, obj, `owner ${describeRefs(absent)} no longer exists`, [
+      `deleted ${obj.kind} ${obj.metadata.name}`,
+    ]);
   } else if (absent.length > 0 && !foregroundOwner) {
     const kept = owners.filter((ref) => !absent.includes(ref));
     ctx.api.updateMetadata({ ...obj, metadata: { ...obj.metadata, ownerReferences: kept } });

@@ -29,7 +29,10 @@ export function namespaceController(): Controller {
           actions.push(`deleted ${obj.kind} ${obj.metadata.name}`);
         }
       }
-      const left = RESOURCE_TYPES.filter((t) => t.namespaced).reduce((n, t) => n + ctx.api.store.list(t.kind, name).length, 0);
+      const left = RESOURCE_TYPES.filter((t) => t.namespaced).reduce(
+        (n, t) => n + ctx.api.store.list(t.kind, name).length,
+        0,
+      );
       if (left === 0) {
         ctx.api.finalizeNamespace(name);
         actions.push(`namespace empty: removed finalizer kubernetes`);

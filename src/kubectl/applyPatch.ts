@@ -15,6 +15,11 @@ export function withLastApplied(obj: KubeObject): KubeObject {
  */
 export function applyThreeWay(live: KubeObject, modified: KubeObject): KubeObject | undefined {
   const current = live as unknown as JsonObject;
-  const patch = computeApplyPatch(lastAppliedConfiguration(current), modified as unknown as JsonObject, current, live.kind);
+  const patch = computeApplyPatch(
+    lastAppliedConfiguration(current),
+    modified as unknown as JsonObject,
+    current,
+    live.kind,
+  );
   return patch.changed ? (patch.result as unknown as KubeObject) : undefined;
 }

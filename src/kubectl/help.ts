@@ -2,7 +2,6 @@ import type { FlagSpec } from "./cli/flags";
 import type { Verb } from "./verb";
 import { VERB_GROUPS } from "./verbs";
 
-
 /** `kubectl` with no arguments: the command list, grouped as kubectl groups it (only verbs kubeplay has). */
 export function rootHelp(): string {
   const lines = [
@@ -37,7 +36,8 @@ export function verbHelp(verb: Verb, path: string[]): string {
   }
   lines.push("Usage:", `  ${verb.usage}`, "");
   const command = `kubectl ${path.join(" ")}`;
-  if (verb.subcommands?.length) lines.push(`Use "${command} <command> --help" for more information about a given command.`);
+  if (verb.subcommands?.length)
+    lines.push(`Use "${command} <command> --help" for more information about a given command.`);
   lines.push(`Use "kubectl options" for a list of global command-line options (applies to all commands).`);
   return `${lines.join("\n")}\n`;
 }
@@ -51,7 +51,8 @@ function defaultText(flag: FlagSpec): string {
   const value = flag.default;
   if (flag.type === "bool") return String(value ?? false);
   if (flag.type === "string") return `'${value ?? ""}'`;
-  if (flag.type === "stringArray" || flag.type === "stringSlice") return `[${((value as string[]) ?? []).join(",")}]`;
+  if (flag.type === "stringArray" || flag.type === "stringSlice")
+    return `[${((value as string[]) ?? []).join(",")}]`;
   if (flag.type === "duration") return String(value ?? "0s");
   return String(value ?? 0);
 }

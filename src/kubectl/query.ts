@@ -2,7 +2,13 @@ import { StatusError } from "../api/errors";
 import type { ResourceType } from "../api/registry";
 import { notFound } from "../api/errors";
 import type { KubeObject } from "../api/types";
-import { fieldLabelConversion, parseFieldSelector, parseSelector, type FieldSelector, type Selector } from "../apimachinery/labels";
+import {
+  fieldLabelConversion,
+  parseFieldSelector,
+  parseSelector,
+  type FieldSelector,
+  type Selector,
+} from "../apimachinery/labels";
 import type { Cluster } from "../cluster";
 import type { ResourceRequest } from "./resources";
 
@@ -60,7 +66,10 @@ function compileLabelSelector(type: ResourceType, text: string | undefined): Sel
   try {
     return parseSelector(text);
   } catch (error) {
-    throw new StatusError("BadRequest", `Unable to find "${groupVersionResource(type)}" that match label selector "${text}", field selector "": ${(error as Error).message}`);
+    throw new StatusError(
+      "BadRequest",
+      `Unable to find "${groupVersionResource(type)}" that match label selector "${text}", field selector "": ${(error as Error).message}`,
+    );
   }
 }
 

@@ -27,12 +27,15 @@ export function resolveResourceArgs(args: string[]): ResourceRequest[] {
     return args.map((arg) => {
       const [typed, ...rest] = arg.split("/");
       const name = rest.join("/");
-      if (!name) throw new KubectlError(`error: arguments in resource/name form must have a single resource and name`);
+      if (!name)
+        throw new KubectlError(`error: arguments in resource/name form must have a single resource and name`);
       return { type: resolveType(typed), names: [name] };
     });
   }
   const [typeList, ...names] = args;
-  const types = typeList.split(",").flatMap((typed) => (typed.toLowerCase() === "all" ? allCategory() : [resolveType(typed)]));
+  const types = typeList
+    .split(",")
+    .flatMap((typed) => (typed.toLowerCase() === "all" ? allCategory() : [resolveType(typed)]));
   return types.map((type) => ({ type, names: names.length > 0 ? names : undefined }));
 }
 

@@ -2,6 +2,7 @@ import type { Cluster } from "../cluster";
 import { isFlagParseError, parseFlags } from "./cli/flags";
 import { flagErrorMessage, kubectlFailure, unknownCommandMessage } from "./cli/commandErrors";
 import { withGlobalFlags } from "./cli/globalFlags";
+import { kubectlRootCommands } from "./cli/suggestions";
 import { splitShellWords } from "./cli/shellWords";
 import { rootHelp, verbHelp } from "./help";
 import { formatError } from "./errorText";
@@ -25,7 +26,12 @@ export interface KubectlResult {
  * Runs one kubectl command line against the cluster. Never throws: every failure becomes
  * kubectl's error text on stderr and exit code 1.
  */
-export function runKubectl(cluster: Cluster, line: string, stdin?: string, files: Record<string, string> = {}): KubectlResult {
+export function runKubectl(
+  cluster: Cluster,
+  line: string,
+  stdin?: string,
+  files: Record<string, string> = {},
+): KubectlResult {
   const out: string[] = [];
   const err: string[] = [];
   let code: number;
@@ -48,6 +54,7 @@ function dispatch(cluster: Cluster, line: string, input: KubectlInput, out: stri
       out.push(rootHelp());
       return 0;
     }
+    if (kubectlRootCommands.some((c) => c.name === path[0])) throw new KubectlError(notSimulated(path[0]));
     throw new KubectlError(kubectlFailure(unknownCommandMessage(path[0])).stderr.trimEnd());
   }
   const parsed = parseFlags(rest, withGlobalFlags(verb.name, verb.flags));
@@ -56,7 +63,9 @@ function dispatch(cluster: Cluster, line: string, input: KubectlInput, out: stri
       out.push(verbHelp(verb, path));
       return 0;
     }
-    throw new KubectlError(kubectlFailure(flagErrorMessage(parsed.error, `kubectl ${path.join(" ")}`)).stderr.trimEnd());
+    throw new KubectlError(
+      kubectlFailure(flagErrorMessage(parsed.error, `kubectl ${path.join(" ")}`)).stderr.trimEnd(),
+    );
   }
   if (parsed.flags.help === true) {
     out.push(verbHelp(verb, path));
@@ -71,6 +80,7 @@ function dispatch(cluster: Cluster, line: string, input: KubectlInput, out: stri
     flags: parsed.flags,
     changed: parsed.changed,
     args: parsed.positional,
+    argsLenAtDash: parsed.argsLenAtDash,
     stdin: input.stdin,
     files: input.files,
     out: (text) => out.push(text),
@@ -109,3 +119,7 @@ function locateVerb(words: string[]): { verb?: Verb; path: string[]; rest: strin
   return { verb, path, rest: [...leading, ...words.slice(i)] };
 }
 
+/** A real kubectl command kubeplay does not simulate: said plainly, never passed off as unknown. */
+function notSimulated(verb: string): string {
+  return `error: "kubectl ${verb}" is a real kubectl command, but kubeplay does not simulate it (run "kubectl" for the commands it does)`;
+}

@@ -12,6 +12,8 @@ export interface VerbContext {
   /** Flags the user actually set. */
   changed: ReadonlySet<string>;
   args: string[];
+  /** How many positional arguments came before `--` (-1 without it), as cobra's ArgsLenAtDash. */
+  argsLenAtDash: number;
   stdin?: string;
   /** Files `-f NAME` can read (the editor's tabs), by name. */
   files: Record<string, string>;

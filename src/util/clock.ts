@@ -33,7 +33,13 @@ export class SimClock {
 
   /** Runs `run` at simulated time `at` (never earlier than now); ties run in scheduling order. */
   schedule(at: number, label: string, run: () => void): TaskHandle {
-    const task: ScheduledTask = { at: Math.max(at, this.nowMs), seq: this.seq++, label, run, cancelled: false };
+    const task: ScheduledTask = {
+      at: Math.max(at, this.nowMs),
+      seq: this.seq++,
+      label,
+      run,
+      cancelled: false,
+    };
     this.push(task);
     return {
       at: task.at,

@@ -56,7 +56,8 @@ export class SeededRandom {
   /** A version-4 UUID, as the API server assigns to metadata.uid. */
   uuid(): string {
     const hex = (n: number) => n.toString(16).padStart(8, "0");
-    const raw = hex(this.nextUint32()) + hex(this.nextUint32()) + hex(this.nextUint32()) + hex(this.nextUint32());
+    const raw =
+      hex(this.nextUint32()) + hex(this.nextUint32()) + hex(this.nextUint32()) + hex(this.nextUint32());
     const variant = ((parseInt(raw[16], 16) & 0x3) | 0x8).toString(16);
     return `${raw.slice(0, 8)}-${raw.slice(8, 12)}-4${raw.slice(13, 16)}-${variant}${raw.slice(17, 20)}-${raw.slice(20, 32)}`;
   }

@@ -9,7 +9,10 @@ export function defaultService(svc: Service): void {
   const spec = (svc.spec ??= {});
   spec.sessionAffinity ||= "None";
   if (spec.sessionAffinity === "None") delete spec.sessionAffinityConfig;
-  if (spec.sessionAffinity === "ClientIP" && spec.sessionAffinityConfig?.clientIP?.timeoutSeconds === undefined) {
+  if (
+    spec.sessionAffinity === "ClientIP" &&
+    spec.sessionAffinityConfig?.clientIP?.timeoutSeconds === undefined
+  ) {
     spec.sessionAffinityConfig = { clientIP: { timeoutSeconds: 10800 } };
   }
   spec.type ||= "ClusterIP";
@@ -17,7 +20,8 @@ export function defaultService(svc: Service): void {
     p.protocol ||= "TCP";
     if (p.targetPort === undefined || p.targetPort === 0 || p.targetPort === "") p.targetPort = p.port;
   }
-  const external = spec.type === "NodePort" || spec.type === "LoadBalancer" || (spec.externalIPs?.length ?? 0) > 0;
+  const external =
+    spec.type === "NodePort" || spec.type === "LoadBalancer" || (spec.externalIPs?.length ?? 0) > 0;
   if (external) spec.externalTrafficPolicy ||= "Cluster";
   if (["NodePort", "LoadBalancer", "ClusterIP"].includes(spec.type)) spec.internalTrafficPolicy ??= "Cluster";
   if (spec.type === "LoadBalancer") spec.allocateLoadBalancerNodePorts ??= true;
@@ -60,7 +64,7 @@ export function defaultSecret(secret: Secret): void {
  */
 export function defaultNamespace(ns: Namespace): void {
   const name = ns.metadata?.name;
-  if (name) ((ns.metadata!.labels ??= {})["kubernetes.io/metadata.name"] = name);
+  if (name) (ns.metadata!.labels ??= {})["kubernetes.io/metadata.name"] = name;
   (ns.spec ??= {}).finalizers ??= ["kubernetes"];
   (ns.status ??= {}).phase ||= "Active";
 }

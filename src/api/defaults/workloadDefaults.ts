@@ -42,7 +42,8 @@ export function defaultJob(job: Job): void {
   spec.parallelism ??= 1;
   spec.backoffLimit ??= spec.backoffLimitPerIndex !== undefined ? MAX_INT32 : 6;
   const labels = spec.template?.metadata?.labels;
-  if (labels && Object.keys(job.metadata?.labels ?? {}).length === 0) (job.metadata ??= {}).labels = { ...labels };
+  if (labels && Object.keys(job.metadata?.labels ?? {}).length === 0)
+    (job.metadata ??= {}).labels = { ...labels };
   spec.completionMode ??= "NonIndexed";
   spec.suspend ??= false;
   for (const rule of spec.podFailurePolicy?.rules ?? []) {

@@ -18,11 +18,15 @@ describe("explain", () => {
   });
 
   it("prints a nested field with its type's description and sub-fields, enums included", () => {
-    expect(explain(["deployment", "spec", "strategy"])).toEqual({ output: golden("deployment.spec.strategy") });
+    expect(explain(["deployment", "spec", "strategy"])).toEqual({
+      output: golden("deployment.spec.strategy"),
+    });
   });
 
   it("steps through lists to a scalar field", () => {
-    expect(explain(["pods", "spec", "containers", "image"])).toEqual({ output: golden("pods.spec.containers.image") });
+    expect(explain(["pods", "spec", "containers", "image"])).toEqual({
+      output: golden("pods.spec.containers.image"),
+    });
   });
 
   it("lists only names and types, indented by depth, with --recursive", () => {

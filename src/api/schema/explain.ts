@@ -39,9 +39,11 @@ export function resourceFor(name: string): KindInfo | undefined {
 export function explain(resourcePath: readonly string[], opts: ExplainOptions = {}): ExplainResult {
   const [resource, ...fieldPath] = resourcePath;
   const info = resource === undefined ? undefined : resourceFor(resource);
-  if (!info) return { output: "", error: `the server doesn't have a resource type ${goQuote(resource ?? "")}` };
+  if (!info)
+    return { output: "", error: `the server doesn't have a resource type ${goQuote(resource ?? "")}` };
   const body = output(openAPISchemas()[info.definition], fieldPath, new Set(), opts.recursive ?? false);
-  if (body === "") return { output: header(info), error: `error: field "${fieldPath.at(-1)}" does not exist` };
+  if (body === "")
+    return { output: header(info), error: `error: field "${fieldPath.at(-1)}" does not exist` };
   return { output: `${header(info)}${body}\n` };
 }
 
@@ -51,7 +53,12 @@ function header(k: KindInfo): string {
 }
 
 /** The template's `output`: follow the field path, then print the description and fields. */
-function output(schema: OASchema, path: readonly string[], history: ReadonlySet<string>, recursive: boolean): string {
+function output(
+  schema: OASchema,
+  path: readonly string[],
+  history: ReadonlySet<string>,
+  recursive: boolean,
+): string {
   const ref = schema.$ref ?? "";
   const next = new Set([...history, ref]);
   const resolved = resolveRef(ref) ?? schema;

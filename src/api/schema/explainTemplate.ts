@@ -72,7 +72,8 @@ function fieldDetail(name: string, parent: OASchema, short: boolean, level: numb
   let out = `${indent(indentAmount, name)}\t<${typeGuess(field)}>`;
   if (parent.required?.includes(name)) out += " -required-";
   out += `${extractEnum(field, false, indentAmount)}\n`;
-  if (!short) out += `${indent(indentAmount + 2, wrapString(field.description || "<no description>", 78 - indentAmount))}\n\n`;
+  if (!short)
+    out += `${indent(indentAmount + 2, wrapString(field.description || "<no description>", 78 - indentAmount))}\n\n`;
   return out;
 }
 

@@ -18,8 +18,12 @@ describe("generateSchemaTable", () => {
     const defs = generateSchemaTable().definitions;
     expect(defs["io.k8s.api.core.v1.Container"].required).toEqual(["name"]);
     expect(defs["io.k8s.api.core.v1.PodSpec"].properties.activeDeadlineSeconds.go).toBe("int64");
-    expect(defs["io.k8s.api.core.v1.Container"].properties.ports.type).toBe("[]io.k8s.api.core.v1.ContainerPort");
+    expect(defs["io.k8s.api.core.v1.Container"].properties.ports.type).toBe(
+      "[]io.k8s.api.core.v1.ContainerPort",
+    );
     expect(defs["io.k8s.api.core.v1.ServicePort"].properties.targetPort.type).toBe("int-or-string");
-    expect(defs["io.k8s.api.core.v1.ResourceRequirements"].properties.limits.type).toBe("map[string]quantity");
+    expect(defs["io.k8s.api.core.v1.ResourceRequirements"].properties.limits.type).toBe(
+      "map[string]quantity",
+    );
   });
 });

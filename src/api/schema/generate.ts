@@ -78,7 +78,8 @@ function loadModule(root: string, path: string): Module {
   const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
   const mod: Module = { prefix: MODULES[path], decls: new Map(), imports: new Map(), text };
   for (const stmt of file.statements) {
-    if (ts.isInterfaceDeclaration(stmt) || ts.isTypeAliasDeclaration(stmt)) mod.decls.set(stmt.name.text, stmt);
+    if (ts.isInterfaceDeclaration(stmt) || ts.isTypeAliasDeclaration(stmt))
+      mod.decls.set(stmt.name.text, stmt);
     if (ts.isImportDeclaration(stmt) && ts.isStringLiteral(stmt.moduleSpecifier)) {
       const from = join(dirname(path), stmt.moduleSpecifier.text);
       const bindings = stmt.importClause?.namedBindings;
@@ -204,7 +205,8 @@ class Generator {
 
   private reference(mod: Module, node: ts.TypeReferenceNode): string {
     const name = node.typeName.getText();
-    if (name === "Array" && node.typeArguments?.length === 1) return `[]${this.typeOf(mod, node.typeArguments[0])}`;
+    if (name === "Array" && node.typeArguments?.length === 1)
+      return `[]${this.typeOf(mod, node.typeArguments[0])}`;
     const prefix = mod.decls.has(name) ? mod.prefix : mod.imports.get(name);
     if (!prefix) throw new Error(`cannot resolve type ${name} in ${mod.prefix}`);
     const full = `${prefix}.${name}`;
@@ -229,7 +231,11 @@ export function stableStringify(value: unknown): string {
   const sorted = (_key: string, v: unknown): unknown => {
     if (v === null || typeof v !== "object" || Array.isArray(v)) return v;
     const obj = v as Record<string, unknown>;
-    return Object.fromEntries(Object.keys(obj).sort().map((k) => [k, obj[k]]));
+    return Object.fromEntries(
+      Object.keys(obj)
+        .sort()
+        .map((k) => [k, obj[k]]),
+    );
   };
   return JSON.stringify(value, sorted, 1);
 }

@@ -54,7 +54,9 @@ describe("jsonSchemaFor", () => {
 describe("allJsonSchemas and manifestJsonSchema", () => {
   it("cover every served kind", () => {
     const kinds = allJsonSchemas().map((s) => `${s.apiVersion}/${s.kind}`);
-    expect(kinds).toEqual(expect.arrayContaining(["v1/Pod", "apps/v1/Deployment", "batch/v1/CronJob", "v1/Event"]));
+    expect(kinds).toEqual(
+      expect.arrayContaining(["v1/Pod", "apps/v1/Deployment", "batch/v1/CronJob", "v1/Event"]),
+    );
     expect(kinds).toHaveLength(12);
   });
 

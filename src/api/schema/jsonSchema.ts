@@ -50,7 +50,12 @@ function fieldSchema(field: FieldSchema): JsonSchema {
 function definitionSchema(def: Definition): JsonSchema {
   if (isFreeForm(def)) return { type: "object", description: def.description };
   const properties = Object.fromEntries(Object.entries(def.properties).map(([k, f]) => [k, fieldSchema(f)]));
-  const schema: JsonSchema = { type: "object", description: def.description, properties, additionalProperties: false };
+  const schema: JsonSchema = {
+    type: "object",
+    description: def.description,
+    properties,
+    additionalProperties: false,
+  };
   if (def.required) schema.required = def.required;
   return schema;
 }
@@ -92,7 +97,12 @@ function definitionsFor(roots: readonly string[]): Record<string, JsonSchema> {
 export function jsonSchemaFor(apiVersion: string, kind: string): JsonSchema | undefined {
   const k = kindFor(apiVersion, kind);
   if (!k) return undefined;
-  return { $schema: DRAFT_07, $id: schemaUri(k), ...kindSchema(k), definitions: definitionsFor([k.definition]) };
+  return {
+    $schema: DRAFT_07,
+    $id: schemaUri(k),
+    ...kindSchema(k),
+    definitions: definitionsFor([k.definition]),
+  };
 }
 
 /** A stable URI naming a kind's schema, e.g. "kubeplay://schemas/apps/v1/Deployment.json". */
@@ -102,7 +112,12 @@ export function schemaUri(k: KindInfo): string {
 
 /** One schema per served kind, with the apiVersion/kind it applies to. */
 export function allJsonSchemas(): { apiVersion: string; kind: string; uri: string; schema: JsonSchema }[] {
-  return kinds().map((k) => ({ apiVersion: apiVersionOf(k), kind: k.kind, uri: schemaUri(k), schema: jsonSchemaFor(apiVersionOf(k), k.kind)! }));
+  return kinds().map((k) => ({
+    apiVersion: apiVersionOf(k),
+    kind: k.kind,
+    uri: schemaUri(k),
+    schema: jsonSchemaFor(apiVersionOf(k), k.kind)!,
+  }));
 }
 
 /**
@@ -111,10 +126,21 @@ export function allJsonSchemas(): { apiVersion: string; kind: string; uri: strin
  */
 export function manifestJsonSchema(): JsonSchema {
   const branches = kinds().map((k) => ({
-    if: { properties: { apiVersion: { const: apiVersionOf(k) }, kind: { const: k.kind } }, required: ["apiVersion", "kind"] },
+    if: {
+      properties: { apiVersion: { const: apiVersionOf(k) }, kind: { const: k.kind } },
+      required: ["apiVersion", "kind"],
+    },
     then: { $ref: `#/definitions/kind:${apiVersionOf(k)}/${k.kind}` },
   }));
-  const kindDefs = Object.fromEntries(kinds().map((k) => [`kind:${apiVersionOf(k)}/${k.kind}`, kindSchema(k)]));
+  const kindDefs = Object.fromEntries(
+    kinds().map((k) => [`kind:${apiVersionOf(k)}/${k.kind}`, kindSchema(k)]),
+  );
   const definitions = { ...definitionsFor(kinds().map((k) => k.definition)), ...kindDefs };
-  return { $schema: DRAFT_07, $id: "kubeplay://schemas/manifest.json", type: "object", allOf: branches, definitions };
+  return {
+    $schema: DRAFT_07,
+    $id: "kubeplay://schemas/manifest.json",
+    type: "object",
+    allOf: branches,
+    definitions,
+  };
 }

@@ -78,7 +78,10 @@ function scalarComponents(): Record<string, OASchema> {
       format: "int-or-string",
       oneOf: [{ type: "integer" }, { type: "string" }],
     },
-    [SCALAR_COMPONENTS.quantity]: { description: d("quantity"), oneOf: [{ type: "string" }, { type: "number" }] },
+    [SCALAR_COMPONENTS.quantity]: {
+      description: d("quantity"),
+      oneOf: [{ type: "string" }, { type: "number" }],
+    },
     [SCALAR_COMPONENTS.time]: { description: d("time"), type: "string", format: "date-time" },
     [SCALAR_COMPONENTS.microtime]: { description: d("microtime"), type: "string", format: "date-time" },
   };
@@ -92,7 +95,9 @@ export function openAPISchemas(): Record<string, OASchema> {
   const out: Record<string, OASchema> = scalarComponents();
   for (const [name, def] of Object.entries(allDefinitions())) out[name] = definitionSchema(def);
   for (const k of kinds()) {
-    out[k.definition]["x-kubernetes-group-version-kind"] = [{ group: k.group, kind: k.kind, version: k.version }];
+    out[k.definition]["x-kubernetes-group-version-kind"] = [
+      { group: k.group, kind: k.kind, version: k.version },
+    ];
   }
   cached = out;
   return out;

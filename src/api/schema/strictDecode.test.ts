@@ -26,7 +26,9 @@ describe("strictDecodeErrors", () => {
   });
 
   it("finds unknown fields in the second item of a list and inside nested lists", () => {
-    const obj = manifest(docs.frontendPod.replace("  - name: log-aggregator", "  - name: log-aggregator\n    portz: []"));
+    const obj = manifest(
+      docs.frontendPod.replace("  - name: log-aggregator", "  - name: log-aggregator\n    portz: []"),
+    );
     const containers = (obj.spec as { containers: Record<string, unknown>[] }).containers;
     containers[0].ports = [{ containerPort: 80, hostport: 8080 }];
     expect(strictDecodeErrors(obj, "v1", "Pod")).toEqual([
@@ -41,7 +43,11 @@ describe("strictDecodeErrors", () => {
     (obj.metadata as Record<string, unknown>).labelz = {};
     obj.aaa = true;
     const errors = strictDecodeErrors(obj, "apps/v1", "Deployment");
-    expect(errors).toEqual(['unknown field "aaa"', 'unknown field "metadata.labelz"', 'unknown field "spec.zzz"']);
+    expect(errors).toEqual([
+      'unknown field "aaa"',
+      'unknown field "metadata.labelz"',
+      'unknown field "spec.zzz"',
+    ]);
     expect(strictDecodingMessage(errors)).toBe(
       'strict decoding error: unknown field "aaa", unknown field "metadata.labelz", unknown field "spec.zzz"',
     );

@@ -43,7 +43,8 @@ function walk(value: unknown, type: TypeExpr, path: string, errors: string[]): v
   if (type.kind === "array" && Array.isArray(value)) {
     value.forEach((item, i) => walk(item, type.items, `${path}[${i}]`, errors));
   } else if (type.kind === "map" && isObject(value)) {
-    for (const key of sortedGoStrings(Object.keys(value))) walk(value[key], type.values, child(path, key), errors);
+    for (const key of sortedGoStrings(Object.keys(value)))
+      walk(value[key], type.values, child(path, key), errors);
   } else if (type.kind === "ref" && isObject(value)) {
     walkStruct(value, type.name, path, errors);
   }

@@ -9,7 +9,10 @@ const schema = table as SchemaTable;
 
 /** A parsed field type expression. */
 export type TypeExpr =
-  | { kind: "scalar"; name: "string" | "integer" | "number" | "boolean" | "int-or-string" | "quantity" | "time" | "microtime" }
+  | {
+      kind: "scalar";
+      name: "string" | "integer" | "number" | "boolean" | "int-or-string" | "quantity" | "time" | "microtime";
+    }
   | { kind: "ref"; name: string }
   | { kind: "array"; items: TypeExpr }
   | { kind: "map"; values: TypeExpr };
@@ -17,7 +20,8 @@ export type TypeExpr =
 /** Parses a type expression such as "[]io.k8s.api.core.v1.Container" or "map[string]string". */
 export function parseType(type: string): TypeExpr {
   if (type.startsWith("[]")) return { kind: "array", items: parseType(type.slice(2)) };
-  if (type.startsWith("map[string]")) return { kind: "map", values: parseType(type.slice("map[string]".length)) };
+  if (type.startsWith("map[string]"))
+    return { kind: "map", values: parseType(type.slice("map[string]".length)) };
   if (type.includes(".")) return { kind: "ref", name: type };
   return { kind: "scalar", name: type as "string" };
 }

@@ -57,7 +57,9 @@ describe("typeErrors", () => {
 
   it("uses int64 and named string types from the Go source", () => {
     const grace = deployment((d) => (d.spec.template.spec.terminationGracePeriodSeconds = "30"));
-    expect(typeErrors(grace, "apps/v1", "Deployment")[0]).toMatch(/terminationGracePeriodSeconds of type int64$/);
+    expect(typeErrors(grace, "apps/v1", "Deployment")[0]).toMatch(
+      /terminationGracePeriodSeconds of type int64$/,
+    );
     const policy = deployment((d) => (d.spec.template.spec.restartPolicy = true));
     expect(typeErrors(policy, "apps/v1", "Deployment")).toEqual([
       "json: cannot unmarshal bool into Go struct field PodSpec.spec.template.spec.restartPolicy of type v1.RestartPolicy",
@@ -65,12 +67,22 @@ describe("typeErrors", () => {
   });
 
   it("quotes the literal of a number that is not a valid int32", () => {
-    expect(typeErrors(deployment((d) => (d.spec.replicas = 1.5)), "apps/v1", "Deployment")).toEqual([
+    expect(
+      typeErrors(
+        deployment((d) => (d.spec.replicas = 1.5)),
+        "apps/v1",
+        "Deployment",
+      ),
+    ).toEqual([
       "json: cannot unmarshal number 1.5 into Go struct field DeploymentSpec.spec.replicas of type int32",
     ]);
-    expect(typeErrors(deployment((d) => (d.spec.replicas = 3000000000)), "apps/v1", "Deployment")[0]).toContain(
-      "number 3000000000 into",
-    );
+    expect(
+      typeErrors(
+        deployment((d) => (d.spec.replicas = 3000000000)),
+        "apps/v1",
+        "Deployment",
+      )[0],
+    ).toContain("number 3000000000 into");
   });
 
   it("decodes IntOrString as an int32 when it is not a string", () => {
@@ -78,7 +90,9 @@ describe("typeErrors", () => {
     expect(typeErrors(d, "apps/v1", "Deployment")).toEqual([
       "json: cannot unmarshal bool into Go struct field RollingUpdateDeployment.spec.strategy.rollingUpdate.maxSurge of type int32",
     ]);
-    const ok = deployment((d) => (d.spec.strategy = { rollingUpdate: { maxSurge: "25%", maxUnavailable: 1 } }));
+    const ok = deployment(
+      (d) => (d.spec.strategy = { rollingUpdate: { maxSurge: "25%", maxUnavailable: 1 } }),
+    );
     expect(typeErrors(ok, "apps/v1", "Deployment")).toEqual([]);
   });
 

@@ -52,7 +52,8 @@ function jsonKind(value: unknown): string {
 
 /** UnmarshalTypeError.Error() with the error context added (addErrorContext). */
 function typeError(value: string, goType: string, ctx: Context): string {
-  if (ctx.struct === "" && ctx.fields.length === 0) return `json: cannot unmarshal ${value} into Go value of type ${goType}`;
+  if (ctx.struct === "" && ctx.fields.length === 0)
+    return `json: cannot unmarshal ${value} into Go value of type ${goType}`;
   return `json: cannot unmarshal ${value} into Go struct field ${ctx.struct}.${ctx.fields.join(".")} of type ${goType}`;
 }
 
@@ -141,7 +142,8 @@ function decodeIntOrString(d: Decode, value: unknown, ctx: Context): void {
 
 /** resource.Quantity.UnmarshalJSON: parses the string (or the number's text); its error is fatal and bare. */
 function decodeQuantity(d: Decode, value: unknown): void {
-  const text = typeof value === "string" ? value : typeof value === "number" ? String(value) : JSON.stringify(value);
+  const text =
+    typeof value === "string" ? value : typeof value === "number" ? String(value) : JSON.stringify(value);
   const parsed = tryParseQuantity(text.trim());
   if ("error" in parsed) d.fatal = parsed.error;
 }

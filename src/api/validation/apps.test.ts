@@ -11,7 +11,9 @@ describe("Deployment validation", () => {
 
   it("reports a selector that does not match the template labels", () => {
     const d = deployment((d) => (d.spec!.template.metadata!.labels = { app: "x" }));
-    expect(errorsOf(d)).toEqual([`spec.template.metadata.labels: Invalid value: map[string]string{"app":"x"}: ${MISMATCH}`]);
+    expect(errorsOf(d)).toEqual([
+      `spec.template.metadata.labels: Invalid value: map[string]string{"app":"x"}: ${MISMATCH}`,
+    ]);
   });
 
   it("requires a selector, and then no template can match it", () => {
@@ -42,16 +44,29 @@ describe("Deployment validation", () => {
 
   it("only allows restartPolicy Always in the template", () => {
     const d = deployment((d) => (d.spec!.template.spec!.restartPolicy = "Never"));
-    expect(errorsOf(d)).toEqual(['spec.template.spec.restartPolicy: Unsupported value: "Never": supported values: "Always"']);
+    expect(errorsOf(d)).toEqual([
+      'spec.template.spec.restartPolicy: Unsupported value: "Never": supported values: "Always"',
+    ]);
   });
 
   it("forbids maxSurge and maxUnavailable both 0", () => {
-    const d = deployment((d) => (d.spec!.strategy = { type: "RollingUpdate", rollingUpdate: { maxSurge: 0, maxUnavailable: "0%" } }));
-    expect(errorsOf(d)).toEqual(["spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0%: may not be 0 when `maxSurge` is 0"]);
+    const d = deployment(
+      (d) =>
+        (d.spec!.strategy = { type: "RollingUpdate", rollingUpdate: { maxSurge: 0, maxUnavailable: "0%" } }),
+    );
+    expect(errorsOf(d)).toEqual([
+      "spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 0%: may not be 0 when `maxSurge` is 0",
+    ]);
   });
 
   it("validates percentages and the 100% cap of maxUnavailable", () => {
-    const d = deployment((d) => (d.spec!.strategy = { type: "RollingUpdate", rollingUpdate: { maxSurge: "x", maxUnavailable: "150%" } }));
+    const d = deployment(
+      (d) =>
+        (d.spec!.strategy = {
+          type: "RollingUpdate",
+          rollingUpdate: { maxSurge: "x", maxUnavailable: "150%" },
+        }),
+    );
     expect(errorsOf(d)).toEqual([
       "spec.strategy.rollingUpdate.maxSurge: Invalid value: x: a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')",
       "spec.strategy.rollingUpdate.maxUnavailable: Invalid value: 150%: must not be greater than 100%",
@@ -60,7 +75,9 @@ describe("Deployment validation", () => {
 
   it("forbids rollingUpdate with the Recreate strategy", () => {
     const d = deployment((d) => (d.spec!.strategy = { type: "Recreate", rollingUpdate: { maxSurge: 1 } }));
-    expect(errorsOf(d)).toEqual(["spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'"]);
+    expect(errorsOf(d)).toEqual([
+      "spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'",
+    ]);
   });
 
   it("requires progressDeadlineSeconds above minReadySeconds", () => {
@@ -68,13 +85,15 @@ describe("Deployment validation", () => {
       d.spec!.minReadySeconds = 600;
       d.spec!.progressDeadlineSeconds = 600;
     });
-    expect(errorsOf(d)).toEqual(["spec.progressDeadlineSeconds: Invalid value: 600: must be greater than minReadySeconds"]);
+    expect(errorsOf(d)).toEqual([
+      "spec.progressDeadlineSeconds: Invalid value: 600: must be greater than minReadySeconds",
+    ]);
   });
 
   it("keeps the selector immutable on update", () => {
     const old = deployment((d) => (d.metadata = { ...d.metadata, resourceVersion: "7" }));
     const next = deployment((d) => {
-      (d.metadata = { ...d.metadata, resourceVersion: "7" });
+      d.metadata = { ...d.metadata, resourceVersion: "7" };
       d.spec!.selector = { matchLabels: { app: "web2" } };
       d.spec!.template.metadata!.labels = { app: "web2" };
     });
@@ -84,7 +103,16 @@ describe("Deployment validation", () => {
   });
 
   it("validates match expressions of the selector", () => {
-    const d = deployment((d) => (d.spec!.selector = { matchLabels: { app: "web" }, matchExpressions: [{ key: "tier", operator: "In" }, { key: "x", operator: "Near" }] }));
+    const d = deployment(
+      (d) =>
+        (d.spec!.selector = {
+          matchLabels: { app: "web" },
+          matchExpressions: [
+            { key: "tier", operator: "In" },
+            { key: "x", operator: "Near" },
+          ],
+        }),
+    );
     expect(errorsOf(d)).toEqual([
       "spec.selector.matchExpressions[0].values: Required value: must be specified when `operator` is 'In' or 'NotIn'",
       'spec.selector.matchExpressions[1].operator: Invalid value: "Near": not a valid selector operator',
@@ -101,18 +129,25 @@ describe("ReplicaSet validation", () => {
     spec: {
       replicas,
       selector: { matchLabels: { app: "web" } },
-      template: { metadata: { labels: { app: "web" } }, spec: { containers: [{ name: "nginx", image: "nginx" }] } },
+      template: {
+        metadata: { labels: { app: "web" } },
+        spec: { containers: [{ name: "nginx", image: "nginx" }] },
+      },
     },
   });
 
   it("accepts a valid replica set and rejects negative replicas", () => {
     expect(errorsOf(rs(3))).toEqual([]);
-    expect(errorsOf(rs(-1))).toEqual(["spec.replicas: Invalid value: -1: must be greater than or equal to 0"]);
+    expect(errorsOf(rs(-1))).toEqual([
+      "spec.replicas: Invalid value: -1: must be greater than or equal to 0",
+    ]);
   });
 
   it("forbids activeDeadlineSeconds in the template", () => {
     const r = rs(1);
     r.spec!.template!.spec!.activeDeadlineSeconds = 10;
-    expect(errorsOf(r)).toEqual(["spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in ReplicaSet is not Supported"]);
+    expect(errorsOf(r)).toEqual([
+      "spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in ReplicaSet is not Supported",
+    ]);
   });
 });

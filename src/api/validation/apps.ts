@@ -9,36 +9,66 @@ import type { Selector } from "../../apimachinery/labels/selector";
 import { type FieldError, child, forbidden, invalid, notSupported, required } from "./fieldErrors";
 import { goIntOrString, goLabelSelector, goRepr, goStringMap } from "./goValue";
 import { isEmptySelector, selectorOrUndefined, validateLabelSelector } from "./labelSelector";
-import { nameIsDNSSubdomain, validateImmutable, validateNonnegative, validateObjectMeta, validateObjectMetaUpdate } from "./objectMeta";
+import {
+  nameIsDNSSubdomain,
+  validateImmutable,
+  validateNonnegative,
+  validateObjectMeta,
+  validateObjectMetaUpdate,
+} from "./objectMeta";
 import { validatePodTemplateSpec } from "./podSpec";
 import { isValidPercent } from "./stringValidators";
 
 /** ValidatePodTemplateSpecForReplicaSet: template labels match the selector; restartPolicy Always. */
-function validateTemplateForReplicaSet(template: PodTemplateSpec | undefined, selector: Selector, kind: string, field: string): FieldError[] {
+function validateTemplateForReplicaSet(
+  template: PodTemplateSpec | undefined,
+  selector: Selector,
+  kind: string,
+  field: string,
+): FieldError[] {
   const errs: FieldError[] = [];
   const labels = template?.metadata?.labels;
   if (!selector.empty() && !selector.matches(labels ?? {})) {
-    errs.push(invalid(child(field, "metadata", "labels"), goStringMap(labels), "`selector` does not match template `labels`"));
+    errs.push(
+      invalid(
+        child(field, "metadata", "labels"),
+        goStringMap(labels),
+        "`selector` does not match template `labels`",
+      ),
+    );
   }
   errs.push(...validatePodTemplateSpec(template, field));
   const restartPolicy = template?.spec?.restartPolicy ?? "";
-  if (restartPolicy !== "Always") errs.push(notSupported(child(field, "spec", "restartPolicy"), restartPolicy, ["Always"]));
+  if (restartPolicy !== "Always")
+    errs.push(notSupported(child(field, "spec", "restartPolicy"), restartPolicy, ["Always"]));
   if (template?.spec?.activeDeadlineSeconds !== undefined) {
-    errs.push(forbidden(child(field, "spec", "activeDeadlineSeconds"), `activeDeadlineSeconds in ${kind} is not Supported`));
+    errs.push(
+      forbidden(
+        child(field, "spec", "activeDeadlineSeconds"),
+        `activeDeadlineSeconds in ${kind} is not Supported`,
+      ),
+    );
   }
   return errs;
 }
 
 /** The replicas/selector/template checks shared by DeploymentSpec and ReplicaSetSpec. */
-function validateReplicatedSpec(spec: { replicas?: number; selector?: LabelSelector; template?: PodTemplateSpec }, kind: string): FieldError[] {
+function validateReplicatedSpec(
+  spec: { replicas?: number; selector?: LabelSelector; template?: PodTemplateSpec },
+  kind: string,
+): FieldError[] {
   const errs = validateNonnegative(spec.replicas, "spec.replicas");
   if (!spec.selector) errs.push(required("spec.selector"));
   else {
     errs.push(...validateLabelSelector(spec.selector, "spec.selector"));
-    if (isEmptySelector(spec.selector)) errs.push(invalid("spec.selector", goLabelSelector(spec.selector), "empty selector is invalid for deployment"));
+    if (isEmptySelector(spec.selector))
+      errs.push(
+        invalid("spec.selector", goLabelSelector(spec.selector), "empty selector is invalid for deployment"),
+      );
   }
   const selector = selectorOrUndefined(spec.selector);
-  if (!selector) errs.push(invalid("spec.selector", goLabelSelector(spec.selector), "invalid label selector"));
+  if (!selector)
+    errs.push(invalid("spec.selector", goLabelSelector(spec.selector), "invalid label selector"));
   else errs.push(...validateTemplateForReplicaSet(spec.template, selector, kind, "spec.template"));
   return errs;
 }
@@ -67,18 +97,33 @@ function validateStrategy(strategy: DeploymentStrategy | undefined, field: strin
   const type = strategy?.type ?? "";
   const ru = strategy?.rollingUpdate;
   if (type === "Recreate") {
-    return ru ? [forbidden(child(field, "rollingUpdate"), "may not be specified when strategy `type` is 'Recreate'")] : [];
+    return ru
+      ? [forbidden(child(field, "rollingUpdate"), "may not be specified when strategy `type` is 'Recreate'")]
+      : [];
   }
-  if (type !== "RollingUpdate") return [notSupported(field, goRepr("apps.DeploymentStrategy{...}"), ["Recreate", "RollingUpdate"])];
+  if (type !== "RollingUpdate")
+    return [notSupported(field, goRepr("apps.DeploymentStrategy{...}"), ["Recreate", "RollingUpdate"])];
   if (!ru) return [required(child(field, "rollingUpdate"), "this should be defaulted and never be nil")];
   const path = child(field, "rollingUpdate");
   const errs = validatePositiveIntOrPercent(ru.maxUnavailable, child(path, "maxUnavailable"));
   errs.push(...validatePositiveIntOrPercent(ru.maxSurge, child(path, "maxSurge")));
   if (intOrPercentValue(ru.maxUnavailable) === 0 && intOrPercentValue(ru.maxSurge) === 0) {
-    errs.push(invalid(child(path, "maxUnavailable"), goIntOrString(ru.maxUnavailable), "may not be 0 when `maxSurge` is 0"));
+    errs.push(
+      invalid(
+        child(path, "maxUnavailable"),
+        goIntOrString(ru.maxUnavailable),
+        "may not be 0 when `maxSurge` is 0",
+      ),
+    );
   }
   if ((percentValue(ru.maxUnavailable) ?? 0) > 100) {
-    errs.push(invalid(child(path, "maxUnavailable"), goIntOrString(ru.maxUnavailable), "must not be greater than 100%"));
+    errs.push(
+      invalid(
+        child(path, "maxUnavailable"),
+        goIntOrString(ru.maxUnavailable),
+        "must not be greater than 100%",
+      ),
+    );
   }
   return errs;
 }
@@ -93,24 +138,43 @@ function validateDeploymentSpec(d: Deployment): FieldError[] {
   const pds = spec.progressDeadlineSeconds;
   if (pds !== undefined) {
     errs.push(...validateNonnegative(pds, "spec.progressDeadlineSeconds"));
-    if (pds <= (spec.minReadySeconds ?? 0)) errs.push(invalid("spec.progressDeadlineSeconds", pds, "must be greater than minReadySeconds"));
+    if (pds <= (spec.minReadySeconds ?? 0))
+      errs.push(invalid("spec.progressDeadlineSeconds", pds, "must be greater than minReadySeconds"));
   }
   return errs;
 }
 
 /** ValidateDeployment (create) or ValidateDeploymentUpdate + selector immutability (update). */
 export function validateDeployment(d: Deployment, old?: Deployment): FieldError[] {
-  if (!old) return [...validateObjectMeta(d.metadata, true, nameIsDNSSubdomain), ...validateDeploymentSpec(d)];
+  if (!old)
+    return [...validateObjectMeta(d.metadata, true, nameIsDNSSubdomain), ...validateDeploymentSpec(d)];
   const errs = [...validateObjectMetaUpdate(d.metadata, old.metadata), ...validateDeploymentSpec(d)];
-  return errs.concat(validateImmutable(d.spec?.selector, old.spec?.selector, "spec.selector", goLabelSelector(d.spec?.selector)));
+  return errs.concat(
+    validateImmutable(
+      d.spec?.selector,
+      old.spec?.selector,
+      "spec.selector",
+      goLabelSelector(d.spec?.selector),
+    ),
+  );
 }
 
 /** ValidateReplicaSet (create) or ValidateReplicaSetUpdate + selector immutability (update). */
 export function validateReplicaSet(rs: ReplicaSet, old?: ReplicaSet): FieldError[] {
   const spec = rs.spec ?? { selector: undefined as unknown as LabelSelector };
-  const specErrs = [...validateNonnegative(spec.replicas, "spec.replicas"), ...validateNonnegative(spec.minReadySeconds ?? 0, "spec.minReadySeconds")];
+  const specErrs = [
+    ...validateNonnegative(spec.replicas, "spec.replicas"),
+    ...validateNonnegative(spec.minReadySeconds ?? 0, "spec.minReadySeconds"),
+  ];
   specErrs.push(...validateReplicatedSpec({ ...spec, replicas: undefined }, "ReplicaSet"));
   if (!old) return [...validateObjectMeta(rs.metadata, true, nameIsDNSSubdomain), ...specErrs];
   const errs = [...validateObjectMetaUpdate(rs.metadata, old.metadata), ...specErrs];
-  return errs.concat(validateImmutable(rs.spec?.selector, old.spec?.selector, "spec.selector", goLabelSelector(rs.spec?.selector)));
+  return errs.concat(
+    validateImmutable(
+      rs.spec?.selector,
+      old.spec?.selector,
+      "spec.selector",
+      goLabelSelector(rs.spec?.selector),
+    ),
+  );
 }

@@ -49,7 +49,7 @@ describe("Job validation", () => {
     next.spec!.completions = 3;
     next.spec!.template.spec!.containers[0].image = "perl:5.40";
     expect(errors(next, old)).toEqual([
-      'spec.completions: Invalid value: 3: field is immutable',
+      "spec.completions: Invalid value: 3: field is immutable",
       "spec.template: Invalid value: core.PodTemplateSpec{...}: field is immutable",
     ]);
   });
@@ -63,7 +63,9 @@ describe("CronJob validation", () => {
   it("reports the cron parser's error for a bad schedule", () => {
     const error = validateCronSchedule("* * *");
     expect(error).not.toBeNull();
-    expect(errorsOf(cronJob((c) => (c.spec!.schedule = "* * *")))).toEqual([`spec.schedule: Invalid value: "* * *": ${error}`]);
+    expect(errorsOf(cronJob((c) => (c.spec!.schedule = "* * *")))).toEqual([
+      `spec.schedule: Invalid value: "* * *": ${error}`,
+    ]);
   });
 
   it("requires a schedule and forbids TZ in it", () => {

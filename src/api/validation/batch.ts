@@ -9,7 +9,13 @@ import { parseCronSchedule } from "../../controllers/cronjob/cron";
 import { type FieldError, child, invalid, key, notSupported, required } from "./fieldErrors";
 import { goLabelSelector, goStringMap, goStructPlaceholder } from "./goValue";
 import { selectorOrUndefined, validateLabelSelector } from "./labelSelector";
-import { nameIsDNSSubdomain, validateImmutable, validateNonnegative, validateObjectMeta, validateObjectMetaUpdate } from "./objectMeta";
+import {
+  nameIsDNSSubdomain,
+  validateImmutable,
+  validateNonnegative,
+  validateObjectMeta,
+  validateObjectMetaUpdate,
+} from "./objectMeta";
 import { validatePodTemplateSpec } from "./podSpec";
 
 /** validateCronSchedule: robfig/cron's ParseStandard error text, or null when valid. */
@@ -21,10 +27,18 @@ function validateCompletionMode(spec: JobSpec, field: string): FieldError[] {
   const mode = spec.completionMode;
   if (mode === undefined) return [];
   const errs: FieldError[] = [];
-  if (mode !== "NonIndexed" && mode !== "Indexed") errs.push(notSupported(child(field, "completionMode"), mode, ["NonIndexed", "Indexed"]));
-  if (mode === "Indexed" && spec.completions === undefined) errs.push(required(child(field, "completions"), "when completion mode is Indexed"));
+  if (mode !== "NonIndexed" && mode !== "Indexed")
+    errs.push(notSupported(child(field, "completionMode"), mode, ["NonIndexed", "Indexed"]));
+  if (mode === "Indexed" && spec.completions === undefined)
+    errs.push(required(child(field, "completions"), "when completion mode is Indexed"));
   if (mode === "Indexed" && (spec.parallelism ?? 0) > 100000) {
-    errs.push(invalid(child(field, "parallelism"), spec.parallelism, "must be less than or equal to 100000 when completion mode is Indexed"));
+    errs.push(
+      invalid(
+        child(field, "parallelism"),
+        spec.parallelism,
+        "must be less than or equal to 100000 when completion mode is Indexed",
+      ),
+    );
   }
   return errs;
 }
@@ -34,15 +48,24 @@ function validateRestartPolicy(spec: JobSpec, field: string): FieldError[] {
   const path = child(field, "template", "spec", "restartPolicy");
   // Defaulting turns an unset policy into Always, so both are reported as missing.
   if (policy === "Always" || policy === "") return [required(path, 'valid values: "OnFailure", "Never"')];
-  if (policy !== "OnFailure" && policy !== "Never") return [notSupported(path, policy, ["OnFailure", "Never"])];
-  if (spec.podFailurePolicy && policy !== "Never") return [invalid(path, policy, 'only "Never" is supported when podFailurePolicy is specified')];
+  if (policy !== "OnFailure" && policy !== "Never")
+    return [notSupported(path, policy, ["OnFailure", "Never"])];
+  if (spec.podFailurePolicy && policy !== "Never")
+    return [invalid(path, policy, 'only "Never" is supported when podFailurePolicy is specified')];
   return [];
 }
 
 /** validateJobSpec: the checks shared by Job and CronJob's jobTemplate. */
 function validateJobSpecCommon(spec: JobSpec, field: string): FieldError[] {
   const errs: FieldError[] = [];
-  for (const f of ["parallelism", "completions", "activeDeadlineSeconds", "backoffLimit", "ttlSecondsAfterFinished", "backoffLimitPerIndex"] as const) {
+  for (const f of [
+    "parallelism",
+    "completions",
+    "activeDeadlineSeconds",
+    "backoffLimit",
+    "ttlSecondsAfterFinished",
+    "backoffLimitPerIndex",
+  ] as const) {
     errs.push(...validateNonnegative(spec[f], child(field, f)));
   }
   errs.push(...validateCompletionMode(spec, field));
@@ -63,7 +86,13 @@ function validateJobSpec(spec: JobSpec, field: string): FieldError[] {
   const selector = selectorOrUndefined(spec.selector);
   const labels = spec.template?.metadata?.labels;
   if (selector && !selector.matches(labels ?? {})) {
-    errs.push(invalid(child(field, "template", "metadata", "labels"), goStringMap(labels), "`selector` does not match template `labels`"));
+    errs.push(
+      invalid(
+        child(field, "template", "metadata", "labels"),
+        goStringMap(labels),
+        "`selector` does not match template `labels`",
+      ),
+    );
   }
   return errs;
 }
@@ -90,11 +119,17 @@ function validateGeneratedSelector(job: Job): FieldError[] {
     "batch.kubernetes.io/job-name": name,
   };
   const meta = job.spec.template?.metadata;
-  for (const label of ["controller-uid", "job-name", "batch.kubernetes.io/controller-uid", "batch.kubernetes.io/job-name"]) {
+  for (const label of [
+    "controller-uid",
+    "job-name",
+    "batch.kubernetes.io/controller-uid",
+    "batch.kubernetes.io/job-name",
+  ]) {
     errs.push(...validateHasLabel(meta, label, expected[label]));
   }
   const selector = selectorOrUndefined(job.spec.selector);
-  if (selector && !selector.matches(expected)) errs.push(invalid("spec.selector", goLabelSelector(job.spec.selector), "`selector` not auto-generated"));
+  if (selector && !selector.matches(expected))
+    errs.push(invalid("spec.selector", goLabelSelector(job.spec.selector), "`selector` not auto-generated"));
   return errs;
 }
 
@@ -103,7 +138,13 @@ function validateIndexedName(job: Job): FieldError[] {
   if (spec?.completionMode !== "Indexed" || !spec.completions || spec.completions <= 0) return [];
   const hostname = `${job.metadata?.name ?? ""}-${spec.completions - 1}`;
   if (isDNS1123Label(hostname).length === 0) return [];
-  return [invalid("metadata.name", job.metadata?.name ?? "", `will not able to create pod with invalid DNS label: ${hostname}`)];
+  return [
+    invalid(
+      "metadata.name",
+      job.metadata?.name ?? "",
+      `will not able to create pod with invalid DNS label: ${hostname}`,
+    ),
+  ];
 }
 
 /** The template with the fields a suspended, never-started Job may change copied from `from`. */
@@ -113,7 +154,13 @@ function schedulingMasked(spec: JobSpec, from: JobSpec): JobSpec["template"] {
   return {
     ...t,
     metadata: { ...t.metadata, labels: f.metadata?.labels, annotations: f.metadata?.annotations },
-    spec: t.spec && { ...t.spec, nodeSelector: f.spec?.nodeSelector, tolerations: f.spec?.tolerations, affinity: f.spec?.affinity, schedulingGates: f.spec?.schedulingGates },
+    spec: t.spec && {
+      ...t.spec,
+      nodeSelector: f.spec?.nodeSelector,
+      tolerations: f.spec?.tolerations,
+      affinity: f.spec?.affinity,
+      schedulingGates: f.spec?.schedulingGates,
+    },
   };
 }
 
@@ -122,28 +169,63 @@ function validateJobSpecUpdate(job: Job, old: Job): FieldError[] {
   const prev = old.spec ?? ({} as JobSpec);
   const errs = validateJobSpec(spec, "spec");
   const indexed = spec.completionMode === "Indexed";
-  if (!indexed) errs.push(...validateImmutable(spec.completions, prev.completions, "spec.completions", spec.completions));
-  else if (spec.completions !== undefined && spec.completions !== prev.completions && spec.completions !== spec.parallelism) {
-    errs.push(invalid("spec.completions", spec.completions, "can only be modified in tandem with spec.parallelism"));
+  if (!indexed)
+    errs.push(...validateImmutable(spec.completions, prev.completions, "spec.completions", spec.completions));
+  else if (
+    spec.completions !== undefined &&
+    spec.completions !== prev.completions &&
+    spec.completions !== spec.parallelism
+  ) {
+    errs.push(
+      invalid("spec.completions", spec.completions, "can only be modified in tandem with spec.parallelism"),
+    );
   }
-  errs.push(...validateImmutable(spec.selector, prev.selector, "spec.selector", goLabelSelector(spec.selector)));
+  errs.push(
+    ...validateImmutable(spec.selector, prev.selector, "spec.selector", goLabelSelector(spec.selector)),
+  );
   const mutableScheduling = spec.suspend === true && !old.status?.startTime;
   const oldTemplate = mutableScheduling ? schedulingMasked(prev, spec) : prev.template;
-  errs.push(...validateImmutable(spec.template, oldTemplate, "spec.template", goStructPlaceholder("core.PodTemplateSpec")));
-  errs.push(...validateImmutable(spec.completionMode, prev.completionMode, "spec.completionMode", spec.completionMode));
-  return errs.concat(validateImmutable(spec.backoffLimitPerIndex, prev.backoffLimitPerIndex, "spec.backoffLimitPerIndex", spec.backoffLimitPerIndex));
+  errs.push(
+    ...validateImmutable(
+      spec.template,
+      oldTemplate,
+      "spec.template",
+      goStructPlaceholder("core.PodTemplateSpec"),
+    ),
+  );
+  errs.push(
+    ...validateImmutable(
+      spec.completionMode,
+      prev.completionMode,
+      "spec.completionMode",
+      spec.completionMode,
+    ),
+  );
+  return errs.concat(
+    validateImmutable(
+      spec.backoffLimitPerIndex,
+      prev.backoffLimitPerIndex,
+      "spec.backoffLimitPerIndex",
+      spec.backoffLimitPerIndex,
+    ),
+  );
 }
 
 /** ValidateJob (create, after the selector was generated and the uid assigned) or ValidateJobUpdate. */
 export function validateJob(job: Job, old?: Job): FieldError[] {
-  if (old) return [...validateObjectMetaUpdate(job.metadata, old.metadata), ...validateJobSpecUpdate(job, old)];
+  if (old)
+    return [...validateObjectMetaUpdate(job.metadata, old.metadata), ...validateJobSpecUpdate(job, old)];
   const errs = validateObjectMeta(job.metadata, true, nameIsDNSSubdomain);
   errs.push(...validateGeneratedSelector(job));
   errs.push(...validateJobSpec(job.spec ?? ({} as JobSpec), "spec"));
   return errs.concat(validateIndexedName(job));
 }
 
-function validateSchedule(schedule: string, oldSchedule: string | undefined, timeZone: string | undefined): FieldError[] {
+function validateSchedule(
+  schedule: string,
+  oldSchedule: string | undefined,
+  timeZone: string | undefined,
+): FieldError[] {
   const path = "spec.schedule";
   if (!schedule) return [required(path)];
   const errs: FieldError[] = [];
@@ -167,11 +249,20 @@ function validateCronJobSpec(cj: CronJob, old?: CronJob): FieldError[] {
   }
   const policy = spec.concurrencyPolicy ?? "";
   if (!policy) errs.push(required("spec.concurrencyPolicy"));
-  else if (!["Allow", "Forbid", "Replace"].includes(policy)) errs.push(notSupported("spec.concurrencyPolicy", policy, ["Allow", "Forbid", "Replace"]));
+  else if (!["Allow", "Forbid", "Replace"].includes(policy))
+    errs.push(notSupported("spec.concurrencyPolicy", policy, ["Allow", "Forbid", "Replace"]));
   const jobSpec = spec.jobTemplate?.spec ?? ({} as JobSpec);
   errs.push(...validateJobSpecCommon(jobSpec, "spec.jobTemplate.spec"));
-  if (jobSpec.selector) errs.push(invalid("spec.jobTemplate.spec.selector", goLabelSelector(jobSpec.selector), "`selector` will be auto-generated"));
-  if (jobSpec.manualSelector) errs.push(notSupported("spec.jobTemplate.spec.manualSelector", true, ["nil", "false"]));
+  if (jobSpec.selector)
+    errs.push(
+      invalid(
+        "spec.jobTemplate.spec.selector",
+        goLabelSelector(jobSpec.selector),
+        "`selector` will be auto-generated",
+      ),
+    );
+  if (jobSpec.manualSelector)
+    errs.push(notSupported("spec.jobTemplate.spec.manualSelector", true, ["nil", "false"]));
   errs.push(...validateNonnegative(spec.successfulJobsHistoryLimit, "spec.successfulJobsHistoryLimit"));
   return errs.concat(validateNonnegative(spec.failedJobsHistoryLimit, "spec.failedJobsHistoryLimit"));
 }

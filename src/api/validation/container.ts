@@ -2,9 +2,25 @@
  * Container validation from pkg/apis/core/validation: names, image, ports, env,
  * pull/termination policies, resources, probes and lifecycle handlers.
  */
-import type { Container, ContainerPort, EnvVar, HTTPGetAction, LifecycleHandler, Probe } from "kubernetes-types/core/v1";
+import type {
+  Container,
+  ContainerPort,
+  EnvVar,
+  HTTPGetAction,
+  LifecycleHandler,
+  Probe,
+} from "kubernetes-types/core/v1";
 import { isDNS1123Label, isQualifiedName } from "../../apimachinery/labels/labelValidation";
-import { type FieldError, child, duplicate, forbidden, index, invalid, notSupported, required } from "./fieldErrors";
+import {
+  type FieldError,
+  child,
+  duplicate,
+  forbidden,
+  index,
+  invalid,
+  notSupported,
+  required,
+} from "./fieldErrors";
 import { validateNonnegative } from "./objectMeta";
 import { validateResourceRequirements } from "./resources";
 import { isHTTPHeaderName, isRelaxedEnvVarName, isValidPortName, isValidPortNum } from "./stringValidators";
@@ -32,10 +48,19 @@ function validateContainerPort(port: ContainerPort, field: string, names: Set<st
     else names.add(port.name);
   }
   if (!port.containerPort) errs.push(required(child(field, "containerPort")));
-  else errs.push(...isValidPortNum(port.containerPort).map((m) => invalid(child(field, "containerPort"), port.containerPort, m)));
-  if (port.hostPort) errs.push(...isValidPortNum(port.hostPort).map((m) => invalid(child(field, "hostPort"), port.hostPort, m)));
+  else
+    errs.push(
+      ...isValidPortNum(port.containerPort).map((m) =>
+        invalid(child(field, "containerPort"), port.containerPort, m),
+      ),
+    );
+  if (port.hostPort)
+    errs.push(
+      ...isValidPortNum(port.hostPort).map((m) => invalid(child(field, "hostPort"), port.hostPort, m)),
+    );
   if (!port.protocol) errs.push(required(child(field, "protocol")));
-  else if (!PORT_PROTOCOLS.includes(port.protocol)) errs.push(notSupported(child(field, "protocol"), port.protocol, PORT_PROTOCOLS));
+  else if (!PORT_PROTOCOLS.includes(port.protocol))
+    errs.push(notSupported(child(field, "protocol"), port.protocol, PORT_PROTOCOLS));
   return errs;
 }
 
@@ -56,8 +81,10 @@ function validateHTTPGet(http: HTTPGetAction, field: string): FieldError[] {
   const errs: FieldError[] = [];
   if (!http.path) errs.push(required(child(field, "path")));
   errs.push(...validatePortNumOrName(http.port, child(field, "port")));
-  if (!["HTTP", "HTTPS"].includes(http.scheme ?? "")) errs.push(notSupported(child(field, "scheme"), http.scheme ?? "", ["HTTP", "HTTPS"]));
-  for (const h of http.httpHeaders ?? []) errs.push(...isHTTPHeaderName(h.name).map((m) => invalid(child(field, "httpHeaders"), h.name, m)));
+  if (!["HTTP", "HTTPS"].includes(http.scheme ?? ""))
+    errs.push(notSupported(child(field, "scheme"), http.scheme ?? "", ["HTTP", "HTTPS"]));
+  for (const h of http.httpHeaders ?? [])
+    errs.push(...isHTTPHeaderName(h.name).map((m) => invalid(child(field, "httpHeaders"), h.name, m)));
   return errs;
 }
 
@@ -81,26 +108,46 @@ function validateHandler(h: Handler, gracePeriod: number, field: string): FieldE
     if (k === "grpc") errs.push(...validatePortNumOrName(h.grpc!.port, child(path, "port")));
     const seconds = h.sleep?.seconds ?? 0;
     if (k === "sleep" && (seconds <= 0 || seconds > gracePeriod)) {
-      errs.push(invalid(path, seconds, `must be greater than 0 and less than terminationGracePeriodSeconds (${gracePeriod})`));
+      errs.push(
+        invalid(
+          path,
+          seconds,
+          `must be greater than 0 and less than terminationGracePeriodSeconds (${gracePeriod})`,
+        ),
+      );
     }
   }
   if (count === 0) errs.push(required(field, "must specify a handler type"));
   return errs;
 }
 
-function validateProbe(probe: Probe | undefined, gracePeriod: number, field: string, kind: "liveness" | "readiness" | "startup"): FieldError[] {
+function validateProbe(
+  probe: Probe | undefined,
+  gracePeriod: number,
+  field: string,
+  kind: "liveness" | "readiness" | "startup",
+): FieldError[] {
   if (!probe) return [];
   const errs = validateHandler(probe, gracePeriod, field);
-  for (const f of ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"] as const) {
+  for (const f of [
+    "initialDelaySeconds",
+    "timeoutSeconds",
+    "periodSeconds",
+    "successThreshold",
+    "failureThreshold",
+  ] as const) {
     errs.push(...validateNonnegative(probe[f], child(field, f)));
   }
   const tgps = probe.terminationGracePeriodSeconds;
-  if (tgps !== undefined && tgps <= 0) errs.push(invalid(child(field, "terminationGracePeriodSeconds"), tgps, "must be greater than 0"));
+  if (tgps !== undefined && tgps <= 0)
+    errs.push(invalid(child(field, "terminationGracePeriodSeconds"), tgps, "must be greater than 0"));
   if (kind !== "readiness" && (probe.successThreshold ?? 0) !== 1) {
     errs.push(invalid(child(field, "successThreshold"), probe.successThreshold ?? 0, "must be 1"));
   }
   if (kind === "readiness" && tgps !== undefined) {
-    errs.push(invalid(child(field, "terminationGracePeriodSeconds"), tgps, "must not be set for readinessProbes"));
+    errs.push(
+      invalid(child(field, "terminationGracePeriodSeconds"), tgps, "must not be set for readinessProbes"),
+    );
   }
   return errs;
 }
@@ -111,19 +158,34 @@ export function validateContainerCommon(c: Container, field: string): FieldError
   if (!c.name) errs.push(required(child(field, "name")));
   else errs.push(...validateDNS1123Label(c.name, child(field, "name")));
   if (!c.image) errs.push(required(child(field, "image")));
-  errs.push(...validatePolicy(c.terminationMessagePolicy, child(field, "terminationMessagePolicy"), ["File", "FallbackToLogsOnError"]));
+  errs.push(
+    ...validatePolicy(c.terminationMessagePolicy, child(field, "terminationMessagePolicy"), [
+      "File",
+      "FallbackToLogsOnError",
+    ]),
+  );
   const names = new Set<string>();
-  (c.ports ?? []).forEach((p, i) => errs.push(...validateContainerPort(p, index(child(field, "ports"), i), names)));
+  (c.ports ?? []).forEach((p, i) =>
+    errs.push(...validateContainerPort(p, index(child(field, "ports"), i), names)),
+  );
   errs.push(...validateEnv(c.env, child(field, "env")));
-  errs.push(...validatePolicy(c.imagePullPolicy, child(field, "imagePullPolicy"), ["Always", "IfNotPresent", "Never"]));
+  errs.push(
+    ...validatePolicy(c.imagePullPolicy, child(field, "imagePullPolicy"), [
+      "Always",
+      "IfNotPresent",
+      "Never",
+    ]),
+  );
   errs.push(...validateResourceRequirements(c.resources, child(field, "resources")));
   return errs;
 }
 
 function validateProbesAndLifecycle(c: Container, gracePeriod: number, path: string): FieldError[] {
   const errs: FieldError[] = [];
-  if (c.lifecycle?.postStart) errs.push(...validateHandler(c.lifecycle.postStart, gracePeriod, child(path, "lifecycle", "postStart")));
-  if (c.lifecycle?.preStop) errs.push(...validateHandler(c.lifecycle.preStop, gracePeriod, child(path, "lifecycle", "preStop")));
+  if (c.lifecycle?.postStart)
+    errs.push(...validateHandler(c.lifecycle.postStart, gracePeriod, child(path, "lifecycle", "postStart")));
+  if (c.lifecycle?.preStop)
+    errs.push(...validateHandler(c.lifecycle.preStop, gracePeriod, child(path, "lifecycle", "preStop")));
   errs.push(...validateProbe(c.livenessProbe, gracePeriod, child(path, "livenessProbe"), "liveness"));
   errs.push(...validateProbe(c.readinessProbe, gracePeriod, child(path, "readinessProbe"), "readiness"));
   return errs.concat(validateProbe(c.startupProbe, gracePeriod, child(path, "startupProbe"), "startup"));
@@ -135,13 +197,19 @@ const INIT_ONLY = "may not be set for init containers without restartPolicy=Alwa
  * validateInitContainers: common checks, restartPolicy only Always (sidecars), names unique
  * across regular and init containers, probes/lifecycle only for sidecars.
  */
-export function validateInitContainers(inits: readonly Container[] | undefined, regular: readonly Container[] | undefined, gracePeriod: number, field: string): FieldError[] {
+export function validateInitContainers(
+  inits: readonly Container[] | undefined,
+  regular: readonly Container[] | undefined,
+  gracePeriod: number,
+  field: string,
+): FieldError[] {
   const errs: FieldError[] = [];
   const names = new Set((regular ?? []).map((c) => c.name));
   (inits ?? []).forEach((c, i) => {
     const path = index(field, i);
     errs.push(...validateContainerCommon(c, path));
-    if (c.restartPolicy && c.restartPolicy !== "Always") errs.push(notSupported(child(path, "restartPolicy"), c.restartPolicy, ["Always"]));
+    if (c.restartPolicy && c.restartPolicy !== "Always")
+      errs.push(notSupported(child(path, "restartPolicy"), c.restartPolicy, ["Always"]));
     if (names.has(c.name)) errs.push(duplicate(child(path, "name"), c.name));
     else if (c.name) names.add(c.name);
     errs.push(...checkHostPortConflicts([c], field));
@@ -156,7 +224,11 @@ export function validateInitContainers(inits: readonly Container[] | undefined, 
 }
 
 /** validateContainers: required, common checks, unique names, probes, lifecycle, host ports. */
-export function validateContainers(containers: readonly Container[] | undefined, gracePeriod: number, field: string): FieldError[] {
+export function validateContainers(
+  containers: readonly Container[] | undefined,
+  gracePeriod: number,
+  field: string,
+): FieldError[] {
   if (!containers?.length) return [required(field)];
   const errs: FieldError[] = [];
   const names = new Set<string>();
@@ -166,7 +238,8 @@ export function validateContainers(containers: readonly Container[] | undefined,
     if (names.has(c.name)) errs.push(duplicate(child(path, "name"), c.name));
     else names.add(c.name);
     errs.push(...validateProbesAndLifecycle(c, gracePeriod, path));
-    if (c.restartPolicy) errs.push(forbidden(child(path, "restartPolicy"), "may not be set for non-init containers"));
+    if (c.restartPolicy)
+      errs.push(forbidden(child(path, "restartPolicy"), "may not be set for non-init containers"));
   });
   return errs.concat(checkHostPortConflicts(containers, field));
 }
@@ -179,7 +252,8 @@ export function checkHostPortConflicts(containers: readonly Container[], field: 
     (c.ports ?? []).forEach((p, pi) => {
       if (!p.hostPort) return;
       const triple = `${p.protocol ?? ""}/${p.hostIP ?? ""}/${p.hostPort}`;
-      if (seen.has(triple)) errs.push(duplicate(child(index(child(index(field, ci), "ports"), pi), "hostPort"), triple));
+      if (seen.has(triple))
+        errs.push(duplicate(child(index(child(index(field, ci), "ports"), pi), "hostPort"), triple));
       else seen.add(triple);
     }),
   );

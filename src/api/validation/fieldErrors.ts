@@ -33,7 +33,12 @@ const TYPE_TEXT: Record<FieldErrorType, string> = {
 };
 
 /** Types whose message never shows the bad value. */
-const VALUELESS = new Set<FieldErrorType>(["FieldValueRequired", "FieldValueForbidden", "FieldValueTooLong", "InternalError"]);
+const VALUELESS = new Set<FieldErrorType>([
+  "FieldValueRequired",
+  "FieldValueForbidden",
+  "FieldValueTooLong",
+  "InternalError",
+]);
 
 /**
  * One field-level error. `badValue` is already rendered Go-style (see goValue.ts);
@@ -151,7 +156,12 @@ const GROUP_OF_KIND: Record<string, string> = {
  * `Deployment.apps "web" is invalid: [spec.replicas: ..., spec.selector: ...]`.
  * `group` defaults to the group of the in-scope kinds ("" for core).
  */
-export function invalidError(kind: string, name: string, errors: readonly FieldError[], group = GROUP_OF_KIND[kind] ?? ""): Status {
+export function invalidError(
+  kind: string,
+  name: string,
+  errors: readonly FieldError[],
+  group = GROUP_OF_KIND[kind] ?? "",
+): Status {
   const qualifiedKind = group ? `${kind}.${group}` : kind;
   const aggregate = aggregateMessage(errors);
   const head = `${qualifiedKind} ${goQuote(name)} is invalid`;
@@ -180,7 +190,10 @@ export function invalidError(kind: string, name: string, errors: readonly FieldE
 export function kubectlInvalidMessage(status: Status): string {
   const details = status.details;
   if (!details) return "The request is invalid\n";
-  const prefix = details.kind || details.name ? `The ${details.kind ?? ""} ${goQuote(details.name ?? "")} is invalid` : "The request is invalid";
+  const prefix =
+    details.kind || details.name
+      ? `The ${details.kind ?? ""} ${goQuote(details.name ?? "")} is invalid`
+      : "The request is invalid";
   const msgs = [...new Set((details.causes ?? []).map((c) => `${c.field ?? ""}: ${c.message ?? ""}`))];
   if (msgs.length === 0) return prefix + "\n";
   if (msgs.length === 1) return `${prefix}: ${msgs[0]}\n`;

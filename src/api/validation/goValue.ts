@@ -60,7 +60,9 @@ export function goLabelSelector(selector: LabelSelector | null | undefined): GoR
     exprs === undefined || exprs === null
       ? "[]v1.LabelSelectorRequirement(nil)"
       : "[]v1.LabelSelectorRequirement{" + exprs.map(requirementRepr).join(", ") + "}";
-  return goRepr(`v1.LabelSelector{MatchLabels:${goStringMap(selector.matchLabels).goRepr}, MatchExpressions:${exprRepr}}`);
+  return goRepr(
+    `v1.LabelSelector{MatchLabels:${goStringMap(selector.matchLabels).goRepr}, MatchExpressions:${exprRepr}}`,
+  );
 }
 
 function renderNil(): GoRepr {

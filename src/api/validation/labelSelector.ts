@@ -15,17 +15,26 @@ function validateRequirement(r: LabelSelectorRequirement, field: string): FieldE
   switch (r.operator) {
     case "In":
     case "NotIn":
-      if (values.length === 0) errs.push(required(child(field, "values"), "must be specified when `operator` is 'In' or 'NotIn'"));
+      if (values.length === 0)
+        errs.push(required(child(field, "values"), "must be specified when `operator` is 'In' or 'NotIn'"));
       break;
     case "Exists":
     case "DoesNotExist":
-      if (values.length > 0) errs.push(forbidden(child(field, "values"), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+      if (values.length > 0)
+        errs.push(
+          forbidden(
+            child(field, "values"),
+            "may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
+          ),
+        );
       break;
     default:
       errs.push(invalid(child(field, "operator"), r.operator, "not a valid selector operator"));
   }
   errs.push(...validateLabelName(r.key, child(field, "key")));
-  values.forEach((v, i) => errs.push(...isValidLabelValue(v).map((m) => invalid(index(child(field, "values"), i), v, m))));
+  values.forEach((v, i) =>
+    errs.push(...isValidLabelValue(v).map((m) => invalid(index(child(field, "values"), i), v, m))),
+  );
   return errs;
 }
 
@@ -33,7 +42,9 @@ function validateRequirement(r: LabelSelectorRequirement, field: string): FieldE
 export function validateLabelSelector(selector: LabelSelector | undefined, field: string): FieldError[] {
   if (!selector) return [];
   const errs = validateLabels(selector.matchLabels, child(field, "matchLabels"));
-  (selector.matchExpressions ?? []).forEach((r, i) => errs.push(...validateRequirement(r, index(child(field, "matchExpressions"), i))));
+  (selector.matchExpressions ?? []).forEach((r, i) =>
+    errs.push(...validateRequirement(r, index(child(field, "matchExpressions"), i))),
+  );
   return errs;
 }
 

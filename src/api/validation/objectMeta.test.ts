@@ -12,7 +12,10 @@ describe("ObjectMeta validation", () => {
   it("requires a name or generateName, and a namespace for namespaced kinds", () => {
     const p = pod();
     p.metadata = {};
-    expect(errorsOf(p)).toEqual(["metadata.name: Required value: name or generateName is required", "metadata.namespace: Required value"]);
+    expect(errorsOf(p)).toEqual([
+      "metadata.name: Required value: name or generateName is required",
+      "metadata.namespace: Required value",
+    ]);
   });
 
   it("checks generateName as a prefix, allowing a trailing dash", () => {
@@ -20,28 +23,32 @@ describe("ObjectMeta validation", () => {
     p.metadata = { name: "web-abcde", generateName: "web-", namespace: "default" };
     expect(errorsOf(p)).toEqual([]);
     p.metadata.generateName = "Web-";
-    expect(errorsOf(p)[0]).toMatch(/^metadata\.generateName: Invalid value: "Web-": a lowercase RFC 1123 subdomain/);
+    expect(errorsOf(p)[0]).toMatch(
+      /^metadata\.generateName: Invalid value: "Web-": a lowercase RFC 1123 subdomain/,
+    );
   });
 
   it("uses DNS-1035 labels for Services and DNS-1123 labels for Namespaces", () => {
     expect(errorsOf(service((s) => (s.metadata!.name = "1web")))[0]).toBe(
-      'metadata.name: Invalid value: "1web": a DNS-1035 label must consist of lower case alphanumeric characters or \'-\', start with an alphabetic character, and end with an alphanumeric character (e.g. \'my-name\',  or \'abc-123\', regex used for validation is \'[a-z]([-a-z0-9]*[a-z0-9])?\')',
+      "metadata.name: Invalid value: \"1web\": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')",
     );
-    expect(errorsOf({ apiVersion: "v1", kind: "Namespace", metadata: { name: "a.b" } })).toEqual(['metadata.name: Invalid value: "a.b": must not contain dots']);
+    expect(errorsOf({ apiVersion: "v1", kind: "Namespace", metadata: { name: "a.b" } })).toEqual([
+      'metadata.name: Invalid value: "a.b": must not contain dots',
+    ]);
   });
 
   it("forbids a namespace on cluster-scoped kinds", () => {
-    expect(errorsOf({ apiVersion: "v1", kind: "Namespace", metadata: { name: "dev", namespace: "default" } })).toEqual([
-      "metadata.namespace: Forbidden: not allowed on this type",
-    ]);
+    expect(
+      errorsOf({ apiVersion: "v1", kind: "Namespace", metadata: { name: "dev", namespace: "default" } }),
+    ).toEqual(["metadata.namespace: Forbidden: not allowed on this type"]);
   });
 
   it("validates label keys and values", () => {
     const p = pod();
     p.metadata!.labels = { "bad key": "ok", app: "-x" };
     expect(errorsOf(p)).toEqual([
-      'metadata.labels: Invalid value: "-x": a valid label must be an empty string or consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character (e.g. \'MyValue\',  or \'my_value\',  or \'12345\', regex used for validation is \'(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?\')',
-      'metadata.labels: Invalid value: "bad key": name part must consist of alphanumeric characters, \'-\', \'_\' or \'.\', and must start and end with an alphanumeric character (e.g. \'MyName\',  or \'my.name\',  or \'123-abc\', regex used for validation is \'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]\')',
+      "metadata.labels: Invalid value: \"-x\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
+      "metadata.labels: Invalid value: \"bad key\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
     ]);
   });
 
@@ -56,7 +63,10 @@ describe("ObjectMeta validation", () => {
   it("allows at most one controller owner reference", () => {
     const p = pod();
     const ref = { apiVersion: "apps/v1", kind: "ReplicaSet", uid: "u1", controller: true };
-    p.metadata!.ownerReferences = [{ ...ref, name: "a" }, { ...ref, name: "b", uid: "u2" }];
+    p.metadata!.ownerReferences = [
+      { ...ref, name: "a" },
+      { ...ref, name: "b", uid: "u2" },
+    ];
     expect(errorsOf(p)).toEqual([
       'metadata.ownerReferences: Invalid value: []v1.OwnerReference{...}: Only one reference can have Controller set to true. Found "true" in references for ReplicaSet/a and ReplicaSet/b',
     ]);
@@ -76,12 +86,14 @@ describe("ObjectMeta validation", () => {
   it("requires finalizers to be standard or fully qualified", () => {
     const p = pod();
     p.metadata!.finalizers = ["example.com/keep", "foregroundDeletion", "mine"];
-    expect(errorsOf(p)).toEqual(['metadata.finalizers[2]: Invalid value: "mine": name is neither a standard finalizer name nor is it fully qualified']);
+    expect(errorsOf(p)).toEqual([
+      'metadata.finalizers[2]: Invalid value: "mine": name is neither a standard finalizer name nor is it fully qualified',
+    ]);
   });
 
   it("on update keeps the name immutable and needs a resourceVersion", () => {
     const old = pod();
-    (old.metadata = { ...old.metadata, resourceVersion: "5" });
+    old.metadata = { ...old.metadata, resourceVersion: "5" };
     const next = pod({}, "other");
     expect(errorsOf(next, old)).toEqual([
       'metadata.resourceVersion: Invalid value: "": must be specified for an update',

@@ -5,7 +5,13 @@
  */
 import type { ObjectMeta, OwnerReference } from "kubernetes-types/meta/v1";
 import { compareGoStrings, utf8Length } from "../../apimachinery/labels/goString";
-import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from "../../apimachinery/labels/labelValidation";
+import {
+  isDNS1035Label,
+  isDNS1123Label,
+  isDNS1123Subdomain,
+  isQualifiedName,
+  isValidLabelValue,
+} from "../../apimachinery/labels/labelValidation";
 import { type FieldError, child, forbidden, index, invalid, required, tooLong } from "./fieldErrors";
 import { type BadValue, goRepr, goStrings } from "./goValue";
 import { semanticEqual } from "./semanticEqual";
@@ -26,11 +32,14 @@ function maskTrailingDash(name: string): string {
 }
 
 /** NameIsDNSSubdomain: most kinds. */
-export const nameIsDNSSubdomain: NameValidator = (name, prefix) => isDNS1123Subdomain(prefix ? maskTrailingDash(name) : name);
+export const nameIsDNSSubdomain: NameValidator = (name, prefix) =>
+  isDNS1123Subdomain(prefix ? maskTrailingDash(name) : name);
 /** NameIsDNSLabel: Namespace. */
-export const nameIsDNSLabel: NameValidator = (name, prefix) => isDNS1123Label(prefix ? maskTrailingDash(name) : name);
+export const nameIsDNSLabel: NameValidator = (name, prefix) =>
+  isDNS1123Label(prefix ? maskTrailingDash(name) : name);
 /** NameIsDNS1035Label: Service. */
-export const nameIsDNS1035Label: NameValidator = (name, prefix) => isDNS1035Label(prefix ? maskTrailingDash(name) : name);
+export const nameIsDNS1035Label: NameValidator = (name, prefix) =>
+  isDNS1035Label(prefix ? maskTrailingDash(name) : name);
 
 /** Keys of a JSON map in Go string order. */
 export function sortedKeys(map: Readonly<Record<string, unknown>> | undefined | null): string[] {
@@ -43,7 +52,12 @@ export function validateNonnegative(value: number | undefined, field: string): F
 }
 
 /** ValidateImmutableField: `field is immutable` with the new value when they differ semantically. */
-export function validateImmutable(newVal: unknown, oldVal: unknown, field: string, rendered: BadValue): FieldError[] {
+export function validateImmutable(
+  newVal: unknown,
+  oldVal: unknown,
+  field: string,
+  rendered: BadValue,
+): FieldError[] {
   return semanticEqual(newVal, oldVal) ? [] : [invalid(field, rendered, FIELD_IMMUTABLE)];
 }
 
@@ -53,7 +67,10 @@ export function validateLabelName(name: string, field: string): FieldError[] {
 }
 
 /** ValidateLabels: every key a qualified name, every value a label value. */
-export function validateLabels(labels: Readonly<Record<string, string>> | undefined, field: string): FieldError[] {
+export function validateLabels(
+  labels: Readonly<Record<string, string>> | undefined,
+  field: string,
+): FieldError[] {
   const errs: FieldError[] = [];
   for (const k of sortedKeys(labels)) {
     errs.push(...validateLabelName(k, field));
@@ -63,7 +80,10 @@ export function validateLabels(labels: Readonly<Record<string, string>> | undefi
 }
 
 /** ValidateAnnotations: keys are case-insensitive qualified names; total size at most 256 KiB. */
-export function validateAnnotations(annotations: Readonly<Record<string, string>> | undefined, field: string): FieldError[] {
+export function validateAnnotations(
+  annotations: Readonly<Record<string, string>> | undefined,
+  field: string,
+): FieldError[] {
   const errs: FieldError[] = [];
   let total = 0;
   for (const k of sortedKeys(annotations)) {
@@ -83,13 +103,18 @@ function validateOwnerReference(ref: OwnerReference, field: string): FieldError[
   if (!ref.name) errs.push(invalid(child(field, "name"), ref.name ?? "", "name must not be empty"));
   if (!ref.uid) errs.push(invalid(child(field, "uid"), ref.uid ?? "", "uid must not be empty"));
   if (apiVersion === "v1" && ref.kind === "Event") {
-    errs.push(invalid(field, goRepr("v1.OwnerReference{...}"), "/v1, Kind=Event is disallowed from being an owner"));
+    errs.push(
+      invalid(field, goRepr("v1.OwnerReference{...}"), "/v1, Kind=Event is disallowed from being an owner"),
+    );
   }
   return errs;
 }
 
 /** ValidateOwnerReferences: each reference complete, at most one with controller=true. */
-export function validateOwnerReferences(refs: readonly OwnerReference[] | undefined, field: string): FieldError[] {
+export function validateOwnerReferences(
+  refs: readonly OwnerReference[] | undefined,
+  field: string,
+): FieldError[] {
   const errs: FieldError[] = [];
   let firstController = "";
   for (const ref of refs ?? []) {
@@ -136,15 +161,30 @@ function validateLabelsAnnotationsOwners(meta: ObjectMeta, field: string): Field
  * namespace (required, a DNS label, or forbidden for cluster-scoped kinds), labels,
  * annotations, owner references, finalizers.
  */
-export function validateObjectMeta(meta: ObjectMeta | undefined, requiresNamespace: boolean, nameFn: NameValidator, field = "metadata"): FieldError[] {
+export function validateObjectMeta(
+  meta: ObjectMeta | undefined,
+  requiresNamespace: boolean,
+  nameFn: NameValidator,
+  field = "metadata",
+): FieldError[] {
   const m = meta ?? {};
   const errs: FieldError[] = [];
-  if (m.generateName) errs.push(...nameFn(m.generateName, true).map((msg) => invalid(child(field, "generateName"), m.generateName, msg)));
+  if (m.generateName)
+    errs.push(
+      ...nameFn(m.generateName, true).map((msg) =>
+        invalid(child(field, "generateName"), m.generateName, msg),
+      ),
+    );
   if (!m.name) errs.push(required(child(field, "name"), "name or generateName is required"));
   else errs.push(...nameFn(m.name, false).map((msg) => invalid(child(field, "name"), m.name, msg)));
   if (requiresNamespace) {
     if (!m.namespace) errs.push(required(child(field, "namespace")));
-    else errs.push(...nameIsDNSLabel(m.namespace, false).map((msg) => invalid(child(field, "namespace"), m.namespace, msg)));
+    else
+      errs.push(
+        ...nameIsDNSLabel(m.namespace, false).map((msg) =>
+          invalid(child(field, "namespace"), m.namespace, msg),
+        ),
+      );
   } else if (m.namespace) errs.push(forbidden(child(field, "namespace"), "not allowed on this type"));
   errs.push(...validateNonnegative(m.generation, child(field, "generation")));
   errs.push(...validateLabelsAnnotationsOwners(m, field));
@@ -155,23 +195,42 @@ export function validateObjectMeta(meta: ObjectMeta | undefined, requiresNamespa
  * ValidateObjectMetaUpdate: no new finalizers while deleting, resourceVersion present,
  * generation not decremented, identity fields immutable, then labels/annotations/owners.
  */
-export function validateObjectMetaUpdate(meta: ObjectMeta | undefined, old: ObjectMeta | undefined, field = "metadata"): FieldError[] {
+export function validateObjectMetaUpdate(
+  meta: ObjectMeta | undefined,
+  old: ObjectMeta | undefined,
+  field = "metadata",
+): FieldError[] {
   const m = meta ?? {};
   const o = old ?? {};
   const errs: FieldError[] = [];
   if (o.deletionTimestamp) {
-    const extra = [...new Set(m.finalizers ?? [])].filter((f) => !(o.finalizers ?? []).includes(f)).sort(compareGoStrings);
+    const extra = [...new Set(m.finalizers ?? [])]
+      .filter((f) => !(o.finalizers ?? []).includes(f))
+      .sort(compareGoStrings);
     const detail = `no new finalizers can be added if the object is being deleted, found new finalizers ${goStrings(extra).goRepr}`;
     if (extra.length) errs.push(forbidden(child(field, "finalizers"), detail));
   }
-  if (!m.resourceVersion) errs.push(invalid(child(field, "resourceVersion"), m.resourceVersion ?? "", "must be specified for an update"));
-  if ((m.generation ?? 0) < (o.generation ?? 0)) errs.push(invalid(child(field, "generation"), m.generation ?? 0, "must not be decremented"));
+  if (!m.resourceVersion)
+    errs.push(
+      invalid(child(field, "resourceVersion"), m.resourceVersion ?? "", "must be specified for an update"),
+    );
+  if ((m.generation ?? 0) < (o.generation ?? 0))
+    errs.push(invalid(child(field, "generation"), m.generation ?? 0, "must not be decremented"));
   for (const name of ["name", "namespace", "uid", "creationTimestamp", "deletionTimestamp"] as const) {
     errs.push(...validateImmutable(m[name] ?? "", o[name] ?? "", child(field, name), m[name] ?? ""));
   }
   const grace = m.deletionGracePeriodSeconds;
-  errs.push(...validateImmutable(grace, o.deletionGracePeriodSeconds, child(field, "deletionGracePeriodSeconds"), grace));
+  errs.push(
+    ...validateImmutable(
+      grace,
+      o.deletionGracePeriodSeconds,
+      child(field, "deletionGracePeriodSeconds"),
+      grace,
+    ),
+  );
   errs.push(...validateLabelsAnnotationsOwners(m, field));
-  (m.finalizers ?? []).forEach((f, i) => errs.push(...validateKubeFinalizerName(f, index(child(field, "finalizers"), i))));
+  (m.finalizers ?? []).forEach((f, i) =>
+    errs.push(...validateKubeFinalizerName(f, index(child(field, "finalizers"), i))),
+  );
   return errs;
 }

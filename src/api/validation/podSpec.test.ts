@@ -15,7 +15,13 @@ describe("Pod spec validation", () => {
   });
 
   it("requires container names to be unique DNS-1123 labels and images to be set", () => {
-    const p = pod({ containers: [{ name: "App", image: "nginx" }, { name: "b", image: "" }, { name: "b", image: "x" }] });
+    const p = pod({
+      containers: [
+        { name: "App", image: "nginx" },
+        { name: "b", image: "" },
+        { name: "b", image: "x" },
+      ],
+    });
     expect(errorsOf(p)).toEqual([
       `spec.containers[0].name: Invalid value: "App": ${LABEL_MSG}`,
       "spec.containers[1].image: Required value",
@@ -25,16 +31,18 @@ describe("Pod spec validation", () => {
 
   it("validates container ports: range, names, duplicates, protocol", () => {
     const p = pod({
-      containers: [{
-        name: "app",
-        image: "nginx",
-        ports: [
-          { containerPort: 70000, name: "http" },
-          { containerPort: 81, name: "http" },
-          { containerPort: 82, name: "Has_Underscore-and-long" },
-          { containerPort: 83, protocol: "HTTP" },
-        ],
-      }],
+      containers: [
+        {
+          name: "app",
+          image: "nginx",
+          ports: [
+            { containerPort: 70000, name: "http" },
+            { containerPort: 81, name: "http" },
+            { containerPort: 82, name: "Has_Underscore-and-long" },
+            { containerPort: 83, protocol: "HTTP" },
+          ],
+        },
+      ],
     });
     expect(errorsOf(p)).toEqual([
       "spec.containers[0].ports[0].containerPort: Invalid value: 70000: must be between 1 and 65535, inclusive",
@@ -46,7 +54,11 @@ describe("Pod spec validation", () => {
   });
 
   it("requires env var names without '='", () => {
-    const p = pod({ containers: [{ name: "app", image: "nginx", env: [{ name: "" }, { name: "A=B", value: "1" }, { name: "1_OK" }] }] });
+    const p = pod({
+      containers: [
+        { name: "app", image: "nginx", env: [{ name: "" }, { name: "A=B", value: "1" }, { name: "1_OK" }] },
+      ],
+    });
     expect(errorsOf(p)).toEqual([
       "spec.containers[0].env[0].name: Required value",
       "spec.containers[0].env[1].name: Invalid value: \"A=B\": a valid environment variable name must consist only of printable ASCII characters other than '='",
@@ -61,12 +73,24 @@ describe("Pod spec validation", () => {
   });
 
   it("requires requests to be at most limits", () => {
-    const p = pod({ containers: [{ name: "app", image: "nginx", resources: { requests: { cpu: "2", memory: "64Mi" }, limits: { cpu: "500m", memory: "128Mi" } } }] });
-    expect(errorsOf(p)).toEqual(['spec.containers[0].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 500m']);
+    const p = pod({
+      containers: [
+        {
+          name: "app",
+          image: "nginx",
+          resources: { requests: { cpu: "2", memory: "64Mi" }, limits: { cpu: "500m", memory: "128Mi" } },
+        },
+      ],
+    });
+    expect(errorsOf(p)).toEqual([
+      'spec.containers[0].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 500m',
+    ]);
   });
 
   it("rejects negative quantities and unknown resource names", () => {
-    const p = pod({ containers: [{ name: "app", image: "nginx", resources: { requests: { cpu: "-1", gpu: "1" } } }] });
+    const p = pod({
+      containers: [{ name: "app", image: "nginx", resources: { requests: { cpu: "-1", gpu: "1" } } }],
+    });
     expect(errorsOf(p)).toEqual([
       'spec.containers[0].resources.requests[cpu]: Invalid value: "-1": must be greater than or equal to 0',
       'spec.containers[0].resources.requests[gpu]: Invalid value: "gpu": must be a standard resource type or fully qualified',
@@ -75,7 +99,15 @@ describe("Pod spec validation", () => {
   });
 
   it("requires extended resources to be whole and requested equal to their limit", () => {
-    const p = pod({ containers: [{ name: "app", image: "nginx", resources: { requests: { "example.com/gpu": "500m" }, limits: { "example.com/gpu": "1" } } }] });
+    const p = pod({
+      containers: [
+        {
+          name: "app",
+          image: "nginx",
+          resources: { requests: { "example.com/gpu": "500m" }, limits: { "example.com/gpu": "1" } },
+        },
+      ],
+    });
     expect(errorsOf(p)).toEqual([
       'spec.containers[0].resources.requests[example.com/gpu]: Invalid value: "500m": must be an integer',
       'spec.containers[0].resources.requests: Invalid value: "500m": must be equal to example.com/gpu limit of 1',
@@ -84,12 +116,19 @@ describe("Pod spec validation", () => {
 
   it("validates probes: one handler, non-negative fields, liveness successThreshold 1", () => {
     const p = pod({
-      containers: [{
-        name: "app",
-        image: "nginx",
-        livenessProbe: { httpGet: { port: 80 }, exec: { command: ["true"] }, successThreshold: 2, periodSeconds: -1 },
-        readinessProbe: {},
-      }],
+      containers: [
+        {
+          name: "app",
+          image: "nginx",
+          livenessProbe: {
+            httpGet: { port: 80 },
+            exec: { command: ["true"] },
+            successThreshold: 2,
+            periodSeconds: -1,
+          },
+          readinessProbe: {},
+        },
+      ],
     });
     expect(errorsOf(p)).toEqual([
       "spec.containers[0].livenessProbe.httpGet: Forbidden: may not specify more than 1 handler type",
@@ -106,7 +145,13 @@ describe("Pod spec validation", () => {
   });
 
   it("validates tolerations", () => {
-    const p = pod({ tolerations: [{ operator: "Equal", value: "x" }, { key: "k", operator: "Exists", effect: "NoExecute", tolerationSeconds: 5 }, { key: "k", effect: "Sometimes" }] });
+    const p = pod({
+      tolerations: [
+        { operator: "Equal", value: "x" },
+        { key: "k", operator: "Exists", effect: "NoExecute", tolerationSeconds: 5 },
+        { key: "k", effect: "Sometimes" },
+      ],
+    });
     expect(errorsOf(p)).toEqual([
       'spec.tolerations[0].operator: Invalid value: "Equal": operator must be Exists when `key` is empty, which means "match all values and all keys"',
       'spec.tolerations[2].effect: Unsupported value: "Sometimes": supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"',
@@ -117,7 +162,7 @@ describe("Pod spec validation", () => {
 describe("Pod update validation", () => {
   const stored = (): Pod => {
     const p = defaulted(pod());
-    (p.metadata = { ...p.metadata, resourceVersion: "3" });
+    p.metadata = { ...p.metadata, resourceVersion: "3" };
     return p;
   };
 
@@ -130,7 +175,9 @@ describe("Pod update validation", () => {
   it("forbids adding containers", () => {
     const next = stored();
     next.spec!.containers.push({ name: "side", image: "busybox" });
-    expect(errorsOf(next, stored())).toEqual(["spec.containers: Forbidden: pod updates may not add or remove containers"]);
+    expect(errorsOf(next, stored())).toEqual([
+      "spec.containers: Forbidden: pod updates may not add or remove containers",
+    ]);
   });
 
   it("forbids changing other spec fields", () => {
@@ -147,6 +194,8 @@ describe("Pod update validation", () => {
     old.spec!.activeDeadlineSeconds = 10;
     const next = stored();
     next.spec!.activeDeadlineSeconds = 20;
-    expect(errorsOf(next, old)).toEqual(["spec.activeDeadlineSeconds: Invalid value: 20: must be less than or equal to previous value"]);
+    expect(errorsOf(next, old)).toEqual([
+      "spec.activeDeadlineSeconds: Invalid value: 20: must be less than or equal to previous value",
+    ]);
   });
 });

@@ -18,17 +18,24 @@ function validateEnum(value: string | undefined, field: string, valid: string[])
 function validateNames(spec: PodSpec, field: string): FieldError[] {
   const errs: FieldError[] = [];
   const sa = spec.serviceAccountName;
-  if (sa) errs.push(...nameIsDNSSubdomain(sa, false).map((m) => invalid(child(field, "serviceAccountName"), sa, m)));
+  if (sa)
+    errs.push(
+      ...nameIsDNSSubdomain(sa, false).map((m) => invalid(child(field, "serviceAccountName"), sa, m)),
+    );
   const node = spec.nodeName;
-  if (node) errs.push(...nameIsDNSSubdomain(node, false).map((m) => invalid(child(field, "nodeName"), node, m)));
+  if (node)
+    errs.push(...nameIsDNSSubdomain(node, false).map((m) => invalid(child(field, "nodeName"), node, m)));
   const ads = spec.activeDeadlineSeconds;
   if (ads !== undefined && (ads < 1 || ads > MAX_INT32)) {
-    errs.push(invalid(child(field, "activeDeadlineSeconds"), ads, `must be between 1 and ${MAX_INT32}, inclusive`));
+    errs.push(
+      invalid(child(field, "activeDeadlineSeconds"), ads, `must be between 1 and ${MAX_INT32}, inclusive`),
+    );
   }
   if (spec.hostname) errs.push(...validateDNS1123Label(spec.hostname, child(field, "hostname")));
   if (spec.subdomain) errs.push(...validateDNS1123Label(spec.subdomain, child(field, "subdomain")));
   const pc = spec.priorityClassName;
-  if (pc) errs.push(...nameIsDNSSubdomain(pc, false).map((m) => invalid(child(field, "priorityClassName"), pc, m)));
+  if (pc)
+    errs.push(...nameIsDNSSubdomain(pc, false).map((m) => invalid(child(field, "priorityClassName"), pc, m)));
   return errs;
 }
 
@@ -38,8 +45,17 @@ export function validatePodSpec(spec: PodSpec | undefined, field: string): Field
   const grace = s.terminationGracePeriodSeconds ?? 0;
   const errs = validateContainers(s.containers, grace, child(field, "containers"));
   errs.push(...validateInitContainers(s.initContainers, s.containers, grace, child(field, "initContainers")));
-  errs.push(...validateEnum(s.restartPolicy, child(field, "restartPolicy"), ["Always", "OnFailure", "Never"]));
-  errs.push(...validateEnum(s.dnsPolicy, child(field, "dnsPolicy"), ["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"]));
+  errs.push(
+    ...validateEnum(s.restartPolicy, child(field, "restartPolicy"), ["Always", "OnFailure", "Never"]),
+  );
+  errs.push(
+    ...validateEnum(s.dnsPolicy, child(field, "dnsPolicy"), [
+      "ClusterFirstWithHostNet",
+      "ClusterFirst",
+      "Default",
+      "None",
+    ]),
+  );
   errs.push(...validateLabels(s.nodeSelector, child(field, "nodeSelector")));
   errs.push(...validateNames(s, field));
   return errs.concat(validateTolerations(s.tolerations, child(field, "tolerations")));
@@ -51,7 +67,12 @@ export function validatePodTemplateSpec(template: PodTemplateSpec | undefined, f
   errs.push(...validateAnnotations(template?.metadata?.annotations, child(field, "annotations")));
   errs.push(...validatePodSpec(template?.spec, child(field, "spec")));
   if (template?.spec?.ephemeralContainers?.length) {
-    errs.push(forbidden(child(field, "spec", "ephemeralContainers"), "ephemeral containers not allowed in pod template"));
+    errs.push(
+      forbidden(
+        child(field, "spec", "ephemeralContainers"),
+        "ephemeral containers not allowed in pod template",
+      ),
+    );
   }
   return errs;
 }
@@ -61,7 +82,9 @@ function validateImagesOnlyForPod(spec: PodSpec | undefined): FieldError[] {
   for (const list of ["containers", "initContainers"] as const) {
     (spec?.[list] ?? []).forEach((c, i) => {
       if (c.image !== undefined && c.image !== c.image.trim()) {
-        errs.push(invalid(`spec.${list}[${i}].image`, c.image, "must not have leading or trailing whitespace"));
+        errs.push(
+          invalid(`spec.${list}[${i}].image`, c.image, "must not have leading or trailing whitespace"),
+        );
       }
     });
   }
@@ -78,7 +101,8 @@ export function validatePodMetadataAndSpec(pod: Pod): FieldError[] {
 /** ValidatePodCreate. */
 export function validatePodCreate(pod: Pod): FieldError[] {
   const errs = validatePodMetadataAndSpec(pod);
-  if (pod.spec?.ephemeralContainers?.length) errs.push(forbidden("spec.ephemeralContainers", "cannot be set on create"));
+  if (pod.spec?.ephemeralContainers?.length)
+    errs.push(forbidden("spec.ephemeralContainers", "cannot be set on create"));
   if (pod.spec?.nodeName && pod.spec.schedulingGates?.length) {
     errs.push(forbidden("spec.nodeName", "cannot be set until all schedulingGates have been cleared"));
   }

@@ -11,14 +11,37 @@ import { IS_NEGATIVE, sortedKeys } from "./objectMeta";
 
 const STANDARD_CONTAINER_RESOURCES = new Set(["cpu", "memory", "ephemeral-storage"]);
 const STANDARD_RESOURCES = new Set([
-  "cpu", "memory", "ephemeral-storage", "requests.cpu", "requests.memory", "requests.ephemeral-storage",
-  "limits.cpu", "limits.memory", "limits.ephemeral-storage", "pods", "resourcequotas", "services",
-  "replicationcontrollers", "secrets", "configmaps", "persistentvolumeclaims", "storage",
-  "requests.storage", "services.nodeports", "services.loadbalancers",
+  "cpu",
+  "memory",
+  "ephemeral-storage",
+  "requests.cpu",
+  "requests.memory",
+  "requests.ephemeral-storage",
+  "limits.cpu",
+  "limits.memory",
+  "limits.ephemeral-storage",
+  "pods",
+  "resourcequotas",
+  "services",
+  "replicationcontrollers",
+  "secrets",
+  "configmaps",
+  "persistentvolumeclaims",
+  "storage",
+  "requests.storage",
+  "services.nodeports",
+  "services.loadbalancers",
 ]);
 const INTEGER_RESOURCES = new Set([
-  "pods", "resourcequotas", "services", "replicationcontrollers", "secrets", "configmaps",
-  "persistentvolumeclaims", "services.nodeports", "services.loadbalancers",
+  "pods",
+  "resourcequotas",
+  "services",
+  "replicationcontrollers",
+  "secrets",
+  "configmaps",
+  "persistentvolumeclaims",
+  "services.nodeports",
+  "services.loadbalancers",
 ]);
 
 const isHugePages = (name: string): boolean => name.startsWith("hugepages-");
@@ -34,7 +57,8 @@ export const isOvercommitAllowed = (name: string): boolean => isNative(name) && 
 function validateResourceName(name: string, field: string): FieldError[] {
   const errs = isQualifiedName(name).map((m) => invalid(field, name, m));
   if (errs.length) return errs;
-  if (!name.includes("/") && !isStandard(name)) return [invalid(field, name, "must be a standard resource type or fully qualified")];
+  if (!name.includes("/") && !isStandard(name))
+    return [invalid(field, name, "must be a standard resource type or fully qualified")];
   return [];
 }
 
@@ -75,21 +99,34 @@ function parsed(list: ResourceList | undefined): Map<string, Quantity> {
   return out;
 }
 
-function validateRequest(name: string, q: Quantity, limits: Map<string, Quantity>, field: string): FieldError[] {
+function validateRequest(
+  name: string,
+  q: Quantity,
+  limits: Map<string, Quantity>,
+  field: string,
+): FieldError[] {
   const reqPath = child(field, "requests");
   const limit = limits.get(name);
   if (limit === undefined) {
-    return isOvercommitAllowed(name) ? [] : [required(child(field, "limits"), "Limit must be set for non overcommitable resources")];
+    return isOvercommitAllowed(name)
+      ? []
+      : [required(child(field, "limits"), "Limit must be set for non overcommitable resources")];
   }
   if (q.cmp(limit) !== 0 && !isOvercommitAllowed(name)) {
     return [invalid(reqPath, q.toString(), `must be equal to ${name} limit of ${limit.toString()}`)];
   }
-  if (q.cmp(limit) > 0) return [invalid(reqPath, q.toString(), `must be less than or equal to ${name} limit of ${limit.toString()}`)];
+  if (q.cmp(limit) > 0)
+    return [
+      invalid(reqPath, q.toString(), `must be less than or equal to ${name} limit of ${limit.toString()}`),
+    ];
   return [];
 }
 
 /** ValidateResourceRequirements for a container's `resources`. */
-export function validateResourceRequirements(res: ResourceRequirements | undefined, field: string): FieldError[] {
+export function validateResourceRequirements(
+  res: ResourceRequirements | undefined,
+  field: string,
+): FieldError[] {
   const errs: FieldError[] = [];
   const limits = parsed(res?.limits as ResourceList | undefined);
   const requests = parsed(res?.requests as ResourceList | undefined);

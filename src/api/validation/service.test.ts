@@ -13,8 +13,13 @@ describe("Service validation", () => {
   });
 
   it("requires names on every port when there are several, unique and DNS labels", () => {
-    const s = service((s) => (s.spec!.ports = [{ port: 80 }, { name: "web", port: 81 }, { name: "web", port: 82 }]));
-    expect(errorsOf(s)).toEqual(["spec.ports[0].name: Required value", 'spec.ports[2].name: Duplicate value: "web"']);
+    const s = service(
+      (s) => (s.spec!.ports = [{ port: 80 }, { name: "web", port: 81 }, { name: "web", port: 82 }]),
+    );
+    expect(errorsOf(s)).toEqual([
+      "spec.ports[0].name: Required value",
+      'spec.ports[2].name: Duplicate value: "web"',
+    ]);
   });
 
   it("validates port numbers, protocols and target ports", () => {
@@ -27,7 +32,13 @@ describe("Service validation", () => {
   });
 
   it("rejects duplicate protocol/port pairs with Go's struct dump", () => {
-    const s = service((s) => (s.spec!.ports = [{ name: "a", port: 80 }, { name: "b", port: 80 }]));
+    const s = service(
+      (s) =>
+        (s.spec!.ports = [
+          { name: "a", port: 80 },
+          { name: "b", port: 80 },
+        ]),
+    );
     expect(errorsOf(s)).toEqual([
       'spec.ports[1]: Duplicate value: core.ServicePort{Name:"", Protocol:"TCP", AppProtocol:(*string)(nil), Port:80, TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:""}, NodePort:0}',
     ]);
@@ -37,7 +48,9 @@ describe("Service validation", () => {
     expect(errorsOf(service((s) => (s.spec!.type = "Internal")))).toContain(
       'spec.type: Unsupported value: "Internal": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"',
     );
-    expect(errorsOf(service((s) => (s.spec!.ports![0].nodePort = 30080)))).toEqual(["spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'"]);
+    expect(errorsOf(service((s) => (s.spec!.ports![0].nodePort = 30080)))).toEqual([
+      "spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'",
+    ]);
   });
 
   it("validates selector labels and cluster IPs", () => {
@@ -50,11 +63,13 @@ describe("Service validation", () => {
 
   it("keeps the cluster IP immutable on update", () => {
     const old = defaulted(service((s) => Object.assign(s.spec!, { clusterIP: "10.96.0.10" })));
-    (old.metadata = { ...old.metadata, resourceVersion: "4" });
+    old.metadata = { ...old.metadata, resourceVersion: "4" };
     const next = structuredClone(old);
     next.spec!.clusterIP = "10.96.0.11";
     next.spec!.clusterIPs = ["10.96.0.11"];
-    expect(errorsOf(next, old)).toEqual(['spec.clusterIPs[0]: Invalid value: []string{"10.96.0.11"}: may not change once set']);
+    expect(errorsOf(next, old)).toEqual([
+      'spec.clusterIPs[0]: Invalid value: []string{"10.96.0.11"}: may not change once set',
+    ]);
   });
 });
 
@@ -64,7 +79,10 @@ describe("Endpoints validation", () => {
       apiVersion: "v1",
       kind: "Endpoints",
       metadata: { name: "web", namespace: "default" },
-      subsets: [{ addresses: [{ ip: "10.244.0.5" }, { ip: "pod-a" }], ports: [{ port: 80 }] }, { ports: [{ port: 81 }] }],
+      subsets: [
+        { addresses: [{ ip: "10.244.0.5" }, { ip: "pod-a" }], ports: [{ port: 80 }] },
+        { ports: [{ port: 81 }] },
+      ],
     };
     expect(errorsOf(ep)).toEqual([
       'subsets[0].addresses[1].ip: Invalid value: "pod-a": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',

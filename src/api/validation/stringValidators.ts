@@ -15,10 +15,12 @@ export function isValidPortNum(port: number): string[] {
 export function isValidPortName(port: string): string[] {
   const errs: string[] = [];
   if (utf8Length(port) > 15) errs.push(maxLenError(15));
-  if (!/^[-a-z0-9]+$/.test(port)) errs.push("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
+  if (!/^[-a-z0-9]+$/.test(port))
+    errs.push("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)");
   if (!/[a-z]/.test(port)) errs.push("must contain at least one letter (a-z)");
   if (port.includes("--")) errs.push("must not contain consecutive hyphens");
-  if (port.length > 0 && (port.startsWith("-") || port.endsWith("-"))) errs.push("must not begin or end with a hyphen");
+  if (port.length > 0 && (port.startsWith("-") || port.endsWith("-")))
+    errs.push("must not begin or end with a hyphen");
   return errs;
 }
 
@@ -37,7 +39,13 @@ export function isConfigMapKey(value: string): string[] {
   if (utf8Length(value) > 253) errs.push(maxLenError(253));
   if (!new RegExp(`^${CONFIG_MAP_KEY_FMT}$`).test(value)) {
     errs.push(
-      regexError("a valid config key must consist of alphanumeric characters, '-', '_' or '.'", CONFIG_MAP_KEY_FMT, "key.name", "KEY_NAME", "key-name"),
+      regexError(
+        "a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
+        CONFIG_MAP_KEY_FMT,
+        "key.name",
+        "KEY_NAME",
+        "key-name",
+      ),
     );
   }
   return errs.concat(hasChDirPrefix(value));
@@ -53,7 +61,9 @@ export function isRelaxedEnvVarName(value: string): string[] {
   for (const ch of value) {
     const cp = ch.codePointAt(0) ?? 0;
     if (cp > 0x7e || cp < 0x20 || ch === "=") {
-      errs.push("a valid environment variable name must consist only of printable ASCII characters other than '='");
+      errs.push(
+        "a valid environment variable name must consist only of printable ASCII characters other than '='",
+      );
       break;
     }
   }
@@ -63,13 +73,26 @@ export function isRelaxedEnvVarName(value: string): string[] {
 /** IsValidPercent: digits followed by '%'. */
 export function isValidPercent(percent: string): string[] {
   if (/^[0-9]+%$/.test(percent)) return [];
-  return [regexError("a valid percent string must be a numeric string followed by an ending '%'", "[0-9]+%", "1%", "93%")];
+  return [
+    regexError(
+      "a valid percent string must be a numeric string followed by an ending '%'",
+      "[0-9]+%",
+      "1%",
+      "93%",
+    ),
+  ];
 }
 
 /** IsHTTPHeaderName. */
 export function isHTTPHeaderName(value: string): string[] {
   if (/^[-A-Za-z0-9]+$/.test(value)) return [];
-  return [regexError("a valid HTTP header must consist of alphanumeric characters or '-'", "[-A-Za-z0-9]+", "X-Header-Name")];
+  return [
+    regexError(
+      "a valid HTTP header must consist of alphanumeric characters or '-'",
+      "[-A-Za-z0-9]+",
+      "X-Header-Name",
+    ),
+  ];
 }
 
 /** The message of IsValidIP for a value that does not parse as an IP. */

@@ -37,7 +37,10 @@ export function deployment(mutate: (d: Deployment) => void = () => {}): Deployme
     metadata: { name: "web", namespace: "default" },
     spec: {
       selector: { matchLabels: { app: "web" } },
-      template: { metadata: { labels: { app: "web" } }, spec: { containers: [{ name: "nginx", image: "nginx" }] } },
+      template: {
+        metadata: { labels: { app: "web" } },
+        spec: { containers: [{ name: "nginx", image: "nginx" }] },
+      },
     },
   };
   mutate(d);
@@ -66,7 +69,13 @@ export function cronJob(mutate: (c: CronJob) => void = () => {}): CronJob {
     metadata: { name: "hello", namespace: "default" },
     spec: {
       schedule: "*/1 * * * *",
-      jobTemplate: { spec: { template: { spec: { restartPolicy: "OnFailure", containers: [{ name: "hello", image: "busybox" }] } } } },
+      jobTemplate: {
+        spec: {
+          template: {
+            spec: { restartPolicy: "OnFailure", containers: [{ name: "hello", image: "busybox" }] },
+          },
+        },
+      },
     },
   };
   mutate(c);

@@ -31,14 +31,19 @@ describe("escaping (TestEscapeValue)", () => {
   it("words escape errors as Kubernetes does, printing an unescaped rune as its number", () => {
     expect(() => unescapeFieldValue("\\a")).toThrow("invalid field selector: invalid escape sequence: \\a");
     expect(() => unescapeFieldValue("a\\")).toThrow("invalid field selector: invalid escape sequence: \\");
-    expect(() => unescapeFieldValue("a=b")).toThrow("invalid field selector: unescaped character in value: 61");
+    expect(() => unescapeFieldValue("a=b")).toThrow(
+      "invalid field selector: unescaped character in value: 61",
+    );
   });
 });
 
 describe("parseFieldSelector (TestSelectorParse)", () => {
-  it.each(["x=a,y=b,z=c", "", "x!=a,y=b", "x=a||y\\=b", "x=a\\=\\=b"])("parses %j and prints it back", (s) => {
-    expect(parseFieldSelector(s).toString()).toBe(s);
-  });
+  it.each(["x=a,y=b,z=c", "", "x!=a,y=b", "x=a||y\\=b", "x=a\\=\\=b"])(
+    "parses %j and prints it back",
+    (s) => {
+      expect(parseFieldSelector(s).toString()).toBe(s);
+    },
+  );
 
   it.each(["x=a||y=b", "x==a==b", "x=a,b", "x in (a)", "x in (a,b,c)", "x"])("rejects %j", (s) => {
     expect(() => parseFieldSelector(s)).toThrow();
@@ -50,7 +55,9 @@ describe("parseFieldSelector (TestSelectorParse)", () => {
   });
 
   it("says which term it cannot understand", () => {
-    expect(() => parseFieldSelector("x=a,b")).toThrow(new SelectorParseError("invalid selector: 'x=a,b'; can't understand 'b'"));
+    expect(() => parseFieldSelector("x=a,b")).toThrow(
+      new SelectorParseError("invalid selector: 'x=a,b'; can't understand 'b'"),
+    );
   });
 
   it("splits terms on unescaped commas only and keeps multi-byte text (TestSplitTerms)", () => {
@@ -59,7 +66,11 @@ describe("parseFieldSelector (TestSelectorParse)", () => {
       { field: "k2", operator: "=", value: "v2" },
       { field: "k", operator: "=", value: "," },
     ]);
-    expect(parseFieldSelector("함=수,목=록").requirements().map((r) => r.field)).toEqual(["목", "함"]);
+    expect(
+      parseFieldSelector("함=수,목=록")
+        .requirements()
+        .map((r) => r.field),
+    ).toEqual(["목", "함"]);
     expect(parseFieldSelector("a=a,").toString()).toBe("a=a");
   });
 });
@@ -123,7 +134,9 @@ describe("field label support", () => {
   });
 
   it("reports the first unsupported field in sorted term order", () => {
-    expect(() => parseFieldSelector("z.b=1,a.b=2", fieldLabelConversion("Pod"))).toThrow("field label not supported: a.b");
+    expect(() => parseFieldSelector("z.b=1,a.b=2", fieldLabelConversion("Pod"))).toThrow(
+      "field label not supported: a.b",
+    );
   });
 
   it("accepts Pod fields and renames the legacy spec.host to spec.nodeName", () => {
@@ -142,7 +155,9 @@ describe("field label support", () => {
   });
 
   it("uses the generic message for kinds without their own field labels", () => {
-    expect(parseFieldSelector("metadata.name=web", fieldLabelConversion("Deployment")).toString()).toBe("metadata.name=web");
+    expect(parseFieldSelector("metadata.name=web", fieldLabelConversion("Deployment")).toString()).toBe(
+      "metadata.name=web",
+    );
     expect(() => parseFieldSelector("foo.bar=baz", fieldLabelConversion("Ingress"))).toThrow(
       '"foo.bar" is not a known field selector: only "metadata.name", "metadata.namespace"',
     );

@@ -60,7 +60,9 @@ export function unescapeFieldValue(s: string): string {
     } else if (c === "\\") inSlash = true;
     else if (c === "," || c === "=") {
       // Go prints the rune with %v, i.e. as its number.
-      throw new FieldSelectorError(`invalid field selector: unescaped character in value: ${c.codePointAt(0)}`);
+      throw new FieldSelectorError(
+        `invalid field selector: unescaped character in value: ${c.codePointAt(0)}`,
+      );
     } else out += c;
   }
   if (inSlash) throw new FieldSelectorError("invalid field selector: invalid escape sequence: \\");

@@ -42,13 +42,19 @@ describe("labelSelectorAsSelector (TestLabelSelectorAsSelector)", () => {
   });
 
   it("does not modify its input", () => {
-    const ls = { matchLabels: { ...matchLabels }, matchExpressions: [{ ...matchExpressions[0], values: ["qux", "norf"] }] };
+    const ls = {
+      matchLabels: { ...matchLabels },
+      matchExpressions: [{ ...matchExpressions[0], values: ["qux", "norf"] }],
+    };
     labelSelectorAsSelector(ls);
     expect(ls.matchExpressions[0].values).toEqual(["qux", "norf"]);
   });
 
   it("matches like the equivalent selector string", () => {
-    const s = labelSelectorAsSelector({ matchLabels: { app: "web" }, matchExpressions: [{ key: "env", operator: "NotIn", values: ["dev"] }] });
+    const s = labelSelectorAsSelector({
+      matchLabels: { app: "web" },
+      matchExpressions: [{ key: "env", operator: "NotIn", values: ["dev"] }],
+    });
     expect(s.matches({ app: "web", env: "prod" })).toBe(true);
     expect(s.matches({ app: "web" })).toBe(true);
     expect(s.matches({ app: "web", env: "dev" })).toBe(false);
@@ -67,31 +73,40 @@ describe("labelSelectorAsSelector (TestLabelSelectorAsSelector)", () => {
     expect(() => labelSelectorAsSelector({ matchExpressions: [{ key: "a", operator: "In" }] })).toThrow(
       "values: Invalid value: []string(nil): for 'in', 'notin' operators, values set can't be empty",
     );
-    expect(() => labelSelectorAsSelector({ matchExpressions: [{ key: "a", operator: "NotIn", values: [] }] })).toThrow(
-      "[]string(nil)",
-    );
+    expect(() =>
+      labelSelectorAsSelector({ matchExpressions: [{ key: "a", operator: "NotIn", values: [] }] }),
+    ).toThrow("[]string(nil)");
   });
 
   it("rejects an unknown operator", () => {
     const ls = { matchExpressions: [{ key: "a", operator: "Gt", values: ["1"] }] };
-    expect(() => labelSelectorAsSelector(ls)).toThrow(new InvalidLabelSelectorError('"Gt" is not a valid label selector operator'));
+    expect(() => labelSelectorAsSelector(ls)).toThrow(
+      new InvalidLabelSelectorError('"Gt" is not a valid label selector operator'),
+    );
   });
 
   it("validates matchLabels keys and values, reporting the first bad entry in key order", () => {
-    expect(() => labelSelectorAsSelector({ matchLabels: { b: "-x", a: "y_" } })).toThrow(/^values\[0\]\[a\]: Invalid value: "y_"/);
+    expect(() => labelSelectorAsSelector({ matchLabels: { b: "-x", a: "y_" } })).toThrow(
+      /^values\[0\]\[a\]: Invalid value: "y_"/,
+    );
   });
 });
 
 describe("labelSelectorAsMap", () => {
   it("flattens matchLabels and one-value In expressions", () => {
-    expect(labelSelectorAsMap({ matchLabels: { a: "1" }, matchExpressions: [{ key: "b", operator: "In", values: ["2"] }] })).toEqual({ a: "1", b: "2" });
+    expect(
+      labelSelectorAsMap({
+        matchLabels: { a: "1" },
+        matchExpressions: [{ key: "b", operator: "In", values: ["2"] }],
+      }),
+    ).toEqual({ a: "1", b: "2" });
     expect(labelSelectorAsMap(null)).toBeUndefined();
   });
 
   it("refuses what a map cannot express", () => {
-    expect(() => labelSelectorAsMap({ matchExpressions: [{ key: "b", operator: "In", values: ["1", "2"] }] })).toThrow(
-      'operator "In" without a single value cannot be converted into the old label selector format',
-    );
+    expect(() =>
+      labelSelectorAsMap({ matchExpressions: [{ key: "b", operator: "In", values: ["1", "2"] }] }),
+    ).toThrow('operator "In" without a single value cannot be converted into the old label selector format');
     expect(() => labelSelectorAsMap({ matchExpressions: [{ key: "b", operator: "Exists" }] })).toThrow(
       'operator "Exists" cannot be converted into the old label selector format',
     );

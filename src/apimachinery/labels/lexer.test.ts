@@ -37,7 +37,10 @@ describe("Lexer sequences (TestLexerSequence / TestParserLookahead)", () => {
   it.each([
     ["key in ( value )", [T.Identifier, T.In, T.OpenPar, T.Identifier, T.ClosedPar]],
     ["key notin ( value )", [T.Identifier, T.NotIn, T.OpenPar, T.Identifier, T.ClosedPar]],
-    ["key in ( value1, value2 )", [T.Identifier, T.In, T.OpenPar, T.Identifier, T.Comma, T.Identifier, T.ClosedPar]],
+    [
+      "key in ( value1, value2 )",
+      [T.Identifier, T.In, T.OpenPar, T.Identifier, T.Comma, T.Identifier, T.ClosedPar],
+    ],
     ["key", [T.Identifier]],
     ["!key", [T.DoesNotExist, T.Identifier]],
     ["()", [T.OpenPar, T.ClosedPar]],

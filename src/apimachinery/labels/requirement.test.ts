@@ -7,7 +7,11 @@ import {
 } from "./requirement";
 
 /** The FieldErrors newRequirement reports, without their detail (as the Go test ignores Detail). */
-function errorsOf(key: string, op: string, values: string[] | null): { type: string; field: string; badValue: string }[] {
+function errorsOf(
+  key: string,
+  op: string,
+  values: string[] | null,
+): { type: string; field: string; badValue: string }[] {
   try {
     newRequirement(key, op, values);
     return [];
@@ -38,7 +42,12 @@ describe("newRequirement validation (TestRequirementConstructor)", () => {
     ["a".repeat(254), "exists", [], invalid("key", `"${"a".repeat(254)}"`)],
     ["x16", "=", ["a".repeat(254)], invalid("values[0][x16]", `"${"a".repeat(254)}"`)],
     ["x17", "=", ["a b"], invalid("values[0][x17]", '"a b"')],
-    ["x18", "unsupportedOp", [], [{ type: "FieldValueNotSupported", field: "operator", badValue: '"unsupportedOp"' }]],
+    [
+      "x18",
+      "unsupportedOp",
+      [],
+      [{ type: "FieldValueNotSupported", field: "operator", badValue: '"unsupportedOp"' }],
+    ],
   ])("newRequirement(%j, %j, %j) reports %j", (key, op, values, want) => {
     expect(errorsOf(key, op, values)).toEqual(want);
   });
@@ -102,7 +111,9 @@ describe("requirement helpers", () => {
   });
 
   it("prints one requirement (BenchmarkRequirementString)", () => {
-    expect(requirementToString(newRequirement("environment", "notin", ["dev"]))).toBe("environment notin (dev)");
+    expect(requirementToString(newRequirement("environment", "notin", ["dev"]))).toBe(
+      "environment notin (dev)",
+    );
     expect(requirementToString(newRequirement("x", "!", []))).toBe("!x");
   });
 });

@@ -10,7 +10,8 @@ import {
   validatedSelectorFromSet,
 } from "./selector";
 
-const req = (key: string, op: Operator, values: string[] = []): Requirement => newRequirement(key, op, values);
+const req = (key: string, op: Operator, values: string[] = []): Requirement =>
+  newRequirement(key, op, values);
 
 describe("parseSelector round trips (TestSelectorParse)", () => {
   it.each(["x=a,y=b,z=c", "", "x!=a,y=b", "x=", "x= ", "x=,z= ", "x= ,z= ", "!x", "x>1", "x>1,z<5"])(
@@ -99,10 +100,22 @@ describe("requirement matching (TestRequirementSelectorMatching)", () => {
 
 describe("canonical strings (TestToString)", () => {
   it.each<[Requirement[], string]>([
-    [[req("x", "in", ["abc", "def"]), req("y", "notin", ["jkl"]), req("z", "exists")], "x in (abc,def),y notin (jkl),z"],
-    [[req("x", "notin", ["abc", "def"]), req("y", "!=", ["jkl"]), req("z", "!")], "x notin (abc,def),y!=jkl,!z"],
-    [[req("x", "notin", ["abc"]), req("y", "in", ["jkl", "mno"]), req("z", "notin", [""])], "x notin (abc),y in (jkl,mno),z notin ()"],
-    [[req("x", "=", ["abc"]), req("y", "==", ["jkl"]), req("z", "!=", ["a"]), req("z", "exists")], "x=abc,y==jkl,z!=a,z"],
+    [
+      [req("x", "in", ["abc", "def"]), req("y", "notin", ["jkl"]), req("z", "exists")],
+      "x in (abc,def),y notin (jkl),z",
+    ],
+    [
+      [req("x", "notin", ["abc", "def"]), req("y", "!=", ["jkl"]), req("z", "!")],
+      "x notin (abc,def),y!=jkl,!z",
+    ],
+    [
+      [req("x", "notin", ["abc"]), req("y", "in", ["jkl", "mno"]), req("z", "notin", [""])],
+      "x notin (abc),y in (jkl,mno),z notin ()",
+    ],
+    [
+      [req("x", "=", ["abc"]), req("y", "==", ["jkl"]), req("z", "!=", ["a"]), req("z", "exists")],
+      "x=abc,y==jkl,z!=a,z",
+    ],
     [[req("x", "gt", ["2"]), req("y", "lt", ["8"]), req("z", "exists")], "x>2,y<8,z"],
   ])("prints %j as %j", (reqs, want) => {
     expect(selectorFromRequirements(reqs).toString()).toBe(want);
@@ -120,15 +133,24 @@ describe("set-based parsing (TestSetSelectorParser)", () => {
     ["", []],
     ["\rx", [req("x", "exists")]],
     ["this-is-a-dns.domain.com/key-with-dash", [req("this-is-a-dns.domain.com/key-with-dash", "exists")]],
-    ["this-is-another-dns.domain.com/key-with-dash in (so,what)", [req("this-is-another-dns.domain.com/key-with-dash", "in", ["so", "what"])]],
-    ["0.1.2.domain/99 notin (10.10.100.1, tick.tack.clock)", [req("0.1.2.domain/99", "notin", ["10.10.100.1", "tick.tack.clock"])]],
+    [
+      "this-is-another-dns.domain.com/key-with-dash in (so,what)",
+      [req("this-is-another-dns.domain.com/key-with-dash", "in", ["so", "what"])],
+    ],
+    [
+      "0.1.2.domain/99 notin (10.10.100.1, tick.tack.clock)",
+      [req("0.1.2.domain/99", "notin", ["10.10.100.1", "tick.tack.clock"])],
+    ],
     ["foo  in\t (abc)", [req("foo", "in", ["abc"])]],
     ["x notin\n (abc)", [req("x", "notin", ["abc"])]],
     ["x  notin\t\t\t(abc,def)", [req("x", "notin", ["abc", "def"])]],
     ["x in (abc,def)", [req("x", "in", ["abc", "def"])]],
     ["x in (abc,)", [req("x", "in", ["", "abc"])]],
     ["x in ()", [req("x", "in", [""])]],
-    ["x notin (abc,,def),bar,z in (),w", [req("bar", "exists"), req("w", "exists"), req("x", "notin", ["", "abc", "def"]), req("z", "in", [""])]],
+    [
+      "x notin (abc,,def),bar,z in (),w",
+      [req("bar", "exists"), req("w", "exists"), req("x", "notin", ["", "abc", "def"]), req("z", "in", [""])],
+    ],
     ["x,y in (a)", [req("x", "exists"), req("y", "in", ["a"])]],
     ["x=a", [req("x", "=", ["a"])]],
     ["x>1", [req("x", "gt", ["1"])]],
@@ -144,12 +166,20 @@ describe("set-based parsing (TestSetSelectorParser)", () => {
     expect(parseSelector(s).requirements()).toEqual(want);
   });
 
-  it.each(["x=a||y=b", "x,,y", ",x,y", "x nott in (y)", "a in (xyz),", "a in (xyz)b notin ()", "a in (xyz abc)", "a notin(", "a (", "("])(
-    "rejects %j",
-    (s) => {
-      expect(() => parseSelector(s)).toThrow();
-    },
-  );
+  it.each([
+    "x=a||y=b",
+    "x,,y",
+    ",x,y",
+    "x nott in (y)",
+    "a in (xyz),",
+    "a in (xyz)b notin ()",
+    "a in (xyz abc)",
+    "a notin(",
+    "a (",
+    "(",
+  ])("rejects %j", (s) => {
+    expect(() => parseSelector(s)).toThrow();
+  });
 
   it("keeps repeated keys in input order after sorting", () => {
     expect(parseSelector("b,a=2,a=1").toString()).toBe("a=2,a=1,b");
@@ -158,9 +188,12 @@ describe("set-based parsing (TestSetSelectorParser)", () => {
 
 describe("selectors built from sets (TestSetMatches, TestSetSelectorString)", () => {
   const labelset = { foo: "bar", baz: "blah" };
-  it.each<Record<string, string>>([{}, { foo: "bar" }, { baz: "blah" }, { foo: "bar", baz: "blah" }])("set %j matches the labels", (set) => {
-    expect(selectorFromSet(set).matches(labelset)).toBe(true);
-  });
+  it.each<Record<string, string>>([{}, { foo: "bar" }, { baz: "blah" }, { foo: "bar", baz: "blah" }])(
+    "set %j matches the labels",
+    (set) => {
+      expect(selectorFromSet(set).matches(labelset)).toBe(true);
+    },
+  );
 
   it("prints sorted key=value pairs, and an empty or absent set is Everything", () => {
     expect(selectorFromSet({ app: "foo", a: "b" }).toString()).toBe("a=b,app=foo");
@@ -226,14 +259,22 @@ describe("the course's pods", () => {
     "web-stable-prod": { release: "stable", environment: "production", tier: "frontend" },
     "web-canary-qa": { release: "canary", environment: "qa", tier: "frontend", partition: "customerA" },
     "api-stable-dev": { release: "stable", environment: "dev", tier: "backend" },
-    "cache-canary-prod": { release: "canary", environment: "production", tier: "cache", partition: "customerB" },
+    "cache-canary-prod": {
+      release: "canary",
+      environment: "production",
+      tier: "cache",
+      partition: "customerB",
+    },
     "batch-dev": { environment: "dev" },
   };
-  const select = (s: string) =>
-    Object.keys(pods).filter((name) => parseSelector(s).matches(pods[name]));
+  const select = (s: string) => Object.keys(pods).filter((name) => parseSelector(s).matches(pods[name]));
 
   it("environment in (production, qa) selects production and qa pods", () => {
-    expect(select("environment in (production, qa)")).toEqual(["web-stable-prod", "web-canary-qa", "cache-canary-prod"]);
+    expect(select("environment in (production, qa)")).toEqual([
+      "web-stable-prod",
+      "web-canary-qa",
+      "cache-canary-prod",
+    ]);
   });
 
   it("tier notin (frontend, backend) also selects pods without a tier label", () => {

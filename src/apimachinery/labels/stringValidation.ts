@@ -4,7 +4,12 @@
  * names). Each returns Kubernetes' error strings, [] when valid.
  */
 import { utf8Length } from "./goString";
-import { DNS1123_SUBDOMAIN_MAX_LENGTH, inclusiveRangeError, maxLenError, regexError } from "./labelValidation";
+import {
+  DNS1123_SUBDOMAIN_MAX_LENGTH,
+  inclusiveRangeError,
+  maxLenError,
+  regexError,
+} from "./labelValidation";
 
 const cIdentifierFmt = "[A-Za-z_][A-Za-z0-9_]*";
 const identifierErrMsg =

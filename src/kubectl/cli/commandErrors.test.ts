@@ -32,7 +32,9 @@ describe("top-level error texts", () => {
   });
 
   it("prints an unknown command without suggestions on one line", () => {
-    expect(kubectlFailure(unknownCommandMessage("update")).stderr).toBe(golden("unknown-command-no-suggestion").stderr);
+    expect(kubectlFailure(unknownCommandMessage("update")).stderr).toBe(
+      golden("unknown-command-no-suggestion").stderr,
+    );
   });
 
   it("quotes the typed word as Go's %q does", () => {
@@ -40,12 +42,16 @@ describe("top-level error texts", () => {
   });
 
   it("adds kubectl's --help hint to flag errors", () => {
-    expect(kubectlFailure(flagErrorMessage("unknown flag: --bar", "kubectl get")).stderr).toBe(golden("flag-unknown-long").stderr);
+    expect(kubectlFailure(flagErrorMessage("unknown flag: --bar", "kubectl get")).stderr).toBe(
+      golden("flag-unknown-long").stderr,
+    );
   });
 
   it("adds kubectl's -h hint to usage errors", () => {
     expect(usageErrorMessage("kubectl cordon", "USAGE: cordon NODE [flags]")).toBe(
-      golden("no-args-cordon").stderr.replace(/^error: /, "").trimEnd(),
+      golden("no-args-cordon")
+        .stderr.replace(/^error: /, "")
+        .trimEnd(),
     );
   });
 
@@ -56,7 +62,10 @@ describe("top-level error texts", () => {
   });
 
   it("prints the plugin lookup's refusal with cobra's capital Error", () => {
-    expect(flagsBeforePluginNameFailure("-n")).toEqual({ stderr: golden("unknown-command-flag-before").stderr, exitCode: 1 });
+    expect(flagsBeforePluginNameFailure("-n")).toEqual({
+      stderr: golden("unknown-command-flag-before").stderr,
+      exitCode: 1,
+    });
   });
 });
 
@@ -80,6 +89,8 @@ describe("requiredFlagsMessage", () => {
   });
 
   it("matches kubectl autoscale's message", () => {
-    expect(kubectlFailure(requiredFlagsMessage([specs[1]], new Set())!).stderr).toBe(golden("no-args-autoscale").stderr);
+    expect(kubectlFailure(requiredFlagsMessage([specs[1]], new Set())!).stderr).toBe(
+      golden("no-args-autoscale").stderr,
+    );
   });
 });

@@ -67,7 +67,10 @@ export function unknownSubcommandMessage(commandPath: string, args: readonly str
  * cobra's required-flag check: `required flag(s) "max", "min" not set` for
  * the required flags not given, in name order; null when all were given.
  */
-export function requiredFlagsMessage(specs: readonly FlagSpec[], changed: ReadonlySet<string>): string | null {
+export function requiredFlagsMessage(
+  specs: readonly FlagSpec[],
+  changed: ReadonlySet<string>,
+): string | null {
   const missing = specs
     .filter((spec) => spec.required && !changed.has(spec.name))
     .map((spec) => spec.name)

@@ -18,7 +18,10 @@ function failure(args: string[]): string {
 
 describe("findCommand", () => {
   it("finds a top-level command and leaves the rest", () => {
-    expect(found(["get", "pods", "-o", "wide"])).toEqual({ path: "kubectl get", args: ["pods", "-o", "wide"] });
+    expect(found(["get", "pods", "-o", "wide"])).toEqual({
+      path: "kubectl get",
+      args: ["pods", "-o", "wide"],
+    });
   });
 
   it("finds a subcommand through global flags placed before it", () => {
@@ -50,7 +53,9 @@ describe("findCommand", () => {
   });
 
   it("reports an unknown command with suggestions", () => {
-    expect(failure(["gett", "pods"])).toBe('error: unknown command "gett" for "kubectl"\n\nDid you mean this?\n\tset\n\tget\n');
+    expect(failure(["gett", "pods"])).toBe(
+      'error: unknown command "gett" for "kubectl"\n\nDid you mean this?\n\tset\n\tget\n',
+    );
   });
 
   it("refuses a flag before an unknown command, as kubectl's plugin lookup does", () => {
@@ -58,21 +63,32 @@ describe("findCommand", () => {
   });
 
   it("treats an unknown flag as taking the next word, as cobra does", () => {
-    expect(failure(["--bogus", "get", "pods"])).toBe("Error: flags cannot be placed before plugin name: --bogus\n");
+    expect(failure(["--bogus", "get", "pods"])).toBe(
+      "Error: flags cannot be placed before plugin name: --bogus\n",
+    );
   });
 
   it("does not look for a plugin called help", () => {
-    expect(failure(["-n", "help", "foo"])).toBe('error: unknown command "foo" for "kubectl"\n\nDid you mean this?\n\ttop\n');
+    expect(failure(["-n", "help", "foo"])).toBe(
+      'error: unknown command "foo" for "kubectl"\n\nDid you mean this?\n\ttop\n',
+    );
   });
 
   it("never suggests hidden commands", () => {
-    expect(failure(["alph"])).toBe('error: unknown command "alph" for "kubectl"\n\nDid you mean this?\n\tauth\n');
+    expect(failure(["alph"])).toBe(
+      'error: unknown command "alph" for "kubectl"\n\nDid you mean this?\n\tauth\n',
+    );
   });
 });
 
 describe("stripFlags", () => {
   it("drops flags, their values and everything after --", () => {
-    expect(stripFlags(["a", "-n", "x", "--namespace", "y", "-A", "b", "--", "c"], [...globalFlags, { name: "all-namespaces", shorthand: "A", type: "bool", usage: "" }])).toEqual(["a", "b"]);
+    expect(
+      stripFlags(
+        ["a", "-n", "x", "--namespace", "y", "-A", "b", "--", "c"],
+        [...globalFlags, { name: "all-namespaces", shorthand: "A", type: "bool", usage: "" }],
+      ),
+    ).toEqual(["a", "b"]);
   });
 
   it("keeps the word after a bool flag", () => {
@@ -87,7 +103,11 @@ describe("stripFlags", () => {
 describe("effectiveFlags", () => {
   it("gives a subcommand its own flags and the root's persistent ones, not its parent's local ones", () => {
     const child: CommandNode = { name: "child", flags: [{ name: "own", type: "bool", usage: "" }] };
-    const parent: CommandNode = { name: "parent", flags: [{ name: "local", type: "bool", usage: "" }], subcommands: [child] };
+    const parent: CommandNode = {
+      name: "parent",
+      flags: [{ name: "local", type: "bool", usage: "" }],
+      subcommands: [child],
+    };
     const root: CommandNode = { name: "kubectl", persistentFlags: globalFlags, subcommands: [parent] };
     const names = effectiveFlags([root, parent, child]).map((f) => f.name);
     expect(names).toContain("own");

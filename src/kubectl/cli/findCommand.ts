@@ -33,7 +33,10 @@ export interface FoundCommand {
  * Resolves `args` against the tree under `root`. Returns the found command,
  * or the failure kubectl prints when the first word names no command.
  */
-export function findCommand(root: CommandNode, args: readonly string[]): FoundCommand | { failure: KubectlFailure } {
+export function findCommand(
+  root: CommandNode,
+  args: readonly string[],
+): FoundCommand | { failure: KubectlFailure } {
   const path = [root];
   let rest = [...args];
   for (;;) {
@@ -50,13 +53,18 @@ export function findCommand(root: CommandNode, args: readonly string[]): FoundCo
 }
 
 /** At the root, leftover words mean an unknown command (cobra's legacyArgs). */
-function rootResult(root: CommandNode, args: readonly string[], rest: string[]): FoundCommand | { failure: KubectlFailure } {
+function rootResult(
+  root: CommandNode,
+  args: readonly string[],
+  rest: string[],
+): FoundCommand | { failure: KubectlFailure } {
   const words = stripFlags(rest, effectiveFlags([root]));
   if (words.length === 0 || (root.subcommands ?? []).length === 0) return { path: [root], args: rest };
   // kubectl first looks for a plugin named by the leading words (not for "help"),
   // and refuses a line that starts with a flag.
   const firstWord = args.find((a) => !a.startsWith("-"));
-  if (args[0].startsWith("-") && firstWord !== "help") return { failure: flagsBeforePluginNameFailure(args[0]) };
+  if (args[0].startsWith("-") && firstWord !== "help")
+    return { failure: flagsBeforePluginNameFailure(args[0]) };
   const visible = (root.subcommands ?? []).filter((c) => !c.hidden);
   return { failure: kubectlFailure(unknownCommandMessage(words[0], visible, root.name)) };
 }

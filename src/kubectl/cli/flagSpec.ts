@@ -3,7 +3,15 @@
  */
 
 /** pflag value types kubectl uses. `int` and `int64` are 64-bit, `int32` is 32-bit. */
-export type FlagType = "bool" | "string" | "int" | "int32" | "int64" | "stringArray" | "stringSlice" | "duration";
+export type FlagType =
+  | "bool"
+  | "string"
+  | "int"
+  | "int32"
+  | "int64"
+  | "stringArray"
+  | "stringSlice"
+  | "duration";
 
 /**
  * A flag's value after parsing: bool → boolean, string → string, the int

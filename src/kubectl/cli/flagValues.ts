@@ -15,10 +15,18 @@ import { flagDisplayName } from "./flagSpec";
  * stringArray/stringSlice flags accumulate, but the first use replaces the
  * default, as pflag does. Errors are pflag's `invalid argument "v" for "--f" flag: ...`.
  */
-export function setFlagValue(spec: FlagSpec, current: FlagValue, changed: boolean, text: string): GoParse<FlagValue> {
+export function setFlagValue(
+  spec: FlagSpec,
+  current: FlagValue,
+  changed: boolean,
+  text: string,
+): GoParse<FlagValue> {
   const converted = convert(spec, text);
   if (!converted.ok) {
-    return { ok: false, error: `invalid argument ${goQuote(text)} for ${goQuote(flagDisplayName(spec))} flag: ${converted.error}` };
+    return {
+      ok: false,
+      error: `invalid argument ${goQuote(text)} for ${goQuote(flagDisplayName(spec))} flag: ${converted.error}`,
+    };
   }
   const value = converted.value;
   if (Array.isArray(value) && changed && Array.isArray(current)) {

@@ -61,7 +61,12 @@ describe("parseFlags values", () => {
     ["a duration in seconds", ["--timeout=1m30s"], "timeout", 90],
     ["a zero duration", ["--timeout=0"], "timeout", 0],
     ["a sub-second duration", ["--timeout=250ms"], "timeout", 0.25],
-    ["repeated stringArray values, unsplit", ["--from-literal=a=1,2", "--from-literal", "b=2"], "from-literal", ["a=1,2", "b=2"]],
+    [
+      "repeated stringArray values, unsplit",
+      ["--from-literal=a=1,2", "--from-literal", "b=2"],
+      "from-literal",
+      ["a=1,2", "b=2"],
+    ],
     ["a stringSlice split at commas", ["--image=a,b"], "image", ["a", "b"]],
     ["repeated stringSlice values", ["--image=a,b", "--image", "c"], "image", ["a", "b", "c"]],
     ["a stringSlice replacing its default", ["-L", "tier"], "label-columns", ["tier"]],
@@ -79,12 +84,25 @@ describe("parseFlags values", () => {
 
   it("fills undeclared-on-the-line flags with defaults", () => {
     const { flags, changed } = ok([]);
-    expect(flags).toMatchObject({ namespace: "", "all-namespaces": false, replicas: 1, port: -1, image: [], "label-columns": ["app"], timeout: 0, "dry-run": "none" });
+    expect(flags).toMatchObject({
+      namespace: "",
+      "all-namespaces": false,
+      replicas: 1,
+      port: -1,
+      image: [],
+      "label-columns": ["app"],
+      timeout: 0,
+      "dry-run": "none",
+    });
     expect(changed.size).toBe(0);
   });
 
   it("marks given flags as changed by their long names, even when set to the default", () => {
-    expect([...ok(["-n", "", "--replicas=1", "-A"]).changed].sort()).toEqual(["all-namespaces", "namespace", "replicas"]);
+    expect([...ok(["-n", "", "--replicas=1", "-A"]).changed].sort()).toEqual([
+      "all-namespaces",
+      "namespace",
+      "replicas",
+    ]);
   });
 
   it("does not share a default array between parses", () => {
@@ -166,14 +184,32 @@ describe("parseFlags errors (pflag's texts)", () => {
     [["-in"], "flag needs an argument: 'n' in -n"],
     [["---x"], "bad flag syntax: ---x"],
     [["--=x"], "bad flag syntax: --=x"],
-    [["--replicas=abc"], 'invalid argument "abc" for "-r, --replicas" flag: strconv.ParseInt: parsing "abc": invalid syntax'],
-    [["--replicas="], 'invalid argument "" for "-r, --replicas" flag: strconv.ParseInt: parsing "": invalid syntax'],
-    [["--port=2147483648"], 'invalid argument "2147483648" for "--port" flag: strconv.ParseInt: parsing "2147483648": value out of range'],
-    [["--tail=1.5"], 'invalid argument "1.5" for "--tail" flag: strconv.ParseInt: parsing "1.5": invalid syntax'],
-    [["-A=yes"], 'invalid argument "yes" for "-A, --all-namespaces" flag: strconv.ParseBool: parsing "yes": invalid syntax'],
+    [
+      ["--replicas=abc"],
+      'invalid argument "abc" for "-r, --replicas" flag: strconv.ParseInt: parsing "abc": invalid syntax',
+    ],
+    [
+      ["--replicas="],
+      'invalid argument "" for "-r, --replicas" flag: strconv.ParseInt: parsing "": invalid syntax',
+    ],
+    [
+      ["--port=2147483648"],
+      'invalid argument "2147483648" for "--port" flag: strconv.ParseInt: parsing "2147483648": value out of range',
+    ],
+    [
+      ["--tail=1.5"],
+      'invalid argument "1.5" for "--tail" flag: strconv.ParseInt: parsing "1.5": invalid syntax',
+    ],
+    [
+      ["-A=yes"],
+      'invalid argument "yes" for "-A, --all-namespaces" flag: strconv.ParseBool: parsing "yes": invalid syntax',
+    ],
     [["--timeout=5"], 'invalid argument "5" for "--timeout" flag: time: missing unit in duration "5"'],
     [["--timeout=5d"], 'invalid argument "5d" for "--timeout" flag: time: unknown unit "d" in duration "5d"'],
-    [["--image=a\"b"], 'invalid argument "a\\"b" for "--image" flag: parse error on line 1, column 2: bare " in non-quoted-field'],
+    [
+      ['--image=a"b'],
+      'invalid argument "a\\"b" for "--image" flag: parse error on line 1, column 2: bare " in non-quoted-field',
+    ],
     [["--namespace=x", "--bar", "-z"], "unknown flag: --bar"],
   ];
   for (const [args, message] of cases) {
@@ -188,13 +224,20 @@ describe("parseFlags errors (pflag's texts)", () => {
   });
 
   it("parses a declared help flag like any bool", () => {
-    const withHelp = [...specs, { name: "help", shorthand: "h", type: "bool" as const, usage: "help for get" }];
+    const withHelp = [
+      ...specs,
+      { name: "help", shorthand: "h", type: "bool" as const, usage: "help for get" },
+    ];
     expect(parseFlags(["-h"], withHelp)).toMatchObject({ flags: { help: true } });
   });
 
   it("refuses specs that redefine a name or a shorthand", () => {
-    expect(() => parseFlags([], [...specs, { name: "namespace", type: "string", usage: "" }])).toThrow(/redefined/);
-    expect(() => parseFlags([], [...specs, { name: "other", shorthand: "n", type: "string", usage: "" }])).toThrow(/shorthand/);
+    expect(() => parseFlags([], [...specs, { name: "namespace", type: "string", usage: "" }])).toThrow(
+      /redefined/,
+    );
+    expect(() =>
+      parseFlags([], [...specs, { name: "other", shorthand: "n", type: "string", usage: "" }]),
+    ).toThrow(/shorthand/);
   });
 });
 
@@ -202,7 +245,11 @@ describe("typed flag reads", () => {
   const { flags } = ok(["-n", "dev", "-A", "--replicas=2", "--image=a"]);
 
   it("returns values of the declared type", () => {
-    expect([flagString(flags, "namespace"), flagBool(flags, "all-namespaces"), flagNumber(flags, "replicas")]).toEqual(["dev", true, 2]);
+    expect([
+      flagString(flags, "namespace"),
+      flagBool(flags, "all-namespaces"),
+      flagNumber(flags, "replicas"),
+    ]).toEqual(["dev", true, 2]);
     expect(flagStrings(flags, "image")).toEqual(["a"]);
   });
 

@@ -44,7 +44,10 @@ type State = ParsedFlags & { index: Index };
  * command's flags plus inherited global ones). Stops at the first error, as
  * pflag does. Throws if two specs share a name or shorthand.
  */
-export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]): ParsedFlags | FlagParseError {
+export function parseFlags(
+  args: readonly string[],
+  specs: readonly FlagSpec[],
+): ParsedFlags | FlagParseError {
   const state = newState(specs);
   let rest = [...args];
   while (rest.length > 0) {
@@ -79,8 +82,10 @@ function newState(specs: readonly FlagSpec[]): State {
     if (index.byName.has(key)) throw new Error(`flag redefined: ${spec.name}`);
     index.byName.set(key, spec);
     if (spec.shorthand !== undefined) {
-      if (spec.shorthand.length !== 1) throw new Error(`shorthand "${spec.shorthand}" is more than one ASCII character`);
-      if (index.byShorthand.has(spec.shorthand)) throw new Error(`unable to redefine shorthand "${spec.shorthand}"`);
+      if (spec.shorthand.length !== 1)
+        throw new Error(`shorthand "${spec.shorthand}" is more than one ASCII character`);
+      if (index.byShorthand.has(spec.shorthand))
+        throw new Error(`unable to redefine shorthand "${spec.shorthand}"`);
       index.byShorthand.set(spec.shorthand, spec);
     }
     flags[spec.name] = defaultValue(spec);

@@ -39,7 +39,8 @@ describe("globalFlags", () => {
     it(`matches kubectl options for --${spec.name}`, () => {
       const names = spec.shorthand ? `-${spec.shorthand}, --${spec.name}` : `--${spec.name}`;
       // vmodule's moduleSpec prints an empty default without quotes; cache-dir's default is the capturing machine's home.
-      const shown = spec.name === "vmodule" ? "" : spec.name === "cache-dir" ? "'/root/.kube/cache'" : shownDefault(spec);
+      const shown =
+        spec.name === "vmodule" ? "" : spec.name === "cache-dir" ? "'/root/.kube/cache'" : shownDefault(spec);
       expect(captured.get(`${names}=${shown}`)).toBe(spec.usage);
     });
   }

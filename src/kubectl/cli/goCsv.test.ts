@@ -31,16 +31,56 @@ describe("readCsvRecord (encoding/csv, first record)", () => {
   const errors: [string, string, string][] = [
     ["a bare quote", 'a"b', 'parse error on line 1, column 2: bare " in non-quoted-field'],
     ["a bare quote in a later field", 'x,y"', 'parse error on line 1, column 4: bare " in non-quoted-field'],
-    ["a bare quote after a space", 'a "word","b"', 'parse error on line 1, column 3: bare " in non-quoted-field'],
-    ["a doubled quote outside quotes", 'a""b,c', 'parse error on line 1, column 2: bare " in non-quoted-field'],
-    ["a missing closing quote", '"a', 'parse error on line 1, column 3: extraneous or missing " in quoted-field'],
-    ["a missing closing quote in a later field", 'a,"b', 'parse error on line 1, column 5: extraneous or missing " in quoted-field'],
-    ["text after a closing quote", '"a"b', 'parse error on line 1, column 3: extraneous or missing " in quoted-field'],
-    ["an extraneous quote", '"a "word","b"', 'parse error on line 1, column 4: extraneous or missing " in quoted-field'],
-    ["byte columns after multi-byte text", 'é"', 'parse error on line 1, column 3: bare " in non-quoted-field'],
-    ["byte columns at the end of multi-byte text", '"é', 'parse error on line 1, column 4: extraneous or missing " in quoted-field'],
-    ["an error on a later line", '"a\nb', 'record on line 1; parse error on line 2, column 2: extraneous or missing " in quoted-field'],
-    ["a bad quote on a later line", '"a\nbc"d', 'record on line 1; parse error on line 2, column 3: extraneous or missing " in quoted-field'],
+    [
+      "a bare quote after a space",
+      'a "word","b"',
+      'parse error on line 1, column 3: bare " in non-quoted-field',
+    ],
+    [
+      "a doubled quote outside quotes",
+      'a""b,c',
+      'parse error on line 1, column 2: bare " in non-quoted-field',
+    ],
+    [
+      "a missing closing quote",
+      '"a',
+      'parse error on line 1, column 3: extraneous or missing " in quoted-field',
+    ],
+    [
+      "a missing closing quote in a later field",
+      'a,"b',
+      'parse error on line 1, column 5: extraneous or missing " in quoted-field',
+    ],
+    [
+      "text after a closing quote",
+      '"a"b',
+      'parse error on line 1, column 3: extraneous or missing " in quoted-field',
+    ],
+    [
+      "an extraneous quote",
+      '"a "word","b"',
+      'parse error on line 1, column 4: extraneous or missing " in quoted-field',
+    ],
+    [
+      "byte columns after multi-byte text",
+      'é"',
+      'parse error on line 1, column 3: bare " in non-quoted-field',
+    ],
+    [
+      "byte columns at the end of multi-byte text",
+      '"é',
+      'parse error on line 1, column 4: extraneous or missing " in quoted-field',
+    ],
+    [
+      "an error on a later line",
+      '"a\nb',
+      'record on line 1; parse error on line 2, column 2: extraneous or missing " in quoted-field',
+    ],
+    [
+      "a bad quote on a later line",
+      '"a\nbc"d',
+      'record on line 1; parse error on line 2, column 3: extraneous or missing " in quoted-field',
+    ],
     ["a value of only newlines", "\n\n", "EOF"],
   ];
   for (const [what, input, error] of errors) {

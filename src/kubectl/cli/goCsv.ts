@@ -25,7 +25,8 @@ function byteLen(s: string): number {
 }
 
 function parseError(startLine: number, line: number, column: number, err: string): string {
-  if (startLine !== line) return `record on line ${startLine}; parse error on line ${line}, column ${column}: ${err}`;
+  if (startLine !== line)
+    return `record on line ${startLine}; parse error on line ${line}, column ${column}: ${err}`;
   return `parse error on line ${line}, column ${column}: ${err}`;
 }
 
@@ -61,7 +62,10 @@ function readBare(cur: Cursor, startLine: number): FieldStep {
   if (comma < 0 && field.endsWith("\n")) field = field.slice(0, -1);
   const quote = field.indexOf('"');
   if (quote >= 0) {
-    return { ok: false, error: parseError(startLine, cur.line, cur.col + byteLen(field.slice(0, quote)), errBareQuote) };
+    return {
+      ok: false,
+      error: parseError(startLine, cur.line, cur.col + byteLen(field.slice(0, quote)), errBareQuote),
+    };
   }
   if (comma < 0) return { ok: true, value: { field, more: false } };
   cur.col += byteLen(cur.rest.slice(0, comma + 1));

@@ -28,11 +28,16 @@ describe("goQuote (strconv.Quote)", () => {
 });
 
 describe("parseGoBool (strconv.ParseBool)", () => {
-  for (const s of ["1", "t", "T", "TRUE", "true", "True"]) it(`reads ${s} as true`, () => expect(parseGoBool(s)).toEqual({ ok: true, value: true }));
-  for (const s of ["0", "f", "F", "FALSE", "false", "False"]) it(`reads ${s} as false`, () => expect(parseGoBool(s)).toEqual({ ok: true, value: false }));
+  for (const s of ["1", "t", "T", "TRUE", "true", "True"])
+    it(`reads ${s} as true`, () => expect(parseGoBool(s)).toEqual({ ok: true, value: true }));
+  for (const s of ["0", "f", "F", "FALSE", "false", "False"])
+    it(`reads ${s} as false`, () => expect(parseGoBool(s)).toEqual({ ok: true, value: false }));
   for (const s of ["", "yes", "tRUE", " true", "2"]) {
     it(`rejects ${JSON.stringify(s)}`, () => {
-      expect(parseGoBool(s)).toEqual({ ok: false, error: `strconv.ParseBool: parsing ${goQuote(s)}: invalid syntax` });
+      expect(parseGoBool(s)).toEqual({
+        ok: false,
+        error: `strconv.ParseBool: parsing ${goQuote(s)}: invalid syntax`,
+      });
     });
   }
 });
@@ -67,13 +72,36 @@ describe("parseGoInt (strconv.ParseInt with base 0)", () => {
     ["-2147483648", -2147483648, 32],
   ];
   for (const [s, value, bits] of values) {
-    it(`reads ${s}${bits ? ` as int${bits}` : ""}`, () => expect(parseGoInt(s, bits)).toEqual({ ok: true, value }));
+    it(`reads ${s}${bits ? ` as int${bits}` : ""}`, () =>
+      expect(parseGoInt(s, bits)).toEqual({ ok: true, value }));
   }
 
-  const syntax = ["", "+", "-", "12345x", "-12345x", "1__2", "_12", "12_", "0x", "0b2", "08", "0x_", "1.5", " 1", "1 ", "++1", "+-1", "٣"];
+  const syntax = [
+    "",
+    "+",
+    "-",
+    "12345x",
+    "-12345x",
+    "1__2",
+    "_12",
+    "12_",
+    "0x",
+    "0b2",
+    "08",
+    "0x_",
+    "1.5",
+    " 1",
+    "1 ",
+    "++1",
+    "+-1",
+    "٣",
+  ];
   for (const s of syntax) {
     it(`rejects ${JSON.stringify(s)} as invalid syntax`, () => {
-      expect(parseGoInt(s)).toEqual({ ok: false, error: `strconv.ParseInt: parsing ${goQuote(s)}: invalid syntax` });
+      expect(parseGoInt(s)).toEqual({
+        ok: false,
+        error: `strconv.ParseInt: parsing ${goQuote(s)}: invalid syntax`,
+      });
     });
   }
 
@@ -88,7 +116,10 @@ describe("parseGoInt (strconv.ParseInt with base 0)", () => {
   ];
   for (const [s, bits] of range) {
     it(`rejects ${s} as out of range${bits ? ` for int${bits}` : ""}`, () => {
-      expect(parseGoInt(s, bits)).toEqual({ ok: false, error: `strconv.ParseInt: parsing ${goQuote(s)}: value out of range` });
+      expect(parseGoInt(s, bits)).toEqual({
+        ok: false,
+        error: `strconv.ParseInt: parsing ${goQuote(s)}: value out of range`,
+      });
     });
   }
 });

@@ -39,13 +39,18 @@ function expectFailure(g: Golden, failure: KubectlFailure): void {
   expect(g.stdout).toBe("");
 }
 
-const pipelineGoldens = [...readGoldens().values()].filter((g) => /^(flag|unknown-command|resolve)-/.test(g.name));
+const pipelineGoldens = [...readGoldens().values()].filter((g) =>
+  /^(flag|unknown-command|resolve)-/.test(g.name),
+);
 
 describe("flag, command and lookup errors match real kubectl", () => {
   for (const g of pipelineGoldens.filter((g) => g.exitCode !== 0)) {
     it(`kubectl ${g.line}`, () => {
       const result = runCli(g.line.replace(/\$'"a\\nbc"d'/, "'\"a\nbc\"d'"));
-      expect("stderr" in result ? result : "parsed without error").toEqual({ stderr: g.stderr, exitCode: g.exitCode });
+      expect("stderr" in result ? result : "parsed without error").toEqual({
+        stderr: g.stderr,
+        exitCode: g.exitCode,
+      });
     });
   }
 });
@@ -109,7 +114,8 @@ describe("argument errors commands print, as captured", () => {
   });
 
   it("kubectl logs", () => {
-    const message = "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
+    const message =
+      "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
     expectFailure(golden("no-args-logs"), kubectlFailure(usageErrorMessage("kubectl logs", message)));
   });
 
@@ -119,9 +125,18 @@ describe("argument errors commands print, as captured", () => {
   });
 
   it("unknown subcommands of rollout, set and config", () => {
-    expectFailure(golden("unknown-subcommand-rollout"), kubectlFailure(unknownSubcommandMessage("kubectl rollout", ["statuss", "x"])));
-    expectFailure(golden("unknown-subcommand-set"), kubectlFailure(unknownSubcommandMessage("kubectl set", ["imag"])));
-    expectFailure(golden("unknown-subcommand-config"), kubectlFailure(unknownSubcommandMessage("kubectl config", ["use-contxt"])));
+    expectFailure(
+      golden("unknown-subcommand-rollout"),
+      kubectlFailure(unknownSubcommandMessage("kubectl rollout", ["statuss", "x"])),
+    );
+    expectFailure(
+      golden("unknown-subcommand-set"),
+      kubectlFailure(unknownSubcommandMessage("kubectl set", ["imag"])),
+    );
+    expectFailure(
+      golden("unknown-subcommand-config"),
+      kubectlFailure(unknownSubcommandMessage("kubectl config", ["use-contxt"])),
+    );
   });
 
   it("kubectl scale and kubectl run without their required flags", () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { readGoldens } from "./goldens/readGoldens";
-import { findShellOperator, splitKubectlLine, splitShellWords, unsupportedOperatorMessage } from "./shellWords";
+import {
+  findShellOperator,
+  splitKubectlLine,
+  splitShellWords,
+  unsupportedOperatorMessage,
+} from "./shellWords";
 
 const splits: [string, string, string[]][] = [
   ["blanks separate words", "get  pods\t-o wide", ["get", "pods", "-o", "wide"]],
@@ -10,7 +15,7 @@ const splits: [string, string, string[]][] = [
   ["single quotes keep blanks", "label pod x 'a=b c'", ["label", "pod", "x", "a=b c"]],
   ["single quotes keep backslashes and dollars", String.raw`'a\nb $HOME'`, [String.raw`a\nb $HOME`]],
   ["double quotes keep blanks", '"a b"', ["a b"]],
-  ["double quotes unescape \\\"", String.raw`"say \"hi\""`, ['say "hi"']],
+  ['double quotes unescape \\"', String.raw`"say \"hi\""`, ['say "hi"']],
   ["double quotes unescape \\\\", String.raw`"a\\b"`, [String.raw`a\b`]],
   ["double quotes unescape \\$", String.raw`"\$HOME"`, ["$HOME"]],
   ["double quotes unescape a backquote", '"\\`x\\`"', ["`x`"]],
@@ -35,7 +40,11 @@ const splits: [string, string, string[]][] = [
   ["a lone dollar stays", "$", ["$"]],
   ["ANSI-C quoting is not interpreted", "$'a'", ["$a"]],
   ["tildes stay literal", "~/x", ["~/x"]],
-  ["globs stay literal", "get pods -o jsonpath={.items[*].metadata.name}", ["get", "pods", "-o", "jsonpath={.items[*].metadata.name}"]],
+  [
+    "globs stay literal",
+    "get pods -o jsonpath={.items[*].metadata.name}",
+    ["get", "pods", "-o", "jsonpath={.items[*].metadata.name}"],
+  ],
   ["equals signs stay in the word", "--image=nginx:1.25", ["--image=nginx:1.25"]],
   ["a # starting a word begins a comment", "get pods # list them", ["get", "pods"]],
   ["a # at the start makes the line a comment", "# nothing", []],
@@ -56,7 +65,9 @@ describe("splitShellWords", () => {
   }
 
   it("reports an unterminated single quote as bash does", () => {
-    expect(splitShellWords("get pods -l 'app=web")).toEqual({ error: "unexpected EOF while looking for matching `''" });
+    expect(splitShellWords("get pods -l 'app=web")).toEqual({
+      error: "unexpected EOF while looking for matching `''",
+    });
   });
 
   it("reports an unterminated double quote as bash does", () => {
@@ -68,7 +79,9 @@ describe("splitShellWords", () => {
   });
 
   it("prefers the quote error to an earlier operator, as bash parses before running", () => {
-    expect(splitShellWords("get pods | grep 'x")).toEqual({ error: "unexpected EOF while looking for matching `''" });
+    expect(splitShellWords("get pods | grep 'x")).toEqual({
+      error: "unexpected EOF while looking for matching `''",
+    });
   });
 
   it("agrees with bash on every captured golden command line", () => {
@@ -115,7 +128,9 @@ describe("shell operators", () => {
   });
 
   it("explains a pipe in words a learner can act on", () => {
-    expect(unsupportedOperatorMessage("|")).toBe('"|" (a pipe) is not supported: this console runs one kubectl command at a time');
+    expect(unsupportedOperatorMessage("|")).toBe(
+      '"|" (a pipe) is not supported: this console runs one kubectl command at a time',
+    );
     expect(unsupportedOperatorMessage(">")).toContain("redirection");
     expect(unsupportedOperatorMessage("\n")).toMatch(/^a line break \(a second line\)/);
   });

@@ -24,7 +24,9 @@ export const kubectlRootCommands: readonly SuggestibleCommand[] = [
   { name: "delete", suggestFor: ["rm"] },
   ...["rollout", "scale", "autoscale"].map((name) => ({ name })),
   ...["certificate", "cluster-info", "top", "cordon", "uncordon", "drain", "taint"].map((name) => ({ name })),
-  ...["describe", "logs", "attach", "exec", "port-forward", "proxy", "cp", "auth", "debug", "events"].map((name) => ({ name })),
+  ...["describe", "logs", "attach", "exec", "port-forward", "proxy", "cp", "auth", "debug", "events"].map(
+    (name) => ({ name }),
+  ),
   ...["diff", "apply", "patch", "replace"].map((name) => ({ name })),
   { name: "wait", suggestFor: ["list", "ps"] },
   { name: "kustomize" },

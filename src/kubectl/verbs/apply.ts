@@ -19,7 +19,13 @@ export const applyVerb: Verb = {
     DRY_RUN_FLAG,
     { ...FILENAME_FLAG, usage: "The files that contain the configurations to apply." },
     OUTPUT_FLAG,
-    { name: "validate", type: "string", default: "strict", noOptDefVal: "strict", usage: "Must be one of: strict (or true), warn, ignore (or false)." },
+    {
+      name: "validate",
+      type: "string",
+      default: "strict",
+      noOptDefVal: "strict",
+      usage: "Must be one of: strict (or true), warn, ignore (or false).",
+    },
   ],
   run: runApply,
 };
@@ -27,7 +33,9 @@ export const applyVerb: Verb = {
 function runApply(ctx: VerbContext): number {
   const filenames = list(ctx.flags, "filename");
   if (filenames.length === 0) {
-    throw new KubectlError("error: must specify one of -f and -k\n\nSee 'kubectl apply -h' for help and examples");
+    throw new KubectlError(
+      "error: must specify one of -f and -k\n\nSee 'kubectl apply -h' for help and examples",
+    );
   }
   const dryRun = dryRunOf(ctx);
   const docs = readFileDocuments(ctx, filenames);
@@ -45,12 +53,18 @@ function runApply(ctx: VerbContext): number {
     }
   }
   if (printed.length > 0) {
-    ctx.out(printResult(ctx.cluster, printed, { output: String(ctx.flags.output), single: printed.length === 1 }));
+    ctx.out(
+      printResult(ctx.cluster, printed, { output: String(ctx.flags.output), single: printed.length === 1 }),
+    );
   }
   return failed ? 1 : 0;
 }
 
-function applyDocument(ctx: VerbContext, doc: FileDocument, dryRun: DryRun): { object: KubeObject; line: string } {
+function applyDocument(
+  ctx: VerbContext,
+  doc: FileDocument,
+  dryRun: DryRun,
+): { object: KubeObject; line: string } {
   if (!doc.object) throw new KubectlError(doc.error ?? "error: invalid document");
   const obj = doc.object;
   const type = typeForKind(obj.apiVersion, obj.kind);
@@ -70,7 +84,9 @@ function applyDocument(ctx: VerbContext, doc: FileDocument, dryRun: DryRun): { o
 function create(ctx: VerbContext, type: ResourceType, obj: KubeObject, dryRun: DryRun) {
   const annotated = withLastApplied(obj);
   const created =
-    dryRun === "client" ? annotated : ctx.cluster.api.create(annotated, { dryRun: dryRun === "server", fieldValidation: "Strict" });
+    dryRun === "client"
+      ? annotated
+      : ctx.cluster.api.create(annotated, { dryRun: dryRun === "server", fieldValidation: "Strict" });
   return { object: created, line: outcomeLine(type, created.metadata.name ?? "", "created", dryRun, ctx) };
 }
 
@@ -79,9 +95,14 @@ function patch(ctx: VerbContext, type: ResourceType, obj: KubeObject, live: Kube
   const name = live.metadata.name ?? "";
   if (!next) return { object: live, line: outcomeLine(type, name, "unchanged", dryRun, ctx) };
   const updated =
-    dryRun === "client" ? next : ctx.cluster.api.update(next, { dryRun: dryRun === "server", fieldValidation: "Strict" });
+    dryRun === "client"
+      ? next
+      : ctx.cluster.api.update(next, { dryRun: dryRun === "server", fieldValidation: "Strict" });
   const unchanged = updated === live;
-  return { object: updated, line: outcomeLine(type, name, unchanged ? "unchanged" : "configured", dryRun, ctx) };
+  return {
+    object: updated,
+    line: outcomeLine(type, name, unchanged ? "unchanged" : "configured", dryRun, ctx),
+  };
 }
 
 /** kubectl wraps server errors of apply with the operation and the source. */
@@ -99,4 +120,3 @@ function noMatchForKind(obj: KubeObject, source: string, ctx: VerbContext): Kube
     `error: resource mapping not found for name: "${obj.metadata.name ?? ""}" namespace: "${namespace}" from "${source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`,
   );
 }
-

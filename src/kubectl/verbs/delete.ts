@@ -6,7 +6,15 @@ import { bool, list, num, str } from "../flagAccess";
 import { listObjects, queryObjects } from "../query";
 import { resolveResourceArgs } from "../resources";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { ALL_FLAG, ALL_NAMESPACES_FLAG, DRY_RUN_FLAG, FIELD_SELECTOR_FLAG, FILENAME_FLAG, OUTPUT_FLAG, SELECTOR_FLAG } from "./commonFlags";
+import {
+  ALL_FLAG,
+  ALL_NAMESPACES_FLAG,
+  DRY_RUN_FLAG,
+  FIELD_SELECTOR_FLAG,
+  FILENAME_FLAG,
+  OUTPUT_FLAG,
+  SELECTOR_FLAG,
+} from "./commonFlags";
 import { objectsFromFiles } from "./fileObjects";
 import { dryRunOf, dryRunSuffix } from "./writeOutcome";
 
@@ -29,7 +37,12 @@ export const deleteVerb: Verb = {
     DRY_RUN_FLAG,
     FIELD_SELECTOR_FLAG,
     { ...FILENAME_FLAG, usage: "containing the resource to delete." },
-    { name: "force", type: "bool", usage: "If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation." },
+    {
+      name: "force",
+      type: "bool",
+      usage:
+        "If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.",
+    },
     {
       name: "grace-period",
       type: "int",
@@ -37,11 +50,24 @@ export const deleteVerb: Verb = {
       usage:
         "Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).",
     },
-    { name: "ignore-not-found", type: "bool", usage: 'Treat "resource not found" as a successful delete. Defaults to "true" when --all is specified.' },
-    { name: "now", type: "bool", usage: "If true, resources are signaled for immediate shutdown (same as --grace-period=1)." },
+    {
+      name: "ignore-not-found",
+      type: "bool",
+      usage: 'Treat "resource not found" as a successful delete. Defaults to "true" when --all is specified.',
+    },
+    {
+      name: "now",
+      type: "bool",
+      usage: "If true, resources are signaled for immediate shutdown (same as --grace-period=1).",
+    },
     OUTPUT_FLAG,
     SELECTOR_FLAG,
-    { name: "wait", type: "bool", default: true, usage: "If true, wait for resources to be gone before returning. This waits for finalizers." },
+    {
+      name: "wait",
+      type: "bool",
+      default: true,
+      usage: "If true, wait for resources to be gone before returning. This waits for finalizers.",
+    },
   ],
   run: runDelete,
 };
@@ -51,24 +77,39 @@ function runDelete(ctx: VerbContext): number {
   const dryRun = dryRunOf(ctx);
   const { objects, errors } = targets(ctx);
   if (objects.length === 0 && errors.length === 0) {
-    ctx.out(ctx.args.some((a) => resolveResourceArgs([a]).some((r) => r.type.namespaced)) ? `No resources found\n` : "No resources found\n");
+    ctx.out(
+      ctx.args.some((a) => resolveResourceArgs([a]).some((r) => r.type.namespaced))
+        ? `No resources found\n`
+        : "No resources found\n",
+    );
     return 0;
   }
   if (bool(ctx.flags, "force") && num(ctx.flags, "grace-period") === 0) {
-    ctx.err("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n");
+    ctx.err(
+      "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n",
+    );
   }
   for (const obj of objects) {
     const type = typeOfKind(obj.kind);
     if (!type) continue;
     try {
-      ctx.cluster.api.delete(obj.kind, obj.metadata.namespace ?? "", obj.metadata.name ?? "", { ...options, dryRun: dryRun !== "none" });
+      ctx.cluster.api.delete(obj.kind, obj.metadata.namespace ?? "", obj.metadata.name ?? "", {
+        ...options,
+        dryRun: dryRun !== "none",
+      });
       const ref = `${qualifiedSingular(type)}/${obj.metadata.name}`;
-      ctx.out(str(ctx.flags, "output") === "name" ? `${ref}\n` : `${qualifiedSingular(type)} "${obj.metadata.name}" deleted${dryRunSuffix(dryRun)}\n`);
+      ctx.out(
+        str(ctx.flags, "output") === "name"
+          ? `${ref}\n`
+          : `${qualifiedSingular(type)} "${obj.metadata.name}" deleted${dryRunSuffix(dryRun)}\n`,
+      );
     } catch (error) {
       errors.push(error as Error);
     }
   }
-  const shown = bool(ctx.flags, "ignore-not-found") ? errors.filter((e) => !("reason" in e && e.reason === "NotFound")) : errors;
+  const shown = bool(ctx.flags, "ignore-not-found")
+    ? errors.filter((e) => !("reason" in e && e.reason === "NotFound"))
+    : errors;
   for (const error of shown) ctx.err(formatError(error));
   return shown.length > 0 ? 1 : 0;
 }
@@ -86,9 +127,16 @@ function targets(ctx: VerbContext): { objects: KubeObject[]; errors: Error[] } {
   const fieldSelector = str(ctx.flags, "field-selector");
   const all = bool(ctx.flags, "all");
   const named = requests.some((r) => r.names);
-  if (named && (selector || all)) throw new KubectlError("error: name cannot be provided when a selector is specified");
-  if (!named && !selector && !fieldSelector && !all) throw new KubectlError("error: resource(s) were provided, but no name was specified");
-  const scope = { namespace: ctx.namespace, allNamespaces: bool(ctx.flags, "all-namespaces"), labelSelector: selector, fieldSelector };
+  if (named && (selector || all))
+    throw new KubectlError("error: name cannot be provided when a selector is specified");
+  if (!named && !selector && !fieldSelector && !all)
+    throw new KubectlError("error: resource(s) were provided, but no name was specified");
+  const scope = {
+    namespace: ctx.namespace,
+    allNamespaces: bool(ctx.flags, "all-namespaces"),
+    labelSelector: selector,
+    fieldSelector,
+  };
   if (named) return queryObjects(ctx.cluster, requests, scope);
   return { objects: requests.flatMap((r) => listObjects(ctx.cluster, r.type, scope)), errors: [] };
 }
@@ -104,7 +152,9 @@ function deleteOptions(ctx: VerbContext): DeleteOptions {
   };
   const propagationPolicy = policies[cascade];
   if (!propagationPolicy) {
-    throw new KubectlError(`error: invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan"`);
+    throw new KubectlError(
+      `error: invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan"`,
+    );
   }
   let gracePeriodSeconds = num(ctx.flags, "grace-period");
   if (bool(ctx.flags, "now")) gracePeriodSeconds = 1;

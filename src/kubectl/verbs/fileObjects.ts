@@ -36,7 +36,10 @@ export function readFileDocuments(ctx: VerbContext, filenames: string[]): FileDo
 }
 
 /** The live objects that -f names (for get/describe/delete -f), with NotFound errors for missing ones. */
-export function objectsFromFiles(ctx: VerbContext, filenames: string[]): { objects: KubeObject[]; errors: Error[] } {
+export function objectsFromFiles(
+  ctx: VerbContext,
+  filenames: string[],
+): { objects: KubeObject[]; errors: Error[] } {
   const objects: KubeObject[] = [];
   const errors: Error[] = [];
   for (const doc of readFileDocuments(ctx, filenames)) {

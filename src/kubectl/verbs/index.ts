@@ -1,13 +1,39 @@
 import type { Verb } from "../verb";
+import { annotateVerb } from "./annotate";
+import { apiResourcesVerb } from "./apiResources";
 import { applyVerb } from "./apply";
+import { clusterInfoVerb } from "./clusterInfo";
+import { createVerb } from "./create";
 import { deleteVerb } from "./delete";
+import { describeVerb } from "./describe";
+import { diffVerb } from "./diff";
+import { explainVerb } from "./explain";
 import { getVerb } from "./get";
+import { labelVerb } from "./label";
+import { logsVerb } from "./logs";
+import { cordonNodeVerb, uncordonNodeVerb } from "./nodeCordon";
+import { drainVerb } from "./nodeDrain";
+import { taintVerb } from "./nodeTaint";
+import { patchVerb } from "./patch";
+import { replaceVerb } from "./replace";
+import { rolloutVerb } from "./rollout";
+import { scaleVerb } from "./scale";
+import { setVerb } from "./set";
+import { versionVerb } from "./version";
 
 /** kubectl's verbs in its own help groups (only those kubeplay implements). */
 export const VERB_GROUPS: { title: string; verbs: Verb[] }[] = [
-  { title: "Basic Commands (Beginner)", verbs: [] },
-  { title: "Basic Commands (Intermediate)", verbs: [getVerb, deleteVerb] },
-  { title: "Advanced Commands", verbs: [applyVerb] },
+  { title: "Basic Commands (Beginner)", verbs: [createVerb, setVerb] },
+  { title: "Basic Commands (Intermediate)", verbs: [explainVerb, getVerb, deleteVerb] },
+  { title: "Deploy Commands", verbs: [rolloutVerb, scaleVerb] },
+  { title: "Troubleshooting and Debugging Commands", verbs: [describeVerb, logsVerb] },
+  { title: "Advanced Commands", verbs: [diffVerb, applyVerb, patchVerb, replaceVerb] },
+  { title: "Settings Commands", verbs: [labelVerb, annotateVerb] },
+  {
+    title: "Cluster Management Commands",
+    verbs: [clusterInfoVerb, cordonNodeVerb, uncordonNodeVerb, drainVerb, taintVerb],
+  },
+  { title: "Other Commands", verbs: [apiResourcesVerb, versionVerb] },
 ];
 
 const ALL_VERBS = VERB_GROUPS.flatMap((g) => g.verbs);

@@ -13,7 +13,9 @@ export function dryRunOf(ctx: VerbContext): DryRun {
   if (value === "" || value === "none" || value === "false") return "none";
   if (value === "client" || value === "server") return value;
   if (value === "unchanged" || value === "true") {
-    throw new KubectlError(`error: --dry-run flag without a value was specified. A value must be set: "none", "server", or "client".`);
+    throw new KubectlError(
+      `error: --dry-run flag without a value was specified. A value must be set: "none", "server", or "client".`,
+    );
   }
   throw new KubectlError(`error: Invalid dry-run value (${value}). Must be "none", "server", or "client".`);
 }
@@ -24,7 +26,13 @@ export function dryRunSuffix(dryRun: DryRun): string {
 }
 
 /** `deployment.apps/web created`: the line each write prints (or -o name just the name). */
-export function outcomeLine(type: ResourceType, name: string, verb: string, dryRun: DryRun, ctx: VerbContext): string {
+export function outcomeLine(
+  type: ResourceType,
+  name: string,
+  verb: string,
+  dryRun: DryRun,
+  ctx: VerbContext,
+): string {
   const ref = `${qualifiedSingular(type)}/${name}`;
   if (str(ctx.flags, "output") === "name") return `${ref}\n`;
   return `${ref} ${verb}${dryRunSuffix(dryRun)}\n`;

@@ -1,0 +1,117 @@
+import { StatusError } from "../../../api/errors";
+import { typeOfKind } from "../../../api/registry";
+import type { KubeObject } from "../../../api/types";
+import { requiredFlagsMessage, usageErrorMessage } from "../../cli/commandErrors";
+import type { FlagSpec } from "../../cli/flags";
+import { bool, str } from "../../flagAccess";
+import { withLastApplied } from "../../applyPatch";
+import { checkOutputFormat, printResult } from "../../print";
+import { KubectlError, type VerbContext } from "../../verb";
+import { DRY_RUN_FLAG, OUTPUT_FLAG } from "../commonFlags";
+import { dryRunOf, outcomeLine, printsObject } from "../writeOutcome";
+
+/** Flags every `kubectl create <generator>` has besides its own. */
+export const GENERATOR_FLAGS: FlagSpec[] = [
+  DRY_RUN_FLAG,
+  {
+    name: "field-manager",
+    type: "string",
+    default: "kubectl-create",
+    usage: "Name of the manager used to track field ownership.",
+  },
+  OUTPUT_FLAG,
+  {
+    name: "save-config",
+    type: "bool",
+    usage:
+      "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.",
+  },
+  {
+    name: "validate",
+    type: "string",
+    default: "strict",
+    noOptDefVal: "strict",
+    usage:
+      'Must be one of: strict (or true), warn, ignore (or false). "true" or "strict" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. "warn" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as "ignore" otherwise. "false" or "ignore" will not perform any schema validation, silently dropping any unknown or duplicate fields.',
+  },
+];
+
+/** cobra's ArgsLenAtDash, when the command line layer provides it (-1: no `--`). */
+export function argsLenAtDash(ctx: VerbContext): number {
+  return ctx.argsLenAtDash;
+}
+
+/** The NAME argument and the command after it (`create deployment web --image=x -- cmd`). */
+export function nameAndCommand(ctx: VerbContext, path: string): { name: string; command: string[] } {
+  const atDash = argsLenAtDash(ctx);
+  // Without `--` information everything after the name is taken as the command.
+  const before = atDash === -1 ? Math.min(ctx.args.length, 1) : atDash;
+  if (before !== 1 || ctx.args.length === 0) {
+    throw new KubectlError(
+      `error: ${usageErrorMessage(`kubectl ${path}`, `exactly one NAME is required, got ${before}`)}`,
+    );
+  }
+  return { name: ctx.args[0], command: ctx.args.slice(1) };
+}
+
+/** NameFromCommandArgs: exactly one positional argument before `--`. */
+export function nameFromArgs(ctx: VerbContext, path: string): string {
+  const atDash = argsLenAtDash(ctx);
+  const count = atDash === -1 ? ctx.args.length : atDash;
+  if (count !== 1)
+    throw new KubectlError(
+      `error: ${usageErrorMessage(`kubectl ${path}`, `exactly one NAME is required, got ${count}`)}`,
+    );
+  return ctx.args[0];
+}
+
+/** cobra's MarkFlagRequired check, for flags the command line layer does not enforce itself. */
+export function requireFlags(ctx: VerbContext, specs: readonly FlagSpec[]): void {
+  const missing = requiredFlagsMessage(specs, ctx.changed);
+  if (missing) throw new KubectlError(`error: ${missing}`);
+}
+
+/** metadata as the generators build it: `creationTimestamp: null`, the namespace only when -n was given. */
+export function generatedMeta(
+  ctx: VerbContext,
+  name: string,
+  extra: Record<string, unknown> = {},
+): KubeObject["metadata"] {
+  const meta: Record<string, unknown> = { creationTimestamp: null, name, ...extra };
+  if (ctx.namespaceExplicit) meta.namespace = ctx.namespace;
+  return meta as KubeObject["metadata"];
+}
+
+/**
+ * Sends a generated object (unless --dry-run=client) and prints it as kubectl does: the
+ * `kind/name created` line or the -o format. `failure` is the prefix kubectl wraps server
+ * errors in (`failed to create deployment`); without it server errors print as they are.
+ */
+export function createGenerated(
+  ctx: VerbContext,
+  obj: KubeObject,
+  failure?: (message: string) => string,
+): number {
+  const output = str(ctx.flags, "output");
+  checkOutputFormat(output);
+  const dryRun = dryRunOf(ctx);
+  const type = typeOfKind(obj.kind);
+  if (!type) throw new KubectlError(`error: no matches for kind "${obj.kind}"`);
+  let result = bool(ctx.flags, "save-config") ? withLastApplied(obj) : obj;
+  if (dryRun !== "client") {
+    const sent = {
+      ...result,
+      metadata: { ...result.metadata, namespace: type.namespaced ? ctx.namespace : undefined },
+    };
+    if (!type.namespaced) delete sent.metadata.namespace;
+    try {
+      result = ctx.cluster.api.create(sent, { dryRun: dryRun === "server", fieldValidation: "Strict" });
+    } catch (error) {
+      if (failure && error instanceof StatusError) throw new KubectlError(`error: ${failure(error.message)}`);
+      throw error;
+    }
+  }
+  if (printsObject(ctx)) ctx.out(printResult(ctx.cluster, [result], { output, single: true }));
+  else ctx.out(outcomeLine(type, result.metadata.name ?? "", "created", dryRun, ctx));
+  return 0;
+}

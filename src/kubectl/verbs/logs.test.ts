@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { createCluster } from "../../cluster";
+
+function cluster() {
+  const c = createCluster({ seed: 3, nodes: 1 });
+  if (!c.store.get("Node", "", "node-1")) {
+    c.api.create({
+      apiVersion: "v1",
+      kind: "Node",
+      metadata: { name: "node-1" },
+      spec: { podCIDR: "10.244.1.0/24" },
+    });
+  }
+  return c;
+}
+
+const twoContainers = `apiVersion: v1
+kind: Pod
+metadata:
+  name: duo
+spec:
+  nodeName: node-1
+  containers:
+  - name: a
+    image: busybox:1.36
+    command: ["sh", "-c", "echo one; echo two; echo three; sleep 3600"]
+  - name: b
+    image: busybox:1.36
+    command: ["sh", "-c", "echo from-b; sleep 3600"]
+`;
+
+describe("kubectl logs", () => {
+  it("defaults to the first container and says so on stderr, as kubectl 1.32 does", () => {
+    const c = cluster();
+    c.kubectl("apply -f -", twoContainers);
+    c.advance(20);
+    const r = c.kubectl("logs duo");
+    expect(r.stderr).toBe('Defaulted container "a" out of: a, b\n');
+    expect(r.stdout).toBe("one\ntwo\nthree\n");
+    expect(c.kubectl("logs duo -c b").stdout).toBe("from-b\n");
+    expect(c.kubectl("logs duo b").stdout).toBe("from-b\n");
+  });
+
+  it("honours --tail and --timestamps", () => {
+    const c = cluster();
+    c.kubectl("apply -f -", twoContainers);
+    c.advance(20);
+    expect(c.kubectl("logs duo -c a --tail=2").stdout).toBe("two\nthree\n");
+    expect(c.kubectl("logs duo -c a --tail=1 --timestamps").stdout).toMatch(
+      /^2026-01-05T10:00:\d\d(\.\d+)?Z three\n$/,
+    );
+  });
+
+  it("rejects a container the pod does not have", () => {
+    const c = cluster();
+    c.kubectl("apply -f -", twoContainers);
+    const r = c.kubectl("logs duo -c nope");
+    expect(r.stderr).toBe("error: container nope is not valid for pod duo\n");
+    expect(r.code).toBe(1);
+  });
+
+  it("explains a container that is still being created", () => {
+    const c = cluster();
+    c.kubectl("apply -f -", twoContainers);
+    expect(c.kubectl("logs duo -c a").stderr).toBe(
+      'Error from server (BadRequest): container "a" in pod "duo" is waiting to start: ContainerCreating\n',
+    );
+  });
+
+  it("has no previous instance before a restart", () => {
+    const c = cluster();
+    c.kubectl("apply -f -", twoContainers);
+    c.advance(20);
+    expect(c.kubectl("logs duo -c a --previous").stderr).toBe(
+      'Error from server (BadRequest): previous terminated container "a" in pod "duo" not found\n',
+    );
+  });
+
+  it("prints kubectl's usage error without a pod", () => {
+    expect(cluster().kubectl("logs").stderr).toBe(
+      "error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n",
+    );
+  });
+
+  it("reports a missing pod as the API server does", () => {
+    expect(cluster().kubectl("logs ghost").stderr).toBe(
+      'Error from server (NotFound): pods "ghost" not found\n',
+    );
+  });
+});

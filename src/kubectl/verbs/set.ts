@@ -1,0 +1,111 @@
+import { typeOfKind } from "../../api/registry";
+import type { KubeObject } from "../../api/types";
+import { clone } from "../../api/types";
+import { formatError } from "../errorText";
+import { KubectlError, type Verb, type VerbContext } from "../verb";
+import { ALL_FLAG, DRY_RUN_FLAG, FILENAME_FLAG, OUTPUT_FLAG } from "./commonFlags";
+import { resolveTargets, splitResourcesAndPairs } from "./resourceTargets";
+import { dryRunOf, outcomeLine } from "./writeOutcome";
+
+/** Where each kind keeps its pod spec. */
+const POD_SPEC_PATH: Record<string, string[]> = {
+  Pod: ["spec"],
+  Deployment: ["spec", "template", "spec"],
+  ReplicaSet: ["spec", "template", "spec"],
+  Job: ["spec", "template", "spec"],
+  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"],
+};
+
+/** `kubectl set image TYPE NAME CONTAINER=IMAGE…`: updates container images; `*` means every container. */
+export const setImageVerb: Verb = {
+  name: "image",
+  short: "Update the image of a pod template",
+  usage:
+    "kubectl set image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N [options]",
+  flags: [
+    { ...ALL_FLAG, usage: "Select all resources, in the namespace of the specified resource types" },
+    DRY_RUN_FLAG,
+    {
+      ...FILENAME_FLAG,
+      usage: "Filename, directory, or URL to files identifying the resource to get from a server.",
+    },
+    {
+      name: "selector",
+      shorthand: "l",
+      type: "string",
+      usage:
+        "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
+    },
+    OUTPUT_FLAG,
+  ],
+  run: runSetImage,
+};
+
+/** `kubectl set`: the parent of `set image`. */
+export const setVerb: Verb = {
+  name: "set",
+  short: "Set specific features on objects",
+  usage: "kubectl set SUBCOMMAND [options]",
+  flags: [],
+  subcommands: [setImageVerb],
+  run: (ctx) => {
+    ctx.out(
+      "Configure application resources.\n\n These commands help you make changes to existing application resources.\n\nAvailable Commands:\n",
+    );
+    ctx.out(`  ${"image".padEnd(15)} ${setImageVerb.short}\n\nUsage:\n  kubectl set SUBCOMMAND [options]\n`);
+    return 0;
+  },
+};
+
+function runSetImage(ctx: VerbContext): number {
+  const { resources, pairs } = splitResourcesAndPairs(ctx.args, "image");
+  if (pairs.length === 0) throw new KubectlError("error: at least one image update is required");
+  const images = pairs.map(parsePair);
+  const dryRun = dryRunOf(ctx);
+  const { objects, errors } = resolveTargets(ctx, resources);
+  for (const obj of objects) {
+    try {
+      const updated = withImages(obj, images);
+      if (!updated) continue;
+      ctx.cluster.api.update(updated, { dryRun: dryRun !== "none" });
+      ctx.out(outcomeLine(typeOfKind(obj.kind)!, obj.metadata.name ?? "", "image updated", dryRun, ctx));
+    } catch (error) {
+      errors.push(error as Error);
+    }
+  }
+  for (const error of errors) ctx.err(formatError(error));
+  return errors.length > 0 ? 1 : 0;
+}
+
+function parsePair(pair: string): [string, string] {
+  const at = pair.indexOf("=");
+  const image = pair.slice(at + 1);
+  if (at < 0 || !image) throw new KubectlError(`error: invalid image ${pair}`);
+  return [pair.slice(0, at), image];
+}
+
+/** The object with images replaced, or undefined when nothing changes. */
+function withImages(obj: KubeObject, images: [string, string][]): KubeObject | undefined {
+  const path = POD_SPEC_PATH[obj.kind];
+  if (!path)
+    throw new KubectlError(
+      `error: ${typeOfKind(obj.kind)?.plural ?? obj.kind}/${obj.metadata.name} does not have a pod template`,
+    );
+  const copy = clone(obj);
+  let spec: unknown = copy;
+  for (const key of path) spec = (spec as Record<string, unknown> | undefined)?.[key];
+  const podSpec = spec as
+    | { initContainers?: { name: string; image?: string }[]; containers?: { name: string; image?: string }[] }
+    | undefined;
+  const containers = [...(podSpec?.initContainers ?? []), ...(podSpec?.containers ?? [])];
+  let changed = false;
+  for (const [name, image] of images) {
+    const targets = name === "*" ? containers : containers.filter((c) => c.name === name);
+    if (targets.length === 0) throw new KubectlError(`error: unable to find container named "${name}"`);
+    for (const container of targets) {
+      if (container.image !== image) changed = true;
+      container.image = image;
+    }
+  }
+  return changed ? copy : undefined;
+}

@@ -1,0 +1,88 @@
+/**
+ * Container logs as the kubelet keeps them (/var/log/pods/<ns>_<pod>_<uid>/<container>/N.log):
+ * one file per container instance, lines stamped when written. Only the current and the
+ * previous instance are kept, which is what `kubectl logs` and `kubectl logs --previous` read.
+ * Logs live on the node, not in the API store: they go when the pod goes.
+ */
+
+/** One log line: when it was written (epoch ms), its stream and its text (without the newline). */
+export interface LogLine {
+  time: number;
+  stream: "stdout" | "stderr";
+  text: string;
+  /** Written without a newline yet: printed without one. */
+  partial?: boolean;
+}
+
+/** Lines kept per container instance (the kubelet rotates at 10 MiB; lessons never get near). */
+const MAX_LINES = 10_000;
+
+interface InstanceLog {
+  containerID: string;
+  lines: LogLine[];
+  /** Text written without a trailing newline yet, per stream. */
+  partial: { stdout: string; stderr: string };
+  partialTime: number;
+}
+
+interface ContainerLogs {
+  current?: InstanceLog;
+  previous?: InstanceLog;
+}
+
+/** The log files of every container on the cluster's nodes, by pod uid and container name. */
+export class LogStore {
+  private pods = new Map<string, Map<string, ContainerLogs>>();
+
+  /** Starts a new container instance: the current log becomes the previous one. */
+  open(podUid: string, container: string, containerID: string): void {
+    let byName = this.pods.get(podUid);
+    if (!byName) {
+      byName = new Map();
+      this.pods.set(podUid, byName);
+    }
+    const logs = byName.get(container) ?? {};
+    byName.set(container, {
+      previous: logs.current,
+      current: { containerID, lines: [], partial: { stdout: "", stderr: "" }, partialTime: 0 },
+    });
+  }
+
+  /** Appends output of the current instance; complete lines are stamped with `time`. */
+  write(podUid: string, container: string, stream: "stdout" | "stderr", text: string, time: number): void {
+    const log = this.pods.get(podUid)?.get(container)?.current;
+    if (!log) return;
+    const pieces = (log.partial[stream] + text).split("\n");
+    log.partial[stream] = pieces.pop() ?? "";
+    if (log.partial[stream] && pieces.length === 0 && text) log.partialTime = log.partialTime || time;
+    else if (log.partial[stream]) log.partialTime = time;
+    for (const piece of pieces) log.lines.push({ time, stream, text: piece });
+    if (log.lines.length > MAX_LINES) log.lines.splice(0, log.lines.length - MAX_LINES);
+  }
+
+  /** Flushes a final line written without a newline (the process exited). */
+  close(podUid: string, container: string, time: number): void {
+    const log = this.pods.get(podUid)?.get(container)?.current;
+    if (!log) return;
+    for (const stream of ["stdout", "stderr"] as const) {
+      if (log.partial[stream]) log.lines.push({ time, stream, text: log.partial[stream] });
+      log.partial[stream] = "";
+    }
+  }
+
+  /** The lines of the instance with `containerID` (current or previous), or undefined. */
+  read(podUid: string, container: string, containerID: string): LogLine[] | undefined {
+    const logs = this.pods.get(podUid)?.get(container);
+    const log = [logs?.current, logs?.previous].find((l) => l?.containerID === containerID);
+    if (!log) return undefined;
+    const pending = (["stdout", "stderr"] as const)
+      .filter((s) => log.partial[s])
+      .map((stream) => ({ time: log.partialTime, stream, text: log.partial[stream], partial: true }));
+    return [...log.lines, ...pending];
+  }
+
+  /** Removes a pod's logs (the pod was deleted). */
+  drop(podUid: string): void {
+    this.pods.delete(podUid);
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * generateAPIPodStatus: the pod status the kubelet writes, from its runtime view.
+ * Conditions it owns (PodReadyToStartContainers, Initialized, Ready, ContainersReady) are
+ * recomputed; others (PodScheduled, set by the scheduler) are kept. Transition times only
+ * move when a condition's status changes.
+ */
+import type { ContainerStatus, Pod, PodCondition, PodStatus } from "kubernetes-types/core/v1";
+import { formatTimestamp } from "../util/clock";
+import { REASON } from "./lifecycle";
+import { qosClass } from "./qos";
+import type { ContainerRuntime, PodRuntime, Terminated } from "./types";
+
+const OWNED = ["PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady"];
+
+/** The status to write for `rt`, given the stored pod. */
+export function podStatus(pod: Pod, rt: PodRuntime, now: number): PodStatus {
+  const old = pod.status ?? {};
+  const phase = podPhase(pod, rt);
+  const status: PodStatus = {
+    conditions: conditions(pod, rt, phase, old.conditions ?? [], now),
+  };
+  const init = rt.containers.filter((c) => c.kind !== "regular");
+  const regular = rt.containers.filter((c) => c.kind === "regular");
+  const hasInit = init.length > 0;
+  status.containerStatuses = regular.map((c) => containerStatus(c, hasInit));
+  if (rt.hostIP) {
+    status.hostIP = rt.hostIP;
+    status.hostIPs = [{ ip: rt.hostIP }];
+  }
+  if (hasInit) status.initContainerStatuses = init.map((c) => containerStatus(c, true));
+  if (old.message) status.message = old.message;
+  status.phase = phase;
+  if (rt.podIP) {
+    status.podIP = rt.podIP;
+    status.podIPs = [{ ip: rt.podIP }];
+  }
+  status.qosClass = old.qosClass ?? qosClass(pod);
+  if (old.reason) status.reason = old.reason;
+  status.startTime = formatTimestamp(rt.startTime);
+  return status;
+}
+
+/** Whether every init container is done (sidecars: started), as Initialized means. */
+export function initialized(rt: PodRuntime): boolean {
+  return rt.containers.every(
+    (c) =>
+      c.kind === "regular" ||
+      (c.kind === "sidecar" ? c.started : c.terminated?.exitCode === 0 && c.phase === "exited"),
+  );
+}
+
+/** getPhase, pkg/kubelet/kubelet_pods.go. */
+export function podPhase(pod: Pod, rt: PodRuntime): "Pending" | "Running" | "Succeeded" | "Failed" {
+  const policy = pod.spec?.restartPolicy ?? "Always";
+  if (!initialized(rt)) {
+    const failed = rt.containers.some(
+      (c) => c.kind === "init" && c.phase === "exited" && (c.terminated?.exitCode ?? 0) !== 0,
+    );
+    return failed && policy === "Never" ? "Failed" : "Pending";
+  }
+  let running = 0;
+  let waiting = 0;
+  let stopped = 0;
+  let succeeded = 0;
+  for (const c of rt.containers.filter((x) => x.kind === "regular")) {
+    if (c.running) running++;
+    else if (c.terminated && !c.waiting) {
+      stopped++;
+      if (c.terminated.exitCode === 0) succeeded++;
+    } else if (c.last) stopped++;
+    else waiting++;
+  }
+  if (waiting > 0) return "Pending";
+  if (running > 0) return "Running";
+  if (stopped > 0) {
+    if (policy === "Always") return "Running";
+    if (stopped === succeeded) return "Succeeded";
+    if (policy === "Never") return "Failed";
+    return "Running";
+  }
+  return "Pending";
+}
+
+function conditions(
+  pod: Pod,
+  rt: PodRuntime,
+  phase: string,
+  old: PodCondition[],
+  now: number,
+): PodCondition[] {
+  const regular = rt.containers.filter((c) => c.kind === "regular");
+  const unready = [...rt.containers.filter((c) => c.kind === "sidecar"), ...regular]
+    .filter((c) => !c.ready)
+    .map((c) => c.spec.name);
+  const incomplete = rt.containers
+    .filter((c) => c.kind !== "regular" && !initialized({ ...rt, containers: [c] }))
+    .map((c) => c.spec.name);
+  const done = phase === "Succeeded" || phase === "Failed";
+  const ready: Omit<PodCondition, "lastTransitionTime"> = done
+    ? { type: "Ready", status: "False", reason: "PodCompleted" }
+    : unready.length > 0
+      ? {
+          type: "Ready",
+          status: "False",
+          reason: "ContainersNotReady",
+          message: `containers with unready status: [${unready.join(" ")}]`,
+        }
+      : { type: "Ready", status: "True" };
+  const owned: Omit<PodCondition, "lastTransitionTime">[] = [
+    { type: "PodReadyToStartContainers", status: rt.sandboxReady && !rt.sandboxGone ? "True" : "False" },
+    incomplete.length > 0 && !done
+      ? {
+          type: "Initialized",
+          status: "False",
+          reason: "ContainersNotInitialized",
+          message: `containers with incomplete status: [${incomplete.join(" ")}]`,
+        }
+      : {
+          type: "Initialized",
+          status: "True",
+          ...(done && rt.containers.some((c) => c.kind !== "regular") ? { reason: "PodCompleted" } : {}),
+        },
+    ready,
+    { ...ready, type: "ContainersReady" },
+  ];
+  const out = owned.map((c) => withTransition(c, old, now));
+  return [...out, ...old.filter((c) => !OWNED.includes(c.type))];
+}
+
+function withTransition(
+  c: Omit<PodCondition, "lastTransitionTime">,
+  old: PodCondition[],
+  now: number,
+): PodCondition {
+  const prev = old.find((o) => o.type === c.type);
+  const time = prev && prev.status === c.status ? prev.lastTransitionTime : formatTimestamp(now);
+  return { lastProbeTime: null as unknown as string, lastTransitionTime: time, ...c };
+}
+
+function containerStatus(c: ContainerRuntime, hasInit: boolean): ContainerStatus {
+  const status: ContainerStatus = {
+    ...(c.containerID ? { containerID: c.containerID } : {}),
+    image: c.imageName ?? c.spec.image ?? "",
+    imageID: c.imageID ?? "",
+    lastState: c.last ? { terminated: terminatedState(c.last) } : {},
+    name: c.spec.name,
+    ready: c.ready,
+    restartCount: c.restartCount,
+    started: c.started,
+    state: currentState(c, hasInit),
+  };
+  const mounts = c.spec.volumeMounts ?? [];
+  if (mounts.length > 0) {
+    status.volumeMounts = mounts.map((m) => ({
+      mountPath: m.mountPath,
+      name: m.name,
+      ...(m.readOnly ? { readOnly: true, recursiveReadOnly: "Disabled" } : {}),
+    }));
+  }
+  return status;
+}
+
+function currentState(c: ContainerRuntime, hasInit: boolean): ContainerStatus["state"] {
+  if (c.waiting)
+    return {
+      waiting: { ...(c.waiting.message ? { message: c.waiting.message } : {}), reason: c.waiting.reason },
+    };
+  if (c.running) return { running: { startedAt: formatTimestamp(c.running.startedAt) } };
+  if (c.terminated) return { terminated: terminatedState(c.terminated) };
+  return { waiting: { reason: hasInit ? REASON.podInitializing : REASON.containerCreating } };
+}
+
+function terminatedState(t: Terminated): NonNullable<ContainerStatus["state"]>["terminated"] {
+  return {
+    containerID: t.containerID,
+    exitCode: t.exitCode,
+    finishedAt: formatTimestamp(t.finishedAt),
+    ...(t.message ? { message: t.message } : {}),
+    reason: t.reason,
+    startedAt: formatTimestamp(t.startedAt),
+  };
+}

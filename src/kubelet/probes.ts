@@ -1,0 +1,90 @@
+/**
+ * The prober (pkg/kubelet/prober): evaluates a container's probes against what its
+ * simulated image does. httpGet, tcpSocket and grpc succeed when the process listens on the
+ * port and has finished starting; every path answers 200 (the catalog does not model URLs).
+ * exec probes run their command through the simulated shell, which has no file system:
+ * `cat /tmp/healthy` always fails.
+ */
+import type { Probe } from "kubernetes-types/core/v1";
+import { isKnownCommand, runProcess } from "../images/shell";
+import type { ContainerRuntime } from "./types";
+
+/** A probe's outcome and, for a failure, the text after "Liveness probe failed: ". */
+export interface ProbeResult {
+  ok: boolean;
+  message: string;
+  /** The result cannot change any more while this instance runs (no need to probe again). */
+  stable: boolean;
+}
+
+/** Runs one probe of a running container at `now`. */
+export function runProbe(
+  probe: Probe,
+  c: ContainerRuntime,
+  podIP: string,
+  now: number,
+  env: Record<string, string>,
+): ProbeResult {
+  if (probe.exec) return execProbe(probe.exec.command ?? [], probe.timeoutSeconds ?? 1, now, env);
+  const port = resolvePort(probe, c);
+  const startedAt = c.running?.startedAt ?? now;
+  const listening = port !== undefined && (c.listens?.ports.includes(port) ?? false);
+  const readyAt = startedAt + (c.listens?.readyAfterSeconds ?? 0) * 1000;
+  const ok = listening && now >= readyAt;
+  const stable = !listening || ok;
+  if (ok) return { ok, message: "", stable };
+  const target = `${podIP}:${port ?? 0}`;
+  if (probe.httpGet) {
+    const scheme = (probe.httpGet.scheme ?? "HTTP").toLowerCase();
+    const path = probe.httpGet.path ?? "/";
+    return {
+      ok,
+      stable,
+      message: `Get "${scheme}://${target}${path}": dial tcp ${target}: connect: connection refused`,
+    };
+  }
+  if (probe.grpc)
+    return {
+      ok,
+      stable,
+      message: `failed to connect service "${target}" within ${probe.timeoutSeconds ?? 1}s: context deadline exceeded`,
+    };
+  return { ok, stable, message: `dial tcp ${target}: connect: connection refused` };
+}
+
+function resolvePort(probe: Probe, c: ContainerRuntime): number | undefined {
+  const port = probe.httpGet?.port ?? probe.tcpSocket?.port ?? probe.grpc?.port;
+  if (typeof port === "number") return port;
+  if (typeof port === "string" && /^\d+$/.test(port)) return Number(port);
+  return c.spec.ports?.find((p) => p.name === port)?.containerPort;
+}
+
+/** Plays the command until it exits or its timeout passes; output is the failure message. */
+function execProbe(
+  command: string[],
+  timeoutSeconds: number,
+  now: number,
+  env: Record<string, string>,
+): ProbeResult {
+  if (command.length === 0 || !isKnownCommand(command[0])) {
+    const bin = command[0] ?? "";
+    const message = `OCI runtime exec failed: exec failed: unable to start container process: exec: "${bin}": executable file not found in $PATH: unknown`;
+    return { ok: false, message, stable: false };
+  }
+  let clock = now;
+  let output = "";
+  for (const step of runProcess(command, { env, now: () => clock })) {
+    if (step.kind === "output") output += step.text;
+    else if (step.kind === "sleep") {
+      clock += step.seconds * 1000;
+      if (clock - now > timeoutSeconds * 1000) {
+        return {
+          ok: false,
+          message: `command timed out: "${command.join(" ")}" timed out after ${timeoutSeconds}s`,
+          stable: false,
+        };
+      }
+    } else return { ok: step.code === 0, message: output, stable: false };
+  }
+  return { ok: false, message: output, stable: false };
+}
