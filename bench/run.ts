@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { benchApiServer } from "./apiServer";
 import { initialJsGzip } from "./bundleSize";
+import { typicalPermalinkChars } from "./permalinkSize";
 import { report } from "./timing";
 
 /** `npm run bench`: prints every performance figure the issues budget, one line each. */
@@ -16,3 +17,6 @@ if (existsSync("dist/index.html")) {
   console.log("skip  initial JS size: run `npm run build` first");
 }
 benchApiServer();
+
+const linkChars = typicalPermalinkChars();
+report("permalink, typical lesson state (chars in hash)", `${linkChars}`, "2,000", linkChars <= 2000);

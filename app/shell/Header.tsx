@@ -1,4 +1,7 @@
 import type { Language } from "../i18n";
+import { ShareButton } from "../permalink/ShareButton";
+import { WorkMenu } from "../persist/WorkMenu";
+import { TimeControls } from "../time/TimeControls";
 import { useT, useUiStore } from "../state/uiStore";
 
 const languages: { id: Language; label: string }[] = [
@@ -6,7 +9,7 @@ const languages: { id: Language; label: string }[] = [
   { id: "en", label: "English" },
 ];
 
-/** Product name, language switch and theme toggle. */
+/** Product name, time controls, share and work actions, language switch and theme toggle. */
 export function Header() {
   const t = useT();
   const language = useUiStore((s) => s.language);
@@ -21,7 +24,10 @@ export function Header() {
         <h1>kubeplay</h1>
         <span className="tagline">{t("app.tagline")}</span>
       </div>
+      <TimeControls />
       <div className="header-actions">
+        <ShareButton />
+        <WorkMenu />
         <div className="lang-switch" role="group" aria-label={t("lang.switch")}>
           {languages.map((l) => (
             <button

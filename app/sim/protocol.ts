@@ -3,6 +3,8 @@
  * nothing else crosses the boundary. Requests carry ids; the worker answers each exactly once.
  */
 import type { KubeObject, TraceRecord, WatchEvent } from "../../src";
+import type { CheckResult, QuizAnswers } from "../../src/lessons/checks";
+import type { CheckSpec } from "../../src/lessons/types";
 
 /** How fast simulated time runs while playing: a multiple of real time, or as fast as possible. */
 export type Speed = 1 | 2 | 5 | 10 | 60 | "max";
@@ -16,6 +18,8 @@ export interface InputLog {
   nodes: number;
   start: string;
   entries: InputEntry[];
+  /** Simulated time (epoch ms) the log was captured at; a replay advances to it after the last entry. */
+  end?: number;
 }
 
 /** One input: a kubectl command line (with stdin/files if any) or a simulator command, at a simulated time. */
@@ -26,12 +30,14 @@ export interface InputEntry {
   tool: "kubectl" | "kubeplay";
   line: string;
   stdin?: string;
+  /** Named files the line reads (`-f web.yaml`, the editor's tabs); only the ones it names are kept. */
+  files?: Record<string, string>;
 }
 
 /** Requests the UI sends. */
 export type Request =
   | { type: "init"; log: InputLog }
-  | { type: "kubectl"; line: string; stdin?: string }
+  | { type: "kubectl"; line: string; stdin?: string; files?: Record<string, string> }
   | { type: "kubeplay"; line: string }
   | { type: "play" }
   | { type: "pause" }
@@ -39,6 +45,7 @@ export type Request =
   | { type: "step" }
   | { type: "advance"; seconds: number }
   | { type: "snapshot" }
+  | ChecksRequest
   | { type: "ping" };
 
 /** The answer to each request type. */
@@ -51,9 +58,26 @@ export interface ResponseMap {
   setSpeed: ClockState;
   step: ClockState;
   advance: ClockState;
-  snapshot: { objects: KubeObject[]; resourceVersion: number; now: number };
+  /** Every object, and the most recent trace records (at most SNAPSHOT_TRACES). */
+  snapshot: { objects: KubeObject[]; traces: TraceRecord[]; resourceVersion: number; now: number };
   ping: { now: number };
+  checks: { results: CheckResult[]; clock: ClockState };
 }
+
+/**
+ * Evaluates a lesson step's checks against the live cluster (read-only queries, never logged).
+ * With `waitSeconds`, simulated time advances a second at a time until every check passes or
+ * the window is spent, exactly as the headless lesson replay waits (src/lessons/checks.ts).
+ */
+export interface ChecksRequest {
+  type: "checks";
+  checks: CheckSpec[];
+  answers?: QuizAnswers;
+  waitSeconds?: number;
+}
+
+/** How many of the latest trace records a snapshot carries. */
+export const SNAPSHOT_TRACES = 2000;
 
 /** The simulated clock as the UI shows it. */
 export interface ClockState {

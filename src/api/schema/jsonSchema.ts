@@ -12,8 +12,9 @@ export type JsonSchema = Record<string, unknown>;
 const DRAFT_07 = "http://json-schema.org/draft-07/schema#";
 const QUANTITY_PATTERN = "^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$";
 
+/** A `$ref` to a definition, its name escaped as a JSON Pointer segment (RFC 6901: `~` → `~0`, `/` → `~1`). */
 function ref(name: string): JsonSchema {
-  return { $ref: `#/definitions/${name}` };
+  return { $ref: `#/definitions/${name.replace(/~/g, "~0").replace(/\//g, "~1")}` };
 }
 
 function valueSchema(expr: TypeExpr): JsonSchema {
@@ -130,7 +131,7 @@ export function manifestJsonSchema(): JsonSchema {
       properties: { apiVersion: { const: apiVersionOf(k) }, kind: { const: k.kind } },
       required: ["apiVersion", "kind"],
     },
-    then: { $ref: `#/definitions/kind:${apiVersionOf(k)}/${k.kind}` },
+    then: ref(`kind:${apiVersionOf(k)}/${k.kind}`),
   }));
   const kindDefs = Object.fromEntries(
     kinds().map((k) => [`kind:${apiVersionOf(k)}/${k.kind}`, kindSchema(k)]),

@@ -1,0 +1,105 @@
+import { useEffect, useRef, useState } from "react";
+import { translate } from "../i18n";
+import { useWorkStore } from "../persist/workStore";
+import type { SimBridge } from "../sim/bridge";
+import type { ClusterMirror } from "../sim/mirror";
+import { loadMonaco } from "../editor/monacoLoader";
+import { useT, useUiStore } from "../state/uiStore";
+import { filesNamed } from "./commandRouter";
+import type { CompletionSource } from "./completion";
+import { onConsoleEntry } from "./consoleBus";
+import type { ConsoleTerminal, TerminalDeps } from "./terminal";
+import "./console.css";
+
+const TEXT_KEYS = {
+  welcome: "console.welcome",
+  notFound: "console.notFound",
+  onlyKubectl: "console.onlyKubectl",
+  didYouMean: "console.didYouMean",
+  help: "console.help",
+} as const;
+
+/** Names for completion from the UI's mirror of the cluster and the editor's tabs. */
+function completionSource(mirror: ClusterMirror): CompletionSource {
+  const objects = () => [...mirror.get().objects.values()];
+  return {
+    objectNames: (kind, namespace) =>
+      objects()
+        .filter(
+          (o) =>
+            o.kind === kind && (o.metadata.namespace === undefined || o.metadata.namespace === namespace),
+        )
+        .map((o) => o.metadata.name ?? "")
+        .sort(),
+    namespaces: () =>
+      objects()
+        .filter((o) => o.kind === "Namespace")
+        .map((o) => o.metadata.name ?? "")
+        .sort(),
+    fileNames: () => Object.keys(useWorkStore.getState().files),
+  };
+}
+
+function terminalDeps(bridge: SimBridge, mirror: ClusterMirror): TerminalDeps {
+  return {
+    run: ({ kind, line }) => {
+      if (kind === "kubeplay") return bridge.request({ type: "kubeplay", line });
+      const files = filesNamed(line, useWorkStore.getState().files);
+      return bridge.request(files ? { type: "kubectl", line, files } : { type: "kubectl", line });
+    },
+    history: () => useWorkStore.getState().history,
+    addHistory: (line) => useWorkStore.getState().addHistory(line),
+    source: completionSource(mirror),
+    text: (key) => translate(useUiStore.getState().language, TEXT_KEYS[key]),
+  };
+}
+
+/**
+ * The console region: an xterm.js terminal (loaded lazily) running kubectl and kubeplay
+ * through the simulator, in `data-testid=console`. The editor's commands are echoed here.
+ */
+export function ConsolePanel({ bridge, mirror }: { bridge: SimBridge; mirror: ClusterMirror }) {
+  const t = useT();
+  const theme = useUiStore((s) => s.theme);
+  const host = useRef<HTMLDivElement>(null);
+  const terminal = useRef<ConsoleTerminal>(undefined);
+  const [ready, setReady] = useState(false);
+  const themeRef = useRef(theme);
+  themeRef.current = theme;
+
+  useEffect(() => {
+    let disposed = false;
+    let stopBus: (() => void) | undefined;
+    // The editor's Monaco chunk goes first: both are large, and the editor is what a learner uses first.
+    void loadMonaco()
+      .catch(() => undefined)
+      .then(() => import("./terminal"))
+      .then(({ ConsoleTerminal }) => {
+        if (disposed || !host.current) return;
+        const created = new ConsoleTerminal(host.current, terminalDeps(bridge, mirror), themeRef.current);
+        terminal.current = created;
+        stopBus = onConsoleEntry((entry) => created.print(entry));
+        setReady(true);
+      });
+    return () => {
+      disposed = true;
+      stopBus?.();
+      terminal.current?.dispose();
+      terminal.current = undefined;
+    };
+  }, [bridge, mirror]);
+
+  useEffect(() => terminal.current?.setTheme(theme), [theme]);
+
+  return (
+    <div
+      className="console-box"
+      data-testid="console"
+      data-ready={ready ? "true" : "false"}
+      aria-label={t("console.label")}
+    >
+      {!ready && <p className="placeholder">{t("console.loading")}</p>}
+      <div className="console-terminal" ref={host} />
+    </div>
+  );
+}

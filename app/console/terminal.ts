@@ -1,0 +1,281 @@
+/**
+ * The console's terminal: xterm.js with a `$ ` prompt, readline-style editing (lineEditor.ts),
+ * history, tab completion, and kubectl/kubeplay lines run through the simulator. Loaded lazily.
+ */
+import { FitAddon } from "@xterm/addon-fit";
+import { type ITheme, Terminal } from "@xterm/xterm";
+import "@xterm/xterm/css/xterm.css";
+import { routeLine } from "./commandRouter";
+import { commonPrefix, complete, type CompletionSource, kubectlVerbWords } from "./completion";
+import type { ConsoleEntry } from "./consoleBus";
+import * as edit from "./lineEditor";
+
+/** A line the simulator runs. */
+export type SimLine = { kind: "kubectl" | "kubeplay"; line: string };
+
+/** What the terminal needs from the app. */
+export interface TerminalDeps {
+  run: (line: SimLine) => Promise<{ stdout: string; stderr: string }>;
+  history: () => readonly string[];
+  addHistory: (line: string) => void;
+  source: CompletionSource;
+  /** Translated console strings (read at use, so a language switch applies at once). */
+  text: (key: "welcome" | "notFound" | "onlyKubectl" | "didYouMean" | "help") => string;
+}
+
+export const PROMPT = "$ ";
+const RED = "\x1b[31m";
+const DIM = "\x1b[2m";
+const RESET = "\x1b[0m";
+
+const THEMES: Record<"light" | "dark", ITheme> = {
+  light: {
+    background: "#ffffff",
+    foreground: "#1d2330",
+    cursor: "#326ce5",
+    selectionBackground: "#b9cdf7",
+    red: "#cf222e",
+  },
+  dark: {
+    background: "#1c2028",
+    foreground: "#e4e8ef",
+    cursor: "#5b8def",
+    selectionBackground: "#3a4a6b",
+    red: "#ff7b72",
+  },
+};
+
+/** Terminal text uses CRLF. */
+const crlf = (text: string) => text.replace(/\r?\n/g, "\r\n");
+
+/** One console session bound to a host element. */
+export class ConsoleTerminal {
+  private readonly term: Terminal;
+  private readonly fit = new FitAddon();
+  private readonly resize: ResizeObserver;
+  private state = edit.EMPTY_LINE;
+  private busy = false;
+  private queue: string[] = [];
+
+  constructor(
+    host: HTMLElement,
+    private readonly deps: TerminalDeps,
+    theme: "light" | "dark",
+  ) {
+    this.term = new Terminal({
+      theme: THEMES[theme],
+      fontSize: 13,
+      fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Noto Sans Mono CJK SC", monospace',
+      cursorBlink: true,
+      convertEol: false,
+      scrollback: 5000,
+    });
+    this.term.loadAddon(this.fit);
+    this.term.open(host);
+    this.term.attachCustomKeyEventHandler((e) => this.clipboardKey(e));
+    host.addEventListener("contextmenu", (e) => this.pasteFromMenu(e));
+    this.term.onData((data) => this.onData(data));
+    this.resize = new ResizeObserver(() => this.fitSafely());
+    this.resize.observe(host);
+    this.fitSafely();
+    this.term.write(`${DIM}${crlf(deps.text("welcome"))}${RESET}\r\n${PROMPT}`);
+  }
+
+  /** Follows the app theme. */
+  setTheme(theme: "light" | "dark"): void {
+    this.term.options.theme = THEMES[theme];
+  }
+
+  focus(): void {
+    this.term.focus();
+  }
+
+  /** Shows a command run elsewhere (the editor's Apply) as if typed, then redraws the prompt. */
+  print(entry: ConsoleEntry): void {
+    this.term.write(`\r\x1b[2K${PROMPT}${entry.command}\r\n`);
+    this.writeOutput(entry.stdout, entry.stderr);
+    this.redraw();
+  }
+
+  dispose(): void {
+    this.resize.disconnect();
+    this.term.dispose();
+  }
+
+  private fitSafely(): void {
+    try {
+      this.fit.fit();
+    } catch {
+      // the host is not laid out yet (hidden); the next resize fits it
+    }
+  }
+
+  private redraw(): void {
+    if (!this.busy) this.term.write(edit.renderLine(PROMPT, this.state));
+  }
+
+  private writeOutput(stdout: string, stderr: string): void {
+    if (stdout) this.term.write(crlf(stdout.endsWith("\n") ? stdout : `${stdout}\n`));
+    if (stderr) this.term.write(`${RED}${crlf(stderr.endsWith("\n") ? stderr : `${stderr}\n`)}${RESET}`);
+  }
+
+  private onData(data: string): void {
+    if (this.busy) {
+      // Typing ahead while a command runs: keep whole pasted lines, drop stray keys.
+      if (/[\r\n]/.test(data)) this.queue.push(...data.split(/\r\n|\r|\n/).filter((l) => l.trim()));
+      return;
+    }
+    const key = KEYS[data];
+    if (key) return key(this);
+    if (data.startsWith("\x1b")) return;
+    const lines = data.split(/\r\n|\r|\n/);
+    if (lines.length > 1) {
+      this.state = edit.insert(this.state, lines[0]);
+      this.queue.push(...lines.slice(1).filter((l) => l.trim()));
+      void this.submit();
+      return;
+    }
+    this.apply(edit.insert(this.state, data));
+  }
+
+  /** Applies a new line state and redraws. */
+  apply(next: edit.LineState): void {
+    this.state = next;
+    this.redraw();
+  }
+
+  get line(): edit.LineState {
+    return this.state;
+  }
+
+  recall(direction: -1 | 1): void {
+    this.apply(edit.recall(this.state, this.deps.history(), direction));
+  }
+
+  cancel(): void {
+    this.term.write("^C\r\n");
+    this.state = edit.EMPTY_LINE;
+    this.redraw();
+  }
+
+  clearScreen(): void {
+    this.term.clear();
+    this.term.write("\x1b[2J\x1b[H");
+    this.redraw();
+  }
+
+  complete(): void {
+    const before = this.state.buffer.slice(0, this.state.cursor);
+    const { from, candidates } = complete(before, this.deps.source);
+    if (candidates.length === 0) return;
+    const word = before.slice(from);
+    if (candidates.length === 1)
+      return this.apply(edit.replaceBeforeCursor(this.state, from, `${candidates[0]} `));
+    const prefix = commonPrefix(candidates);
+    if (prefix.length > word.length) return this.apply(edit.replaceBeforeCursor(this.state, from, prefix));
+    this.term.write(`\r\n${candidates.join("  ")}\r\n`);
+    this.redraw();
+  }
+
+  async submit(): Promise<void> {
+    const input = this.state.buffer;
+    this.term.write("\r\n");
+    this.state = edit.EMPTY_LINE;
+    this.busy = true;
+    try {
+      await this.execute(input);
+    } finally {
+      this.busy = false;
+    }
+    const next = this.queue.shift();
+    if (next !== undefined) {
+      this.state = edit.insert(edit.EMPTY_LINE, next);
+      this.term.write(edit.renderLine(PROMPT, this.state));
+      return this.submit();
+    }
+    this.redraw();
+  }
+
+  private async execute(input: string): Promise<void> {
+    const routed = routeLine(input, kubectlVerbWords());
+    if (routed.kind !== "empty") this.deps.addHistory(input.trim());
+    switch (routed.kind) {
+      case "empty":
+        return;
+      case "clear":
+        this.term.clear();
+        this.term.write("\x1b[2J\x1b[H");
+        return;
+      case "help":
+        this.term.write(`${crlf(this.deps.text("help"))}\r\n`);
+        return;
+      case "unknown": {
+        const { text } = this.deps;
+        const hint = routed.suggestion ? `\n${text("didYouMean")} ${routed.suggestion}` : "";
+        this.writeOutput("", `${routed.command}: ${text("notFound")} (${text("onlyKubectl")})${hint}`);
+        return;
+      }
+      default:
+        try {
+          const result = await this.deps.run(routed);
+          this.writeOutput(result.stdout, result.stderr);
+        } catch (error) {
+          this.writeOutput("", (error as Error).message);
+        }
+    }
+  }
+
+  /** Ctrl+Shift+C copies the selection, Ctrl+Shift+V pastes (as terminals on Linux do). */
+  private clipboardKey(e: KeyboardEvent): boolean {
+    if (e.type !== "keydown" || !e.ctrlKey || !e.shiftKey) return true;
+    if (e.code === "KeyC" && this.term.hasSelection()) {
+      void navigator.clipboard?.writeText(this.term.getSelection());
+      e.preventDefault();
+      return false;
+    }
+    if (e.code === "KeyV" && navigator.clipboard?.readText) {
+      void navigator.clipboard.readText().then(
+        (text) => this.term.paste(text),
+        () => undefined,
+      );
+      e.preventDefault();
+      return false;
+    }
+    return true;
+  }
+
+  private pasteFromMenu(e: MouseEvent): void {
+    if (!navigator.clipboard?.readText) return;
+    e.preventDefault();
+    void navigator.clipboard.readText().then(
+      (text) => this.term.paste(text),
+      () => undefined,
+    );
+  }
+}
+
+type KeyAction = (t: ConsoleTerminal) => void;
+
+/** Control keys and escape sequences as xterm delivers them. */
+const KEYS: Record<string, KeyAction> = {
+  "\r": (t) => void t.submit(),
+  "\x7f": (t) => t.apply(edit.deleteBack(t.line)),
+  "\b": (t) => t.apply(edit.deleteBack(t.line)),
+  "\x1b[3~": (t) => t.apply(edit.deleteForward(t.line)),
+  "\x1b[A": (t) => t.recall(-1),
+  "\x1b[B": (t) => t.recall(1),
+  "\x1b[C": (t) => t.apply(edit.move(t.line, 1)),
+  "\x1b[D": (t) => t.apply(edit.move(t.line, -1)),
+  "\x1b[H": (t) => t.apply(edit.moveTo(t.line, "start")),
+  "\x1bOH": (t) => t.apply(edit.moveTo(t.line, "start")),
+  "\x01": (t) => t.apply(edit.moveTo(t.line, "start")),
+  "\x1b[F": (t) => t.apply(edit.moveTo(t.line, "end")),
+  "\x1bOF": (t) => t.apply(edit.moveTo(t.line, "end")),
+  "\x05": (t) => t.apply(edit.moveTo(t.line, "end")),
+  "\x15": (t) => t.apply(edit.killToStart(t.line)),
+  "\x0b": (t) => t.apply(edit.killToEnd(t.line)),
+  "\x17": (t) => t.apply(edit.deleteWordBack(t.line)),
+  "\x03": (t) => t.cancel(),
+  "\x0c": (t) => t.clearScreen(),
+  "\t": (t) => t.complete(),
+};

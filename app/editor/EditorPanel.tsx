@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useWorkStore } from "../persist/workStore";
+import { useT, useUiStore } from "../state/uiStore";
+import { templateFor } from "../templates";
+import { EditorToolbar } from "./EditorToolbar";
+import { activeFile, editorActions, useActiveTab } from "./editorStore";
+import type { FileNameProblem } from "./fileNames";
+import {
+  type KubectlRequester,
+  type ManifestOutcome,
+  type ManifestVerb,
+  runManifestCommand,
+} from "./manifestCommands";
+import { loadMonaco } from "./monacoLoader";
+import { type FileMarkers, MonacoHost } from "./MonacoHost";
+import { TabBar } from "./TabBar";
+import "./editor.css";
+
+// Start fetching Monaco as soon as the app's code runs, not after the first render.
+if (typeof window !== "undefined") void loadMonaco();
+
+/**
+ * The YAML editor region: file tabs, templates, Apply (Ctrl/Cmd+Enter) / Diff / Delete through
+ * the simulator, the result as a status line (role=alert on failure) and as markers.
+ */
+export function EditorPanel({ bridge }: { bridge: KubectlRequester }) {
+  const t = useT();
+  const theme = useUiStore((s) => s.theme);
+  const files = useWorkStore((s) => s.files);
+  const remembered = useActiveTab((s) => s.active);
+  const active = activeFile(files, remembered);
+  const [outcome, setOutcome] = useState<ManifestOutcome & { file: string }>();
+  const [markers, setMarkers] = useState<FileMarkers>();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<FileNameProblem>();
+
+  // A fresh session (or a link without files) has none: there is always a file to type in.
+  useEffect(() => {
+    if (Object.keys(files).length === 0) editorActions.ensureFiles();
+  }, [files]);
+
+  const run = useCallback(
+    async (verb: ManifestVerb) => {
+      const name = activeFile(useWorkStore.getState().files, useActiveTab.getState().active);
+      if (!name) return;
+      setBusy(true);
+      const result = await runManifestCommand(bridge, verb, name, useWorkStore.getState().files[name] ?? "");
+      setBusy(false);
+      setOutcome({ ...result, file: name });
+      setMarkers({ file: name, markers: result.markers });
+    },
+    [bridge],
+  );
+  const runRef = useRef(run);
+  runRef.current = run;
+
+  const insertTemplate = (kind: string) => {
+    if (!active) return;
+    const current = files[active] ?? "";
+    const template = templateFor(kind).yaml;
+    editorActions.setText(
+      active,
+      current.trim() === "" ? template : `${current.trimEnd()}\n---\n${template}`,
+    );
+  };
+
+  if (!active) return null;
+  return (
+    <div className="editor-panel">
+      <TabBar
+        names={Object.keys(files)}
+        active={active}
+        t={t}
+        onSelect={(name) => useActiveTab.getState().select(name)}
+        onNew={() => setProblem(editorActions.open("untitled", ""))}
+        onClose={(name) => editorActions.close(name)}
+        onRename={(from, to) => editorActions.rename(from, to)}
+        onProblem={setProblem}
+      />
+      {problem && (
+        <p className="editor-problem" role="alert">
+          {t(`editor.problem.${problem}`)}
+        </p>
+      )}
+      <EditorToolbar t={t} busy={busy} onRun={(verb) => void run(verb)} onTemplate={insertTemplate} />
+      <MonacoHost
+        files={files}
+        active={active}
+        theme={theme}
+        markers={markers}
+        loadingText={t("editor.loading")}
+        label={t("region.editor")}
+        onChange={editorActions.setText}
+        onRun={() => void runRef.current("apply")}
+      />
+      <OutcomeLine outcome={outcome} t={t} />
+    </div>
+  );
+}
+
+function OutcomeLine({
+  outcome,
+  t,
+}: {
+  outcome?: ManifestOutcome & { file: string };
+  t: ReturnType<typeof useT>;
+}) {
+  if (!outcome) return <p className="editor-status muted">{t("editor.applyHint")}</p>;
+  if (!outcome.ok) {
+    const first = outcome.stderr.split("\n").find((l) => l.trim() !== "") ?? "";
+    return (
+      <p className="editor-status error" role="alert">
+        <strong>{t("editor.failed")}</strong> <code>{first}</code>
+      </p>
+    );
+  }
+  const summary =
+    outcome.verb === "diff"
+      ? t(outcome.code === 0 ? "editor.diffSame" : "editor.diffShown")
+      : outcome.stdout.trim().split("\n").slice(0, 3).join(" · ");
+  return (
+    <p className="editor-status ok" role="status">
+      {summary}
+    </p>
+  );
+}

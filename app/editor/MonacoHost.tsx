@@ -1,0 +1,130 @@
+import { useEffect, useRef, useState } from "react";
+import type { Theme } from "../state/uiStore";
+import type { ApplyMarker } from "./applyMarkers";
+import type { Files } from "./editorStore";
+import { loadMonaco } from "./monacoLoader";
+import type { Monaco } from "./monacoSetup";
+
+type Editor = ReturnType<Monaco["editor"]["create"]>;
+type Model = NonNullable<ReturnType<Editor["getModel"]>>;
+
+/** Markers from the last kubectl run, for one file. */
+export interface FileMarkers {
+  file: string;
+  markers: ApplyMarker[];
+}
+
+interface Props {
+  files: Files;
+  active: string;
+  theme: Theme;
+  markers?: FileMarkers;
+  loadingText: string;
+  label: string;
+  onChange: (name: string, text: string) => void;
+  /** Ctrl/Cmd+Enter. */
+  onRun: () => void;
+}
+
+const uriOf = (monaco: Monaco, name: string) => monaco.Uri.parse(`file:///${name}`);
+
+/**
+ * Monaco in a `data-testid=editor` box: one model per file (so each tab keeps its undo stack),
+ * the active one shown, YAML validation from monaco-yaml, and kubectl's errors as markers.
+ */
+export function MonacoHost(props: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const [monaco, setMonaco] = useState<Monaco>();
+  const editor = useRef<Editor>(undefined);
+  const latest = useRef(props);
+  latest.current = props;
+
+  useEffect(() => {
+    let cancelled = false;
+    loadMonaco().then((m) => !cancelled && setMonaco(m));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!monaco || !box.current) return;
+    const created = monaco.editor.create(box.current, {
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      tabSize: 2,
+      scrollBeyondLastLine: false,
+      ariaLabel: latest.current.label,
+      quickSuggestions: { other: true, comments: false, strings: true },
+    });
+    created.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun());
+    const typing = created.onDidChangeModelContent(() => {
+      const model = created.getModel();
+      if (model) latest.current.onChange(model.uri.path.slice(1), model.getValue());
+    });
+    editor.current = created;
+    return () => {
+      typing.dispose();
+      created.dispose();
+      editor.current = undefined;
+    };
+  }, [monaco]);
+
+  useEffect(() => {
+    if (monaco) syncModels(monaco, props.files);
+  }, [monaco, props.files]);
+
+  useEffect(() => {
+    if (!monaco || !editor.current) return;
+    const model = monaco.editor.getModel(uriOf(monaco, props.active));
+    if (model && editor.current.getModel() !== model) editor.current.setModel(model);
+  }, [monaco, props.active, props.files]);
+
+  useEffect(() => monaco?.editor.setTheme(props.theme === "dark" ? "vs-dark" : "vs"), [monaco, props.theme]);
+
+  useEffect(() => {
+    if (!monaco) return;
+    for (const model of monaco.editor.getModels()) monaco.editor.setModelMarkers(model, "kubectl", []);
+    const target = props.markers && monaco.editor.getModel(uriOf(monaco, props.markers.file));
+    if (target && props.markers)
+      monaco.editor.setModelMarkers(target, "kubectl", toMarkerData(monaco, target, props.markers.markers));
+  }, [monaco, props.markers]);
+
+  return (
+    <div className="monaco-box" data-testid="editor" data-ready={monaco ? "true" : "false"} ref={box}>
+      {!monaco && <p className="placeholder">{props.loadingText}</p>}
+    </div>
+  );
+}
+
+/** Makes the set of models match the files: new ones created, gone ones disposed, changed text replaced. */
+function syncModels(monaco: Monaco, files: Files): void {
+  const wanted = new Set(Object.keys(files).map((name) => uriOf(monaco, name).toString()));
+  for (const model of monaco.editor.getModels()) {
+    if (model.uri.scheme === "file" && !wanted.has(model.uri.toString())) model.dispose();
+  }
+  for (const [name, text] of Object.entries(files)) {
+    const model = monaco.editor.getModel(uriOf(monaco, name));
+    if (!model) monaco.editor.createModel(text, "yaml", uriOf(monaco, name));
+    // Only a change from outside (a template, a permalink) differs; typing already matches.
+    else if (model.getValue() !== text)
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+  }
+}
+
+function toMarkerData(monaco: Monaco, model: Model, markers: ApplyMarker[]) {
+  return markers.map((m) => {
+    const line = Math.min(Math.max(1, m.line), model.getLineCount());
+    const endLine = Math.min(Math.max(line, m.endLine), model.getLineCount());
+    return {
+      severity: monaco.MarkerSeverity.Error,
+      message: m.message,
+      source: "kubectl",
+      startLineNumber: line,
+      startColumn: model.getLineFirstNonWhitespaceColumn(line) || 1,
+      endLineNumber: endLine,
+      endColumn: model.getLineMaxColumn(endLine),
+    };
+  });
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { SimBridge, WorkerLostError, type WorkerLike } from "./bridge";
+import { ClusterMirror } from "./mirror";
+import type { InputLog, RequestEnvelope, WorkerMessage } from "./protocol";
+import { SimHost } from "./simHost";
+
+/** An in-process worker: the real SimHost behind the Worker interface, which a test can kill or hang. */
+class InProcessWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent<WorkerMessage>) => void) | null = null;
+  onerror: ((event: Event) => void) | null = null;
+  hung = false;
+  terminated = false;
+  private host = new SimHost({
+    post: (message) => {
+      if (!this.hung && !this.terminated)
+        setTimeout(() => this.onmessage?.({ data: message } as MessageEvent));
+    },
+    now: () => performance.now(),
+    setTimer: (run, ms) => setTimeout(run, ms),
+    clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  });
+  postMessage(message: RequestEnvelope): void {
+    if (!this.hung) this.host.receive(structuredClone(message));
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  crash(): void {
+    this.onerror?.(new Event("error"));
+  }
+}
+
+const log: InputLog = { version: 1, seed: 3, nodes: 1, start: "2026-01-05T10:00:00Z", entries: [] };
+
+function setup(options: { pingTimeoutMs?: number; requestTimeoutMs?: number } = {}) {
+  const workers: InProcessWorker[] = [];
+  const mirror = new ClusterMirror();
+  const bridge = new SimBridge({
+    createWorker: () => {
+      const worker = new InProcessWorker();
+      workers.push(worker);
+      return worker;
+    },
+    mirror,
+    pingIntervalMs: 20,
+    pingTimeoutMs: options.pingTimeoutMs ?? 200,
+    requestTimeoutMs: options.requestTimeoutMs ?? 2000,
+    scheduleFrame: (run) => setTimeout(run, 0),
+  });
+  return { bridge, mirror, workers };
+}
+
+const names = (mirror: ClusterMirror) =>
+  [...mirror.get().objects.values()].map((o) => `${o.kind}/${o.metadata.name}/${o.metadata.uid}`).sort();
+
+async function until(condition: () => boolean, ms = 3000) {
+  const end = performance.now() + ms;
+  while (!condition()) {
+    if (performance.now() > end) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+describe("SimBridge", () => {
+  it("answers typed requests and fills the mirror and the log from batches", async () => {
+    const { bridge, mirror } = setup();
+    await bridge.start(log);
+    const result = await bridge.request({ type: "kubectl", line: "create namespace shop" });
+    expect(result.stdout).toBe("namespace/shop created\n");
+    await until(() => bridge.log.get()?.entries.length === 1);
+    expect(names(mirror).some((n) => n.startsWith("Namespace/shop/"))).toBe(true);
+    bridge.dispose();
+  });
+
+  it("rejects a worker error's pending requests, restarts it and replays the log", async () => {
+    const { bridge, mirror, workers } = setup();
+    await bridge.start(log);
+    await bridge.request({ type: "kubectl", line: "create namespace shop" });
+    await bridge.request({ type: "advance", seconds: 7 });
+    await until(() => bridge.log.get()?.entries.length === 1);
+    const before = names(mirror);
+    workers[0].hung = true;
+    const inFlight = bridge.request({ type: "snapshot" });
+    await new Promise((r) => setTimeout(r, 10));
+    workers[0].crash();
+    await expect(inFlight).rejects.toBeInstanceOf(WorkerLostError);
+    await until(() => bridge.status.get() === "recovered");
+    expect(workers).toHaveLength(2);
+    expect(names(mirror)).toEqual(before);
+    expect(bridge.clock.get().now).toBe(Date.parse(log.start) + 7000);
+    bridge.dispose();
+  });
+
+  it("treats an unanswered ping as a hung worker and replaces it", async () => {
+    const { bridge, workers } = setup();
+    await bridge.start(log);
+    workers[0].hung = true;
+    await until(() => bridge.status.get() === "recovered");
+    expect(workers[0].terminated).toBe(true);
+    await expect(bridge.request({ type: "ping" })).resolves.toMatchObject({ now: Date.parse(log.start) });
+    bridge.dispose();
+  });
+
+  it("rejects a request that gets no answer in time", async () => {
+    const { bridge, workers } = setup({ pingTimeoutMs: 60_000, requestTimeoutMs: 50 });
+    await bridge.start(log);
+    workers[0].hung = true;
+    await expect(bridge.request({ type: "step" })).rejects.toThrow("step: no answer from the simulator");
+    bridge.dispose();
+  });
+});

@@ -1,0 +1,237 @@
+import { ExternalStore } from "./externalStore";
+import type { ClusterMirror } from "./mirror";
+import type {
+  Batch,
+  ClockState,
+  InputLog,
+  Request,
+  RequestEnvelope,
+  ResponseMap,
+  Speed,
+  WorkerMessage,
+} from "./protocol";
+
+/** The part of a Worker the bridge uses (a fake one in tests). */
+export interface WorkerLike {
+  postMessage: (message: RequestEnvelope) => void;
+  terminate: () => void;
+  onmessage: ((event: MessageEvent<WorkerMessage>) => void) | null;
+  onerror: ((event: Event) => void) | null;
+  onmessageerror?: ((event: MessageEvent) => void) | null;
+}
+
+/** starting → ready; a lost worker goes recovering → recovered (or failed after repeated losses). */
+export type BridgeStatus = "starting" | "ready" | "recovering" | "recovered" | "failed";
+
+export interface BridgeOptions {
+  createWorker: () => WorkerLike;
+  mirror: ClusterMirror;
+  /** Ordinary requests reject after this long. Default 10 s. */
+  requestTimeoutMs?: number;
+  /** `init` replays a whole log, so it gets longer. Default 60 s. */
+  initTimeoutMs?: number;
+  /** How often the worker is pinged, and how long a ping may go unanswered before it counts as hung. */
+  pingIntervalMs?: number;
+  pingTimeoutMs?: number;
+  /** Runs a callback before the next paint (requestAnimationFrame in the browser). */
+  scheduleFrame?: (run: () => void) => void;
+}
+
+interface PendingRequest {
+  resolve: (value: never) => void;
+  reject: (error: Error) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+/** Restarts allowed inside RESTART_WINDOW_MS before the bridge gives up (a log that crashes the worker). */
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 30_000;
+
+/** A request the worker could not answer because it was lost; the learner's work is replayed into a new one. */
+export class WorkerLostError extends Error {}
+
+/**
+ * The UI's end of the worker protocol. Typed requests with ids; every pending request rejects
+ * on error, timeout or worker loss. A dead or hung worker (error event, or an unanswered ping)
+ * is replaced and the input log replayed into it, so nothing the learner did is lost.
+ * Batches are applied to the mirror once per frame.
+ */
+export class SimBridge {
+  readonly clock = new ExternalStore<ClockState>({ now: 0, playing: false, speed: 1 });
+  readonly status = new ExternalStore<BridgeStatus>("starting");
+  /** The input log so far (entries grow as batches report them). */
+  readonly log = new ExternalStore<InputLog | undefined>(undefined);
+  private worker?: WorkerLike;
+  private nextId = 1;
+  private pending = new Map<number, PendingRequest>();
+  private queued: Batch[] = [];
+  private frameScheduled = false;
+  private heartbeat?: ReturnType<typeof setInterval>;
+  private pingSentAt?: number;
+  private restarts: number[] = [];
+  private ready: Promise<void> = Promise.resolve();
+  private readonly opts: Required<BridgeOptions>;
+
+  constructor(options: BridgeOptions) {
+    this.opts = {
+      requestTimeoutMs: 10_000,
+      initTimeoutMs: 60_000,
+      pingIntervalMs: 2_000,
+      pingTimeoutMs: 6_000,
+      scheduleFrame: (run) =>
+        typeof requestAnimationFrame === "function"
+          ? requestAnimationFrame(() => run())
+          : setTimeout(run, 16),
+      ...options,
+    };
+  }
+
+  /** (Re)starts the simulation from a log: a fresh worker state, the log replayed, the mirror refilled. */
+  start(log: InputLog): Promise<void> {
+    this.ready = this.boot(log, false);
+    return this.ready;
+  }
+
+  /** The log with its end set to the current simulated time: replaying it rebuilds this cluster now. */
+  currentLog(): InputLog | undefined {
+    const log = this.log.get();
+    return log && { ...log, end: Math.max(this.clock.get().now, log.end ?? 0) };
+  }
+
+  /** Sends a request and resolves with its typed answer; waits while a restart is under way. */
+  async request<T extends Request["type"]>(request: Extract<Request, { type: T }>): Promise<ResponseMap[T]> {
+    await this.ready;
+    return this.send(request);
+  }
+
+  /** Stops the worker and rejects whatever is pending. */
+  dispose(): void {
+    this.stopWorker(new WorkerLostError("the simulator was closed"));
+  }
+
+  private send<T extends Request["type"]>(request: Extract<Request, { type: T }>): Promise<ResponseMap[T]> {
+    const worker = this.worker;
+    if (!worker) return Promise.reject(new WorkerLostError("the simulator is not running"));
+    const id = this.nextId++;
+    const timeout = request.type === "init" ? this.opts.initTimeoutMs : this.opts.requestTimeoutMs;
+    return new Promise<ResponseMap[T]>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`${request.type}: no answer from the simulator within ${timeout / 1000} s`));
+      }, timeout);
+      this.pending.set(id, { resolve: resolve as (value: never) => void, reject, timer });
+      worker.postMessage({ id, request });
+    });
+  }
+
+  private async boot(log: InputLog, recovering: boolean): Promise<void> {
+    const clock = this.clock.get();
+    this.stopWorker(new WorkerLostError("the simulator was restarted"));
+    this.status.set(recovering ? "recovering" : "starting");
+    this.log.set({ ...log, entries: [...log.entries] });
+    this.queued = [];
+    this.spawn();
+    await this.send({ type: "init", log });
+    const snapshot = await this.send({ type: "snapshot" });
+    this.opts.mirror.reset(snapshot.objects, snapshot.traces, snapshot.resourceVersion);
+    let state = await this.send({ type: "setSpeed", speed: recovering ? clock.speed : 1 });
+    if (recovering && clock.playing) state = await this.send({ type: "play" });
+    this.clock.set(state);
+    this.status.set(recovering ? "recovered" : "ready");
+  }
+
+  private spawn(): void {
+    const worker = this.opts.createWorker();
+    this.worker = worker;
+    worker.onmessage = (event) => this.receive(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      this.lost();
+    };
+    worker.onmessageerror = () => this.lost();
+    this.pingSentAt = undefined;
+    this.heartbeat = setInterval(() => this.checkPulse(), this.opts.pingIntervalMs);
+  }
+
+  private checkPulse(): void {
+    const now = Date.now();
+    if (this.pingSentAt !== undefined) {
+      if (now - this.pingSentAt > this.opts.pingTimeoutMs) this.lost();
+      return;
+    }
+    this.pingSentAt = now;
+    this.send({ type: "ping" }).then(
+      () => (this.pingSentAt = undefined),
+      () => undefined,
+    );
+  }
+
+  /** The worker died or hung: replace it and replay the log (bounded, so a log that kills it cannot loop). */
+  private lost(): void {
+    const log = this.currentLog();
+    const now = Date.now();
+    this.restarts = [...this.restarts.filter((t) => now - t < RESTART_WINDOW_MS), now];
+    if (!log || this.restarts.length > MAX_RESTARTS) {
+      this.stopWorker(new WorkerLostError("the simulator stopped"));
+      this.status.set("failed");
+      return;
+    }
+    this.ready = this.boot(log, true).catch(() => this.lost());
+  }
+
+  private stopWorker(error: Error): void {
+    if (this.heartbeat !== undefined) clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
+    if (this.worker) {
+      this.worker.onmessage = null;
+      this.worker.onerror = null;
+      this.worker.terminate();
+      this.worker = undefined;
+    }
+    for (const request of this.pending.values()) {
+      clearTimeout(request.timer);
+      request.reject(error);
+    }
+    this.pending.clear();
+  }
+
+  private receive(message: WorkerMessage): void {
+    if (message.kind === "batch") {
+      this.queued.push(message.batch);
+      if (!this.frameScheduled) {
+        this.frameScheduled = true;
+        this.opts.scheduleFrame(() => this.applyQueued());
+      }
+      return;
+    }
+    const request = this.pending.get(message.id);
+    if (!request) return;
+    this.pending.delete(message.id);
+    clearTimeout(request.timer);
+    if (message.ok) request.resolve(message.result as never);
+    else request.reject(new Error(message.error));
+  }
+
+  private applyQueued(): void {
+    this.frameScheduled = false;
+    const batches = this.queued;
+    this.queued = [];
+    if (batches.length === 0) return;
+    this.opts.mirror.apply(batches);
+    const inputs = batches.flatMap((b) => b.inputs);
+    const log = this.log.get();
+    if (log && inputs.length > 0) this.log.set({ ...log, entries: [...log.entries, ...inputs] });
+    this.clock.set(batches[batches.length - 1].clock);
+  }
+}
+
+/** Convenience for the time controls: the request types that answer with the clock. */
+export type ClockRequest = Extract<Request, { type: "play" | "pause" | "step" | "advance" | "setSpeed" }>;
+
+/** Sends a clock request and shows its answer at once (batches follow while playing). */
+export async function clockRequest(bridge: SimBridge, request: ClockRequest): Promise<void> {
+  const state = await bridge.request(request);
+  bridge.clock.set(state);
+}
+
+export type { Speed };

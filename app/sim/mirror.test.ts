@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import type { KubeObject, WatchEvent } from "../../src";
+import { ClusterMirror } from "./mirror";
+import type { Batch } from "./protocol";
+
+const pod = (name: string, phase = "Pending"): KubeObject => ({
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: { name, namespace: "default", uid: `uid-${name}` },
+  status: { phase },
+});
+
+const batch = (events: WatchEvent[]): Batch => ({
+  events,
+  traces: [],
+  inputs: [],
+  clock: { now: 0, playing: false, speed: 1 },
+});
+
+describe("ClusterMirror", () => {
+  it("adds, modifies and deletes objects by uid from watch events", () => {
+    const mirror = new ClusterMirror();
+    mirror.apply([
+      batch([
+        { type: "ADDED", object: pod("a"), resourceVersion: 1 },
+        { type: "ADDED", object: pod("b"), resourceVersion: 2 },
+        { type: "MODIFIED", object: pod("a", "Running"), resourceVersion: 3 },
+        { type: "DELETED", object: pod("b"), resourceVersion: 4 },
+      ]),
+    ]);
+    const { objects, resourceVersion } = mirror.get();
+    expect([...objects.values()].map((o) => [o.metadata.name, o.status.phase])).toEqual([["a", "Running"]]);
+    expect(resourceVersion).toBe(4);
+  });
+
+  it("notifies subscribers once for many batches applied together", () => {
+    const mirror = new ClusterMirror();
+    let calls = 0;
+    mirror.subscribe(() => calls++);
+    const events = Array.from({ length: 1000 }, (_, i) => ({
+      type: "ADDED" as const,
+      object: pod(`p${i}`),
+      resourceVersion: i + 1,
+    }));
+    mirror.apply([batch(events.slice(0, 500)), batch(events.slice(500))]);
+    expect(calls).toBe(1);
+    expect(mirror.get().objects.size).toBe(1000);
+  });
+
+  it("skips events a snapshot already contains", () => {
+    const mirror = new ClusterMirror();
+    mirror.reset([pod("a", "Running")], [], 5);
+    mirror.apply([batch([{ type: "MODIFIED", object: pod("a", "Pending"), resourceVersion: 5 }])]);
+    expect(mirror.get().objects.get("uid-a")?.status.phase).toBe("Running");
+  });
+
+  it("keeps earlier states untouched so React sees a new snapshot per update", () => {
+    const mirror = new ClusterMirror();
+    const before = mirror.get();
+    mirror.apply([batch([{ type: "ADDED", object: pod("a"), resourceVersion: 1 }])]);
+    expect(before.objects.size).toBe(0);
+    expect(mirror.get()).not.toBe(before);
+  });
+});

@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+import type { Batch, InputLog, Request, RequestEnvelope, WorkerMessage } from "./protocol";
+import { type HostEnv, namedFiles, SimHost } from "./simHost";
+
+/** A fake worker scope with manual real time: timers fire only when the test moves time. */
+class FakeEnv implements HostEnv {
+  messages: WorkerMessage[] = [];
+  time = 0;
+  private timers = new Map<number, { at: number; run: () => void }>();
+  private nextId = 1;
+  post = (message: WorkerMessage) => void this.messages.push(message);
+  now = () => this.time;
+  setTimer = (run: () => void, ms: number) => {
+    const id = this.nextId++;
+    this.timers.set(id, { at: this.time + ms, run });
+    return id;
+  };
+  clearTimer = (handle: unknown) => void this.timers.delete(handle as number);
+  /** Moves real time on, firing due timers in order. */
+  async pass(ms: number): Promise<void> {
+    const end = this.time + ms;
+    for (;;) {
+      await flushMicrotasks();
+      const due = [...this.timers.entries()]
+        .filter(([, t]) => t.at <= end)
+        .sort((a, b) => a[1].at - b[1].at)[0];
+      if (!due) break;
+      this.timers.delete(due[0]);
+      this.time = Math.max(this.time, due[1].at);
+      due[1].run();
+    }
+    this.time = end;
+    await flushMicrotasks();
+  }
+  batches(): Batch[] {
+    return this.messages.flatMap((m) => (m.kind === "batch" ? [m.batch] : []));
+  }
+}
+
+async function flushMicrotasks() {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+}
+
+const emptyLog: InputLog = { version: 1, seed: 7, nodes: 2, start: "2026-01-05T10:00:00Z", entries: [] };
+
+function harness() {
+  const env = new FakeEnv();
+  const host = new SimHost(env);
+  let id = 0;
+  const ask = async (request: Request) => {
+    const envelope: RequestEnvelope = { id: ++id, request };
+    host.receive(envelope);
+    await env.pass(0);
+    const answer = env.messages.find((m) => m.kind === "response" && m.id === envelope.id);
+    if (!answer || answer.kind !== "response") throw new Error(`no answer to ${request.type}`);
+    if (!answer.ok) throw new Error(answer.error);
+    return answer.result as never;
+  };
+  return { env, host, ask };
+}
+
+const start = Date.parse(emptyLog.start);
+
+describe("SimHost", () => {
+  it("refuses requests before init", async () => {
+    const { ask } = harness();
+    await expect(ask({ type: "step" })).rejects.toThrow("step before init");
+  });
+
+  it("logs every kubectl and kubeplay input with its simulated time", async () => {
+    const { env, ask } = harness();
+    await ask({ type: "init", log: emptyLog });
+    await ask({ type: "advance", seconds: 5 });
+    const result = await ask({ type: "kubectl", line: "create namespace shop" });
+    expect(result).toEqual({ code: 0, stdout: "namespace/shop created\n", stderr: "" });
+    await ask({ type: "kubeplay", line: "kubeplay advance 10s" });
+    await env.pass(20);
+    const inputs = env.batches().flatMap((b) => b.inputs);
+    expect(inputs).toEqual([
+      { at: start + 5000, tool: "kubectl", line: "create namespace shop" },
+      { at: start + 5000, tool: "kubeplay", line: "kubeplay advance 10s" },
+    ]);
+    expect(env.batches().at(-1)?.clock.now).toBe(start + 15_000);
+  });
+
+  it("streams the watch events a command causes in the next batch", async () => {
+    const { env, ask } = harness();
+    await ask({ type: "init", log: emptyLog });
+    await ask({ type: "kubectl", line: "create namespace shop" });
+    await env.pass(20);
+    const added = env
+      .batches()
+      .flatMap((b) => b.events)
+      .filter((e) => e.type === "ADDED");
+    expect(added.map((e) => `${e.object.kind}/${e.object.metadata.name}`)).toContain("Namespace/shop");
+  });
+
+  it("sends batches at most once per 16 ms however many requests arrive", async () => {
+    const { env, ask } = harness();
+    await ask({ type: "init", log: emptyLog });
+    await env.pass(20);
+    const before = env.batches().length;
+    for (let i = 0; i < 10; i++) await ask({ type: "kubectl", line: `create namespace ns-${i}` });
+    await env.pass(16);
+    expect(env.batches().length - before).toBeLessThanOrEqual(2);
+  });
+
+  it("plays simulated time at the chosen speed and stops when paused", async () => {
+    const { env, ask } = harness();
+    await ask({ type: "init", log: emptyLog });
+    await ask({ type: "setSpeed", speed: 10 });
+    await ask({ type: "play" });
+    await env.pass(1000);
+    const afterPlay = (await ask({ type: "pause" })) as { now: number; playing: boolean };
+    expect(afterPlay.playing).toBe(false);
+    expect(afterPlay.now - start).toBeGreaterThanOrEqual(9_800);
+    expect(afterPlay.now - start).toBeLessThanOrEqual(10_000);
+    await env.pass(1000);
+    expect(((await ask({ type: "snapshot" })) as { now: number }).now).toBe(afterPlay.now);
+  });
+
+  it("answers pings while it is busy with other requests", async () => {
+    const { env, host } = harness();
+    host.receive({ id: 1, request: { type: "ping" } });
+    expect(env.messages).toEqual([{ kind: "response", id: 1, ok: true, result: { now: 0 } }]);
+  });
+
+  it("rebuilds the identical cluster when its own log is replayed", async () => {
+    const first = harness();
+    await first.ask({ type: "init", log: emptyLog });
+    await first.ask({ type: "advance", seconds: 3 });
+    await first.ask({ type: "kubectl", line: "create deployment web --image=nginx --replicas=3" });
+    await first.ask({ type: "advance", seconds: 12.5 });
+    await first.ask({ type: "kubectl", line: "scale deployment web --replicas=5" });
+    await first.ask({ type: "advance", seconds: 30 });
+    await first.env.pass(20);
+    const original = (await first.ask({ type: "snapshot" })) as { objects: unknown[]; now: number };
+    const entries = first.env.batches().flatMap((b) => b.inputs);
+
+    const second = harness();
+    await second.ask({ type: "init", log: { ...emptyLog, entries, end: original.now } });
+    const replayed = (await second.ask({ type: "snapshot" })) as { objects: unknown[]; now: number };
+    expect(replayed.now).toBe(original.now);
+    expect(replayed.objects).toEqual(original.objects);
+  });
+
+  it("rejects an advance that is negative or longer than a week", async () => {
+    const { ask } = harness();
+    await ask({ type: "init", log: emptyLog });
+    await expect(ask({ type: "advance", seconds: -1 })).rejects.toThrow("advance");
+    await expect(ask({ type: "advance", seconds: 8 * 24 * 3600 })).rejects.toThrow("advance");
+  });
+});
+
+describe("namedFiles", () => {
+  it("keeps only the files a command line names", () => {
+    const files = { "web.yaml": "a", "db.yaml": "b" };
+    expect(namedFiles("apply -f web.yaml", files)).toEqual({ "web.yaml": "a" });
+    expect(namedFiles("apply --filename=db.yaml", files)).toEqual({ "db.yaml": "b" });
+    expect(namedFiles("get pods", files)).toBeUndefined();
+  });
+});

@@ -1,0 +1,250 @@
+import { type Cluster, type TraceRecord, type WatchEvent } from "../../src";
+import { runKubeplay } from "../../src/kubeplay";
+import { waitForChecks } from "../../src/lessons/checks";
+import {
+  type Batch,
+  type ChecksRequest,
+  type ClockState,
+  type InputEntry,
+  type InputLog,
+  type Request,
+  type RequestEnvelope,
+  type ResponseMap,
+  SNAPSHOT_TRACES,
+  type Speed,
+  type WorkerMessage,
+} from "./protocol";
+import { replayLog } from "./replay";
+
+/** What the host needs from its surroundings: real time, timers and a way to post. Injected so tests drive it. */
+export interface HostEnv {
+  post: (message: WorkerMessage) => void;
+  /** Real (wall) time in ms, monotonic. */
+  now: () => number;
+  setTimer: (run: () => void, ms: number) => unknown;
+  clearTimer: (handle: unknown) => void;
+}
+
+/** A batch goes out at most this often (one per animation frame). */
+export const BATCH_INTERVAL_MS = 16;
+/** Work per slice while playing at "max", so pings and requests still get through. */
+export const MAX_SLICE_MS = 10;
+/** The longest `advance` request the worker accepts (a week of simulated time). */
+const MAX_ADVANCE_SECONDS = 7 * 24 * 3600;
+
+type Pending = { events: WatchEvent[]; traces: TraceRecord[]; inputs: InputEntry[] };
+
+/**
+ * The worker's side of the protocol: holds the Cluster, answers every Request (one at a time,
+ * in order; pings jump the queue), plays simulated time and streams Batches.
+ */
+export class SimHost {
+  private cluster?: Cluster;
+  private log?: InputLog;
+  private playing = false;
+  private speed: Speed = 1;
+  private anchor = { real: 0, sim: 0 };
+  private pending: Pending = { events: [], traces: [], inputs: [] };
+  private unsubscribe: (() => void)[] = [];
+  private queue: Promise<void> = Promise.resolve();
+  private tickTimer: unknown;
+  private flushTimer: unknown;
+  private lastFlush = Number.NEGATIVE_INFINITY;
+
+  constructor(private readonly env: HostEnv) {}
+
+  /** Accepts one envelope from the UI; the answer is posted when its turn comes. */
+  receive(envelope: RequestEnvelope): void {
+    if (envelope.request.type === "ping") {
+      this.env.post({
+        kind: "response",
+        id: envelope.id,
+        ok: true,
+        result: { now: this.cluster?.now() ?? 0 },
+      });
+      return;
+    }
+    this.queue = this.queue.then(() => this.answer(envelope));
+  }
+
+  private async answer({ id, request }: RequestEnvelope): Promise<void> {
+    try {
+      const result = await this.dispatch(request);
+      this.env.post({ kind: "response", id, ok: true, result });
+    } catch (error) {
+      this.env.post({ kind: "response", id, ok: false, error: (error as Error).message ?? String(error) });
+    }
+    this.scheduleFlush();
+  }
+
+  private async dispatch(request: Request): Promise<ResponseMap[keyof ResponseMap]> {
+    if (request.type === "init") return this.init(request.log);
+    const cluster = this.cluster;
+    if (!cluster) throw new Error(`${request.type} before init`);
+    switch (request.type) {
+      case "kubectl":
+        return this.record(cluster, {
+          tool: "kubectl",
+          line: request.line,
+          stdin: request.stdin,
+          files: request.files,
+        });
+      case "kubeplay":
+        return this.record(cluster, { tool: "kubeplay", line: request.line });
+      case "play":
+        return this.setPlaying(true);
+      case "pause":
+        return this.setPlaying(false);
+      case "setSpeed":
+        this.speed = request.speed;
+        return this.reanchor();
+      case "step":
+        cluster.step();
+        return this.reanchor();
+      case "advance":
+        return this.advance(cluster, request.seconds);
+      case "snapshot":
+        return this.snapshot(cluster);
+      case "checks":
+        return this.checks(cluster, request);
+      default:
+        throw new Error(`unknown request ${(request as Request).type}`);
+    }
+  }
+
+  private async init(log: InputLog): Promise<ResponseMap["init"]> {
+    this.setPlaying(false);
+    for (const stop of this.unsubscribe) stop();
+    this.unsubscribe = [];
+    this.cluster = undefined;
+    const cluster = await replayLog(
+      log,
+      () => new Promise((r) => this.env.setTimer(() => r(), 0)),
+      this.env.now,
+    );
+    this.cluster = cluster;
+    this.log = { ...log, entries: [...log.entries] };
+    this.pending = { events: [], traces: [], inputs: [] };
+    this.unsubscribe = [
+      cluster.watch(cluster.resourceVersion(), (event) => this.pending.events.push(event)),
+      cluster.onTrace((record) => this.pending.traces.push(record)),
+    ];
+    this.reanchor();
+    return { resourceVersion: cluster.resourceVersion(), now: cluster.now() };
+  }
+
+  private record(cluster: Cluster, input: Omit<InputEntry, "at">): ResponseMap["kubectl"] {
+    const entry: InputEntry = { at: cluster.now(), tool: input.tool, line: input.line };
+    if (input.stdin !== undefined) entry.stdin = input.stdin;
+    const files = namedFiles(input.line, input.files);
+    if (files) entry.files = files;
+    const result =
+      input.tool === "kubectl"
+        ? cluster.kubectl(input.line, input.stdin, input.files)
+        : runKubeplay(cluster, input.line);
+    this.log?.entries.push(entry);
+    this.pending.inputs.push(entry);
+    this.reanchor();
+    return result;
+  }
+
+  private advance(cluster: Cluster, seconds: number): ClockState {
+    if (!Number.isFinite(seconds) || seconds < 0 || seconds > MAX_ADVANCE_SECONDS) {
+      throw new RangeError(`advance: seconds must be between 0 and ${MAX_ADVANCE_SECONDS}, got ${seconds}`);
+    }
+    cluster.advance(seconds);
+    return this.reanchor();
+  }
+
+  /** A lesson step's checks, optionally letting time run (a second at a time) until they pass. */
+  private checks(cluster: Cluster, request: ChecksRequest): ResponseMap["checks"] {
+    const wait = request.waitSeconds ?? 0;
+    if (!Number.isFinite(wait) || wait < 0 || wait > MAX_ADVANCE_SECONDS) {
+      throw new RangeError(`checks: waitSeconds must be between 0 and ${MAX_ADVANCE_SECONDS}, got ${wait}`);
+    }
+    const results = waitForChecks(cluster, request.checks, wait, request.answers ?? {});
+    return { results, clock: this.reanchor() };
+  }
+
+  private snapshot(cluster: Cluster): ResponseMap["snapshot"] {
+    const traces = cluster.trace.since(0);
+    return {
+      objects: cluster.snapshot(),
+      traces: traces.slice(Math.max(0, traces.length - SNAPSHOT_TRACES)),
+      resourceVersion: cluster.resourceVersion(),
+      now: cluster.now(),
+    };
+  }
+
+  private clock(): ClockState {
+    const state: ClockState = { now: this.cluster?.now() ?? 0, playing: this.playing, speed: this.speed };
+    const next = this.cluster?.nextEventTime();
+    if (next !== undefined) state.nextEvent = next;
+    return state;
+  }
+
+  /** Real time and simulated time line up from here: playing continues from the current instant. */
+  private reanchor(): ClockState {
+    this.anchor = { real: this.env.now(), sim: this.cluster?.now() ?? 0 };
+    return this.clock();
+  }
+
+  private setPlaying(playing: boolean): ClockState {
+    this.playing = playing;
+    if (this.tickTimer !== undefined) this.env.clearTimer(this.tickTimer);
+    this.tickTimer = undefined;
+    const state = this.reanchor();
+    if (playing) this.tickTimer = this.env.setTimer(this.tick, BATCH_INTERVAL_MS);
+    return state;
+  }
+
+  private readonly tick = (): void => {
+    this.tickTimer = undefined;
+    const cluster = this.cluster;
+    if (!this.playing || !cluster) return;
+    const started = this.env.now();
+    if (this.speed === "max") this.runMaxSlice(cluster, started);
+    else this.catchUp(cluster, this.speed);
+    // A slice that overran means the cluster cannot keep up: drop the lag rather than spiral.
+    if (this.env.now() - started > 50) this.reanchor();
+    this.scheduleFlush();
+    this.tickTimer = this.env.setTimer(this.tick, this.speed === "max" ? 0 : BATCH_INTERVAL_MS);
+  };
+
+  private catchUp(cluster: Cluster, speed: number): void {
+    const target = Math.floor(this.anchor.sim + (this.env.now() - this.anchor.real) * speed);
+    if (target > cluster.now()) cluster.advance((target - cluster.now()) / 1000);
+  }
+
+  private runMaxSlice(cluster: Cluster, started: number): void {
+    do {
+      // With nothing scheduled, let time run at 600× rather than leap ahead unboundedly.
+      if (!cluster.step()) {
+        cluster.advance(MAX_SLICE_MS * 0.6);
+        break;
+      }
+    } while (this.env.now() - started < MAX_SLICE_MS);
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer !== undefined) return;
+    const wait = Math.max(0, BATCH_INTERVAL_MS - (this.env.now() - this.lastFlush));
+    this.flushTimer = this.env.setTimer(this.flush, wait);
+  }
+
+  private readonly flush = (): void => {
+    this.flushTimer = undefined;
+    this.lastFlush = this.env.now();
+    const batch: Batch = { ...this.pending, clock: this.clock() };
+    this.pending = { events: [], traces: [], inputs: [] };
+    this.env.post({ kind: "batch", batch });
+  };
+}
+
+/** The files a command line names (as whole words), so the log keeps only what a replay needs. */
+export function namedFiles(line: string, files?: Record<string, string>): Record<string, string> | undefined {
+  if (!files) return undefined;
+  const words = new Set(line.split(/[\s=,]+/));
+  const named = Object.entries(files).filter(([name]) => words.has(name));
+  return named.length > 0 ? Object.fromEntries(named) : undefined;
+}

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openWatchedPage, type WatchedPage } from "./support/browser";
+import { type PreviewServer, startPreview } from "./support/preview";
+import { terminalText, typeCommand, waitForTerminal } from "./support/terminal";
+
+describe("the kubectl console", () => {
+  let server: PreviewServer;
+  let browser: WatchedPage;
+
+  beforeAll(async () => {
+    server = await startPreview();
+    browser = await openWatchedPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("runs kubectl through the simulator and lists what the editor applied", async () => {
+    const { page } = browser;
+    await page.goto(server.url);
+    await page.locator('[data-testid="console"][data-ready="true"] .xterm-rows').waitFor();
+    await page.locator('[data-testid="editor"][data-ready="true"] .view-lines').waitFor();
+    await page.locator('[data-testid="apply"]').click();
+    await waitForTerminal(page, /deployment\.apps\/nginx-deployment created/);
+    await typeCommand(page, "kubectl get deploy");
+    // The engine's controllers may or may not have started pods yet: assert the row, not READY.
+    await waitForTerminal(page, /NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\n\s*nginx-deployment\s+\d+\/3/);
+    await typeCommand(page, "k get nodes");
+    await waitForTerminal(page, /node-1\s+Ready/);
+  });
+
+  it("recalls history with the up arrow and completes with Tab", async () => {
+    const { page } = browser;
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("ArrowUp");
+    await waitForTerminal(page, /\$ kubectl get deploy$/);
+    await page.keyboard.press("Control+U");
+    await page.keyboard.type("kubectl get depl");
+    await page.keyboard.press("Tab");
+    await waitForTerminal(page, /\$ kubectl get deploy$/);
+    await page.keyboard.press("Tab");
+    await waitForTerminal(page, /deployments\s+deployment\s+deploy\n\$ kubectl get deploy$/);
+    await page.keyboard.type(" ngi");
+    await page.keyboard.press("Tab");
+    await waitForTerminal(page, /\$ kubectl get deploy nginx-deployment$/);
+    await page.keyboard.press("Enter");
+    await waitForTerminal(page, /nginx-deployment\s+\d+\/3/);
+  });
+
+  it("answers non-kubectl lines with a hint, errors in red, and clear/help", async () => {
+    const { page } = browser;
+    await typeCommand(page, "get pods");
+    await waitForTerminal(
+      page,
+      /get: command not found \(this console runs kubectl and kubeplay commands\)\nDid you mean: kubectl get pods/,
+    );
+    await typeCommand(page, "kubectl get nosuchthing");
+    await waitForTerminal(page, /error: the server doesn't have a resource type "nosuchthing"/);
+    const red = page.locator('[data-testid="console"] .xterm-rows span', { hasText: "nosuchthing" }).last();
+    await expect(red.getAttribute("class")).resolves.toMatch(/xterm-fg-1\b/);
+    await typeCommand(page, "kubeplay help");
+    await waitForTerminal(page, /advance/);
+    await typeCommand(page, "help");
+    await waitForTerminal(page, /This console runs:/);
+    await page.screenshot({ path: ".tmp/console-en-light.png" });
+    await typeCommand(page, "clear");
+    await expect.poll(() => terminalText(page)).toBe("$");
+  });
+
+  it("keeps history across a reload, in Chinese and dark theme too", async () => {
+    const { page } = browser;
+    await page.waitForTimeout(1500);
+    await page.reload();
+    await page.locator('[data-testid="console"][data-ready="true"] .xterm-rows').waitFor();
+    await page.getByRole("button", { name: "中文" }).click();
+    await page.locator(".theme-toggle").click();
+    await page.locator('[data-testid="console"] .xterm').click();
+    await page.keyboard.press("ArrowUp");
+    await waitForTerminal(page, /\$ clear$/);
+    await page.keyboard.press("Control+U");
+    await typeCommand(page, "pods");
+    await waitForTerminal(page, /pods: 找不到命令/);
+    await page.screenshot({ path: ".tmp/console-zh-dark.png" });
+    await page.locator(".theme-toggle").click();
+    await page.getByRole("button", { name: "English" }).click();
+    expect(browser.foreignRequests).toEqual([]);
+    expect(browser.consoleErrors).toEqual([]);
+  });
+});
