@@ -1,6 +1,11 @@
 import type { Cluster } from "../cluster";
 import { isFlagParseError, parseFlags } from "./cli/flags";
-import { flagErrorMessage, kubectlFailure, unknownCommandMessage } from "./cli/commandErrors";
+import {
+  flagErrorMessage,
+  kubectlFailure,
+  unknownCommandMessage,
+  unknownSubcommandMessage,
+} from "./cli/commandErrors";
 import { withGlobalFlags } from "./cli/globalFlags";
 import { kubectlRootCommands } from "./cli/suggestions";
 import { splitShellWords } from "./cli/shellWords";
@@ -65,6 +70,14 @@ function dispatch(cluster: Cluster, line: string, input: KubectlInput, out: stri
     }
     throw new KubectlError(
       kubectlFailure(flagErrorMessage(parsed.error, `kubectl ${path.join(" ")}`)).stderr.trimEnd(),
+    );
+  }
+  // A command group given an unknown sub-command (`kubectl set foo x`), as cobra reports it.
+  if (verb.subcommands?.length && parsed.positional.length > 0) {
+    throw new KubectlError(
+      kubectlFailure(
+        unknownSubcommandMessage(`kubectl ${path.join(" ")}`, parsed.positional),
+      ).stderr.trimEnd(),
     );
   }
   if (parsed.flags.help === true) {

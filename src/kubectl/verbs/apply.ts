@@ -91,6 +91,7 @@ function create(ctx: VerbContext, type: ResourceType, obj: KubeObject, dryRun: D
 }
 
 function patch(ctx: VerbContext, type: ResourceType, obj: KubeObject, live: KubeObject, dryRun: DryRun) {
+  if (live.metadata.annotations?.[LAST_APPLIED] === undefined) ctx.err(missingAnnotationWarning(type, live));
   const next = applyThreeWay(live, withLastApplied(obj));
   const name = live.metadata.name ?? "";
   if (!next) return { object: live, line: outcomeLine(type, name, "unchanged", dryRun, ctx) };
@@ -119,4 +120,11 @@ function noMatchForKind(obj: KubeObject, source: string, ctx: VerbContext): Kube
   return new KubectlError(
     `error: resource mapping not found for name: "${obj.metadata.name ?? ""}" namespace: "${namespace}" from "${source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`,
   );
+}
+
+const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+
+/** kubectl apply's warning for an object made imperatively (create without --save-config). */
+function missingAnnotationWarning(type: ResourceType, live: KubeObject): string {
+  return `Warning: resource ${type.plural}/${live.metadata.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`;
 }

@@ -1,20 +1,13 @@
 import { typeOfKind } from "../../api/registry";
 import type { KubeObject } from "../../api/types";
-import { clone } from "../../api/types";
 import { formatError } from "../errorText";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
 import { ALL_FLAG, DRY_RUN_FLAG, FILENAME_FLAG, OUTPUT_FLAG } from "./commonFlags";
 import { resolveTargets, splitResourcesAndPairs } from "./resourceTargets";
+import { editableContainers } from "./podTemplate";
+import { setEnvVerb } from "./setEnv";
+import { setResourcesVerb } from "./setResources";
 import { dryRunOf, outcomeLine } from "./writeOutcome";
-
-/** Where each kind keeps its pod spec. */
-const POD_SPEC_PATH: Record<string, string[]> = {
-  Pod: ["spec"],
-  Deployment: ["spec", "template", "spec"],
-  ReplicaSet: ["spec", "template", "spec"],
-  Job: ["spec", "template", "spec"],
-  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"],
-};
 
 /** `kubectl set image TYPE NAME CONTAINER=IMAGE…`: updates container images; `*` means every container. */
 export const setImageVerb: Verb = {
@@ -47,12 +40,13 @@ export const setVerb: Verb = {
   short: "Set specific features on objects",
   usage: "kubectl set SUBCOMMAND [options]",
   flags: [],
-  subcommands: [setImageVerb],
+  subcommands: [setEnvVerb, setImageVerb, setResourcesVerb],
   run: (ctx) => {
     ctx.out(
       "Configure application resources.\n\n These commands help you make changes to existing application resources.\n\nAvailable Commands:\n",
     );
-    ctx.out(`  ${"image".padEnd(15)} ${setImageVerb.short}\n\nUsage:\n  kubectl set SUBCOMMAND [options]\n`);
+    for (const sub of setVerb.subcommands ?? []) ctx.out(`  ${sub.name.padEnd(15)} ${sub.short}\n`);
+    ctx.out("\nUsage:\n  kubectl set SUBCOMMAND [options]\n");
     return 0;
   },
 };
@@ -86,18 +80,7 @@ function parsePair(pair: string): [string, string] {
 
 /** The object with images replaced, or undefined when nothing changes. */
 function withImages(obj: KubeObject, images: [string, string][]): KubeObject | undefined {
-  const path = POD_SPEC_PATH[obj.kind];
-  if (!path)
-    throw new KubectlError(
-      `error: ${typeOfKind(obj.kind)?.plural ?? obj.kind}/${obj.metadata.name} does not have a pod template`,
-    );
-  const copy = clone(obj);
-  let spec: unknown = copy;
-  for (const key of path) spec = (spec as Record<string, unknown> | undefined)?.[key];
-  const podSpec = spec as
-    | { initContainers?: { name: string; image?: string }[]; containers?: { name: string; image?: string }[] }
-    | undefined;
-  const containers = [...(podSpec?.initContainers ?? []), ...(podSpec?.containers ?? [])];
+  const { copy, containers } = editableContainers(obj);
   let changed = false;
   for (const [name, image] of images) {
     const targets = name === "*" ? containers : containers.filter((c) => c.name === name);
