@@ -73,7 +73,7 @@ function dispatch(cluster: Cluster, line: string, input: KubectlInput, out: stri
     );
   }
   // A command group given an unknown sub-command (`kubectl set foo x`), as cobra reports it.
-  if (verb.subcommands?.length && parsed.positional.length > 0) {
+  if (verb.group && parsed.positional.length > 0) {
     throw new KubectlError(
       kubectlFailure(
         unknownSubcommandMessage(`kubectl ${path.join(" ")}`, parsed.positional),

@@ -35,6 +35,8 @@ export interface Verb {
   flags: FlagSpec[];
   /** Sub-verbs (`rollout status`, `create deployment`). */
   subcommands?: Verb[];
+  /** A pure command group (`set`, `rollout`): any other word after it is an unknown sub-command. */
+  group?: boolean;
   run: (ctx: VerbContext) => number;
 }
 

@@ -252,6 +252,7 @@ export const rolloutVerb: Verb = {
   usage: "kubectl rollout SUBCOMMAND [options]",
   flags: [],
   subcommands: SUBCOMMANDS,
+  group: true,
   run: (ctx) => {
     const commands = SUBCOMMANDS.map((v) => `  ${v.name.padEnd(13)} ${v.short}\n`).join("");
     ctx.out(

@@ -41,6 +41,7 @@ export const setVerb: Verb = {
   usage: "kubectl set SUBCOMMAND [options]",
   flags: [],
   subcommands: [setEnvVerb, setImageVerb, setResourcesVerb],
+  group: true,
   run: (ctx) => {
     ctx.out(
       "Configure application resources.\n\n These commands help you make changes to existing application resources.\n\nAvailable Commands:\n",
