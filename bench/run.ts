@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { benchApiServer } from "./apiServer";
 import { initialJsGzip } from "./bundleSize";
+import { benchEditorReady } from "./editorReady";
 import { typicalPermalinkChars } from "./permalinkSize";
 import { report } from "./timing";
 
@@ -20,3 +21,6 @@ benchApiServer();
 
 const linkChars = typicalPermalinkChars();
 report("permalink, typical lesson state (chars in hash)", `${linkChars}`, "2,000", linkChars <= 2000);
+
+if (existsSync("dist/index.html") && existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"))
+  await benchEditorReady();

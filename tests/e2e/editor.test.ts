@@ -67,22 +67,14 @@ describe("the YAML editor", () => {
     await server?.stop();
   });
 
-  it("loads Monaco lazily with deployment.yaml, usable within 2.5 s on a return visit, offline", async () => {
+  it("loads Monaco lazily with deployment.yaml, offline, and again after a reload", async () => {
     const { page } = browser;
-    const usableAfter = async (open: () => Promise<unknown>) => {
-      const started = Date.now();
+    // The time this takes is a budget measured by `npm run bench` (bench/editorReady.ts), not asserted here.
+    for (const open of [() => page.goto(server.url), () => page.reload()]) {
       await open();
       await page.locator(`${EDITOR}[data-ready="true"] .view-lines`).waitFor();
       await page.getByRole("tab", { name: "deployment.yaml" }).waitFor();
-      return Date.now() - started;
-    };
-    // First visit: a brand-new profile and a cold browser (no HTTP or code cache).
-    const cold = await usableAfter(() => page.goto(server.url));
-    // Return visit: what a learner coming back sees.
-    const warm = await usableAfter(() => page.reload());
-    console.log(`time to editor usable: first visit ${cold} ms, return visit ${warm} ms`);
-    expect(cold).toBeLessThan(5000);
-    expect(warm).toBeLessThan(2500);
+    }
     await expect(editorText(page)).resolves.toMatch(/kind: Deployment/);
     expect(browser.foreignRequests).toEqual([]);
   });
