@@ -3,7 +3,9 @@ import { benchApiServer } from "./apiServer";
 import { initialJsGzip } from "./bundleSize";
 import { benchEditorReady } from "./editorReady";
 import { typicalPermalinkChars } from "./permalinkSize";
+import { benchScale } from "./scale";
 import { report } from "./timing";
+import { benchViewFrames } from "./viewFrames";
 
 /** `npm run bench`: prints every performance figure the issues budget, one line each. */
 if (existsSync("dist/index.html")) {
@@ -18,9 +20,13 @@ if (existsSync("dist/index.html")) {
   console.log("skip  initial JS size: run `npm run build` first");
 }
 benchApiServer();
+benchScale();
 
 const linkChars = typicalPermalinkChars();
 report("permalink, typical lesson state (chars in hash)", `${linkChars}`, "2,000", linkChars <= 2000);
 
-if (existsSync("dist/index.html") && existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"))
+// Browser figures need the build and Debian's Chromium.
+if (existsSync("dist/index.html") && existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) {
   await benchEditorReady();
+  await benchViewFrames();
+}

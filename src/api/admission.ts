@@ -20,7 +20,7 @@ export type FieldValidation = "Strict" | "Warn" | "Ignore";
 export function admitCreate(
   obj: KubeObject,
   type: ResourceType,
-  fieldValidation: FieldValidation,
+  fieldValidation: FieldValidation | undefined,
   uid: string,
 ): void {
   decode(obj, type, fieldValidation);
@@ -40,7 +40,7 @@ export function admitUpdate(
   obj: KubeObject,
   old: KubeObject,
   type: ResourceType,
-  fieldValidation: FieldValidation,
+  fieldValidation: FieldValidation | undefined,
 ): void {
   decode(obj, type, fieldValidation);
   applyDefaults(obj);
@@ -50,12 +50,25 @@ export function admitUpdate(
   validate(obj, old, type);
 }
 
-/** Admits a status write: the object must still validate. */
+/** Kinds whose validation reads status fields (a Node's capacity and allocatable quantities). */
+const STATUS_VALIDATED = new Set(["Node"]);
+
+/**
+ * Admits a status write. As the registries' status strategies do, only what a status write can
+ * change is validated: spec and metadata are the stored object's, which was validated when it
+ * was written, so of the in-scope kinds only a Node (whose status holds quantities) is checked.
+ */
 export function admitStatusUpdate(obj: KubeObject, old: KubeObject, type: ResourceType): void {
-  validate(obj, old, type);
+  if (STATUS_VALIDATED.has(type.kind)) validate(obj, old, type);
 }
 
-function decode(obj: KubeObject, type: ResourceType, fieldValidation: FieldValidation): void {
+/**
+ * Decoding catches JSON of the wrong type (and, when Strict, unknown fields). Requests without
+ * a fieldValidation come from the control plane's own clients, which send typed objects built
+ * from already-decoded ones, so they skip it, as a typed Go client never produces such JSON.
+ */
+function decode(obj: KubeObject, type: ResourceType, fieldValidation: FieldValidation | undefined): void {
+  if (fieldValidation === undefined) return;
   const [typeError] = typeErrors(obj, obj.apiVersion, obj.kind);
   const unknown = fieldValidation === "Strict" ? strictDecodeErrors(obj, obj.apiVersion, obj.kind) : [];
   const message = typeError ?? (unknown.length > 0 ? strictDecodingMessage(unknown) : undefined);

@@ -13,13 +13,17 @@ import {
 } from "./errors";
 import { qualifiedPlural, type ResourceType, typeOfKind } from "./registry";
 import type { ObjectStore } from "./store";
+import { jsonEqual } from "./jsonData";
 import { clone, type KubeObject } from "./types";
 
 /** Options of a create or update request. */
 export interface WriteOptions {
   /** Server-side dry run: admitted and returned, never stored. */
   dryRun?: boolean;
-  /** kubectl sends Strict by default; controllers send well-formed objects. */
+  /**
+   * kubectl sends Strict by default; controllers send well-formed objects and leave it unset,
+   * which skips the decoding checks (type errors, unknown fields).
+   */
   fieldValidation?: FieldValidation;
 }
 
@@ -85,7 +89,7 @@ export class ApiServer {
       obj.metadata.name = this.uniqueGeneratedName(type, obj);
     }
     const uid = this.random.uuid();
-    admitCreate(obj, type, options.fieldValidation ?? "Ignore", uid);
+    admitCreate(obj, type, options.fieldValidation, uid);
     const name = obj.metadata.name as string;
     const namespace = obj.metadata.namespace ?? "";
     if (this.store.get(obj.kind, namespace, name)) throw alreadyExists(type, name);
@@ -116,7 +120,7 @@ export class ApiServer {
     }
     keepSystemMetadata(obj, old);
     if (type.kind === "Service") prepareServiceUpdate(obj, old);
-    admitUpdate(obj, old, type, options.fieldValidation ?? "Ignore");
+    admitUpdate(obj, old, type, options.fieldValidation);
     if (type.kind === "Service") allocateServiceAddresses(this.store, obj, this.random, old);
     if (GENERATION_TRACKED.has(type.kind)) {
       obj.metadata.generation = (old.metadata.generation ?? 1) + (specChanged(obj, old) ? 1 : 0);
@@ -129,7 +133,8 @@ export class ApiServer {
     const type = requireType(input.kind);
     const old = this.get(input.kind, input.metadata.namespace ?? "", input.metadata.name ?? "");
     this.checkResourceVersion(type, input, old);
-    const obj = clone(old);
+    // Stored objects are never mutated, so the new version shares the old one's spec.
+    const obj = withOwnMetadata(old);
     obj.status = clone(input.status);
     admitStatusUpdate(obj, old, type);
     return this.commit(obj, old, options);
@@ -181,7 +186,7 @@ export class ApiServer {
     const type = requireType(input.kind);
     const old = this.get(input.kind, input.metadata.namespace ?? "", input.metadata.name ?? "");
     this.checkResourceVersion(type, input, old);
-    const obj = clone(old);
+    const obj = { ...old };
     obj.metadata = {
       ...clone(input.metadata),
       uid: old.metadata.uid,
@@ -221,7 +226,7 @@ export class ApiServer {
         `${prefix}: pod ${name} is already assigned to node "${stored.spec.nodeName}"`,
       );
     }
-    const bound = clone(stored);
+    const bound = withOwnMetadata(stored);
     bound.spec = { ...bound.spec, nodeName };
     bound.status = withStatus(bound.status);
     return this.commit(bound, stored, {});
@@ -259,7 +264,7 @@ export class ApiServer {
 
   private commit(obj: KubeObject, old: KubeObject, options: WriteOptions): KubeObject {
     obj.metadata.resourceVersion = old.metadata.resourceVersion;
-    if (JSON.stringify(obj) === JSON.stringify(old)) return old;
+    if (jsonEqual(obj, old)) return old;
     if (options.dryRun) return obj;
     obj.metadata.resourceVersion = String(this.store.nextResourceVersion());
     this.store.put(obj);
@@ -322,6 +327,11 @@ export function requireType(kind: string): ResourceType {
   return type;
 }
 
+/** A shallow copy of a stored object with its own metadata object, for a write that sets resourceVersion. */
+function withOwnMetadata(stored: KubeObject): KubeObject {
+  return { ...stored, metadata: { ...stored.metadata } };
+}
+
 function normalizeNamespace(obj: KubeObject, type: ResourceType): void {
   obj.metadata = obj.metadata ?? {};
   if (!type.namespaced) delete obj.metadata.namespace;
@@ -344,7 +354,7 @@ function keepSystemMetadata(obj: KubeObject, old: KubeObject): void {
 }
 
 function specChanged(obj: KubeObject, old: KubeObject): boolean {
-  return JSON.stringify(obj.spec) !== JSON.stringify(old.spec);
+  return !jsonEqual(obj.spec, old.spec);
 }
 
 /** Pods bound to a node and not finished terminate gracefully; everything else goes at once. */

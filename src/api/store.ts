@@ -14,7 +14,13 @@ const HISTORY_LIMIT = 20_000;
 export class ObjectStore {
   private byKind = new Map<string, Map<string, KubeObject>>();
   private byUid = new Map<string, KubeObject>();
+  /** Per kind, its objects in namespace-then-name order, kept up to date once a kind is listed. */
+  private sorted = new Map<string, KubeObject[]>();
   private dependents = new Map<string, Set<string>>();
+  /** dependentsOf's answers in namespace-then-name order, kept up to date once asked for. */
+  private sortedDependents = new Map<string, KubeObject[]>();
+  /** Per kind and namespace, the uids of objects with no controller owner (orphans a controller may adopt). */
+  private uncontrolled = new Map<string, Set<string>>();
   private listeners = new Set<WatchListener>();
   private history: WatchEvent[] = [];
   private revision = 0;
@@ -39,13 +45,12 @@ export class ObjectStore {
 
   /** Objects of a kind, in one namespace or all ("" for cluster-scoped kinds), in key order. */
   list(kind: string, namespace?: string): KubeObject[] {
-    const all = this.byKind.get(kind);
-    if (!all) return [];
-    const out: KubeObject[] = [];
-    for (const obj of all.values()) {
-      if (namespace === undefined || (obj.metadata.namespace ?? "") === namespace) out.push(obj);
-    }
-    return out.sort(byNamespaceThenName);
+    const sorted = this.sortedOf(kind);
+    if (namespace === undefined) return sorted.slice();
+    // Namespace-then-name order keeps one namespace's objects together: find its range.
+    const from = lowerBound(sorted, (o) => (o.metadata.namespace ?? "") < namespace);
+    const to = lowerBound(sorted, (o) => (o.metadata.namespace ?? "") <= namespace, from);
+    return sorted.slice(from, to);
   }
 
   /** Number of stored objects, all kinds. */
@@ -60,10 +65,30 @@ export class ObjectStore {
 
   /** Objects whose ownerReferences name the given owner uid. */
   dependentsOf(ownerUid: string): KubeObject[] {
-    const keys = this.dependents.get(ownerUid);
-    if (!keys) return [];
+    let sorted = this.sortedDependents.get(ownerUid);
+    if (!sorted) {
+      const keys = this.dependents.get(ownerUid);
+      if (!keys) return [];
+      sorted = [];
+      for (const uid of keys) {
+        const obj = this.byUid.get(uid);
+        if (obj) sorted.push(obj);
+      }
+      sorted.sort(byNamespaceThenName);
+      this.sortedDependents.set(ownerUid, sorted);
+    }
+    return sorted.slice();
+  }
+
+  /**
+   * Objects of a kind in a namespace that no controller owns (no ownerReference with
+   * controller: true), in name order: the orphans a ReplicaSet or Job may adopt.
+   */
+  uncontrolledOf(kind: string, namespace: string): KubeObject[] {
+    const uids = this.uncontrolled.get(`${kind}/${namespace}`);
+    if (!uids) return [];
     const out: KubeObject[] = [];
-    for (const uid of keys) {
+    for (const uid of uids) {
       const obj = this.byUid.get(uid);
       if (obj) out.push(obj);
     }
@@ -83,6 +108,7 @@ export class ObjectStore {
     if (previous) this.unindex(previous);
     kindMap.set(key, obj);
     this.index(obj);
+    this.placeSorted(ref.kind, obj, previous !== undefined);
     this.emit({
       type: previous ? "MODIFIED" : "ADDED",
       object: obj,
@@ -98,6 +124,7 @@ export class ObjectStore {
     if (!kindMap || !stored) return;
     kindMap.delete(`${ref.namespace}/${ref.name}`);
     this.unindex(stored);
+    this.dropSorted(ref.kind, stored);
     const rv = this.nextResourceVersion();
     const final = { ...stored, metadata: { ...stored.metadata, resourceVersion: String(rv) } };
     this.emit({ type: "DELETED", object: final, resourceVersion: rv });
@@ -138,6 +165,31 @@ export class ObjectStore {
     return keyOf(refOf(obj));
   }
 
+  /** The kind's sorted array, built on first use and then maintained by put and remove. */
+  private sortedOf(kind: string): KubeObject[] {
+    let sorted = this.sorted.get(kind);
+    if (!sorted) {
+      sorted = [...(this.byKind.get(kind)?.values() ?? [])].sort(byNamespaceThenName);
+      this.sorted.set(kind, sorted);
+    }
+    return sorted;
+  }
+
+  private placeSorted(kind: string, obj: KubeObject, replacing: boolean): void {
+    const sorted = this.sorted.get(kind);
+    if (!sorted) return;
+    const at = lowerBound(sorted, (o) => byNamespaceThenName(o, obj) < 0);
+    if (replacing) sorted[at] = obj;
+    else sorted.splice(at, 0, obj);
+  }
+
+  private dropSorted(kind: string, obj: KubeObject): void {
+    const sorted = this.sorted.get(kind);
+    if (!sorted) return;
+    const at = lowerBound(sorted, (o) => byNamespaceThenName(o, obj) < 0);
+    if (sorted[at] && byNamespaceThenName(sorted[at], obj) === 0) sorted.splice(at, 1);
+  }
+
   private emit(event: WatchEvent): void {
     this.history.push(event);
     if (this.history.length > HISTORY_LIMIT * 1.25)
@@ -149,13 +201,31 @@ export class ObjectStore {
     const uid = obj.metadata.uid;
     if (!uid) return;
     this.byUid.set(uid, obj);
+    if (!hasController(obj)) {
+      const key = uncontrolledKey(obj);
+      let set = this.uncontrolled.get(key);
+      if (!set) {
+        set = new Set();
+        this.uncontrolled.set(key, set);
+      }
+      set.add(uid);
+    }
     for (const owner of obj.metadata.ownerReferences ?? []) {
       let set = this.dependents.get(owner.uid);
       if (!set) {
         set = new Set();
         this.dependents.set(owner.uid, set);
       }
+      if (set.has(uid)) continue;
       set.add(uid);
+      const sorted = this.sortedDependents.get(owner.uid);
+      // After any same-named objects, as the set's insertion order and a stable sort would place it.
+      if (sorted)
+        sorted.splice(
+          lowerBound(sorted, (o) => byNamespaceThenName(o, obj) <= 0),
+          0,
+          obj,
+        );
     }
   }
 
@@ -163,12 +233,46 @@ export class ObjectStore {
     const uid = obj.metadata.uid;
     if (!uid) return;
     this.byUid.delete(uid);
+    if (!hasController(obj)) {
+      const key = uncontrolledKey(obj);
+      const set = this.uncontrolled.get(key);
+      set?.delete(uid);
+      if (set?.size === 0) this.uncontrolled.delete(key);
+    }
     for (const owner of obj.metadata.ownerReferences ?? []) {
       const set = this.dependents.get(owner.uid);
       set?.delete(uid);
       if (set?.size === 0) this.dependents.delete(owner.uid);
+      const sorted = this.sortedDependents.get(owner.uid);
+      if (sorted) {
+        let at = lowerBound(sorted, (o) => byNamespaceThenName(o, obj) < 0);
+        // Objects of other kinds may share the name: find this very object among the ties.
+        while (at < sorted.length && sorted[at] !== obj && byNamespaceThenName(sorted[at], obj) === 0) at++;
+        if (sorted[at] === obj) sorted.splice(at, 1);
+        if (!set?.size) this.sortedDependents.delete(owner.uid);
+      }
     }
   }
+}
+
+function hasController(obj: KubeObject): boolean {
+  return obj.metadata.ownerReferences?.some((r) => r.controller === true) ?? false;
+}
+
+function uncontrolledKey(obj: KubeObject): string {
+  return `${obj.kind}/${obj.metadata.namespace ?? ""}`;
+}
+
+/** The first index at or after `from` whose item fails `before` (items failing it form a suffix). */
+function lowerBound(items: KubeObject[], before: (item: KubeObject) => boolean, from = 0): number {
+  let lo = from;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(items[mid])) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function byNamespaceThenName(a: KubeObject, b: KubeObject): number {

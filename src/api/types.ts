@@ -1,4 +1,5 @@
 import type { ObjectMeta } from "kubernetes-types/meta/v1";
+import { jsonCopy } from "./jsonData";
 
 /** The same type without `readonly` (kubernetes-types marks server-set fields readonly). */
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -43,5 +44,5 @@ export function refOf(obj: KubeObject): ObjectRef {
 
 /** A deep copy of plain JSON data (objects in the store must never be mutated in place). */
 export function clone<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+  return jsonCopy(value);
 }

@@ -57,10 +57,12 @@ function checkDocument(doc: unknown, line: number, source: string): ManifestDocu
   const obj = doc as Record<string, unknown>;
   const missing = [!obj.apiVersion && "apiVersion", !obj.kind && "kind"].filter(Boolean) as string[];
   if (missing.length > 0) {
-    const fields = missing.map((f) => `${f} not set`).join(", ");
+    // A single validation error prints bare; several are joined inside brackets (utilerrors.NewAggregate).
+    const list = missing.map((f) => `${f} not set`);
+    const fields = list.length === 1 ? list[0] : `[${list.join(", ")}]`;
     return {
       line,
-      error: `error: error validating "${source}": error validating data: [${fields}]; if you choose to ignore these errors, turn validation off with --validate=false`,
+      error: `error: error validating "${source}": error validating data: ${fields}; if you choose to ignore these errors, turn validation off with --validate=false`,
     };
   }
   if (typeof obj.apiVersion !== "string" || typeof obj.kind !== "string") {

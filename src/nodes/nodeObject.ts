@@ -17,7 +17,7 @@ export const NODE_CAPACITY = {
 
 export const NODE_ALLOCATABLE = { ...NODE_CAPACITY, memory: "8286208Ki" } as const;
 
-export const KUBELET_VERSION = "v1.32.2";
+export const KUBELET_VERSION = "v1.32.0";
 export const NODE_LEASE_NAMESPACE = "kube-node-lease";
 /** kubelet's nodeLeaseDurationSeconds default. */
 export const LEASE_DURATION_SECONDS = 40;

@@ -29,9 +29,9 @@ describe("simulated nodes", () => {
     expect(c.kubectl("get nodes -o wide").stdout).toBe(
       [
         "NAME     STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE                         KERNEL-VERSION   CONTAINER-RUNTIME",
-        "node-1   Ready    <none>   0s    v1.32.2   172.18.0.2    <none>        Debian GNU/Linux 12 (bookworm)   6.1.0-28-amd64   containerd://1.7.24",
-        "node-2   Ready    <none>   0s    v1.32.2   172.18.0.3    <none>        Debian GNU/Linux 12 (bookworm)   6.1.0-28-amd64   containerd://1.7.24",
-        "node-3   Ready    <none>   0s    v1.32.2   172.18.0.4    <none>        Debian GNU/Linux 12 (bookworm)   6.1.0-28-amd64   containerd://1.7.24",
+        "node-1   Ready    <none>   0s    v1.32.0   172.18.0.2    <none>        Debian GNU/Linux 12 (bookworm)   6.1.0-28-amd64   containerd://1.7.24",
+        "node-2   Ready    <none>   0s    v1.32.0   172.18.0.3    <none>        Debian GNU/Linux 12 (bookworm)   6.1.0-28-amd64   containerd://1.7.24",
+        "node-3   Ready    <none>   0s    v1.32.0   172.18.0.4    <none>        Debian GNU/Linux 12 (bookworm)   6.1.0-28-amd64   containerd://1.7.24",
         "",
       ].join("\n"),
     );

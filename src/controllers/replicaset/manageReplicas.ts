@@ -28,8 +28,19 @@ export function manageReplicas(
   actions: string[],
 ): Error | undefined {
   const diff = pods.length - specReplicas(rs);
-  if (diff < 0) return createPods(rs, Math.min(-diff, BURST_REPLICAS), ctx, actions);
   if (diff > 0) return deletePods(rs, pods, Math.min(diff, BURST_REPLICAS), ctx, actions);
+  return createMissingPods(rs, pods.length, ctx, actions);
+}
+
+/** The creating half of manageReplicas, which needs only how many pods the ReplicaSet has. */
+export function createMissingPods(
+  rs: KubeObject,
+  podCount: number,
+  ctx: ControllerContext,
+  actions: string[],
+): Error | undefined {
+  const diff = podCount - specReplicas(rs);
+  if (diff < 0) return createPods(rs, Math.min(-diff, BURST_REPLICAS), ctx, actions);
   return undefined;
 }
 

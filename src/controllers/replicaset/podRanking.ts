@@ -37,12 +37,21 @@ export function getPodsToDelete(
     pod,
     rank: pod.spec?.nodeName ? (perNode.get(pod.spec.nodeName) ?? 0) : 0,
   }));
-  ranked.sort((a, b) => compareForDeletion(a, b, nowMs));
+  // The comparison reads each pod's timestamps many times: parse them once per sort.
+  const times = new Map<KubeObject, { ready: number | undefined; created: number | undefined }>();
+  for (const { pod } of ranked)
+    times.set(pod, { ready: readyTime(pod), created: parseTimestamp(pod.metadata.creationTimestamp) });
+  ranked.sort((a, b) => compareForDeletion(a, b, nowMs, times));
   return ranked.slice(0, diff).map((r) => r.pod);
 }
 
 /** Negative when `a` should be deleted before `b`. */
-export function compareForDeletion(a: Ranked, b: Ranked, nowMs: number): number {
+export function compareForDeletion(
+  a: Ranked,
+  b: Ranked,
+  nowMs: number,
+  times?: Map<KubeObject, { ready: number | undefined; created: number | undefined }>,
+): number {
   const pa = a.pod;
   const pb = b.pod;
   const assigned = Number(Boolean(pa.spec?.nodeName)) - Number(Boolean(pb.spec?.nodeName));
@@ -56,14 +65,16 @@ export function compareForDeletion(a: Ranked, b: Ranked, nowMs: number): number 
   if (cost !== 0) return cost;
   if (a.rank !== b.rank) return b.rank - a.rank;
   if (isPodReady(pa) && isPodReady(pb)) {
-    const byReady = compareTimes(readyTime(pa), readyTime(pb), pa, pb, nowMs);
+    const ra = times ? times.get(pa)?.ready : readyTime(pa);
+    const rb = times ? times.get(pb)?.ready : readyTime(pb);
+    const byReady = compareTimes(ra, rb, pa, pb, nowMs);
     if (byReady !== 0) return byReady;
   }
   const restarts = maxRestarts(pb) - maxRestarts(pa);
   if (restarts !== 0) return restarts;
   return compareTimes(
-    parseTimestamp(pa.metadata.creationTimestamp),
-    parseTimestamp(pb.metadata.creationTimestamp),
+    times ? times.get(pa)?.created : parseTimestamp(pa.metadata.creationTimestamp),
+    times ? times.get(pb)?.created : parseTimestamp(pb.metadata.creationTimestamp),
     pa,
     pb,
     nowMs,

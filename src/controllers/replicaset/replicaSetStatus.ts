@@ -2,6 +2,7 @@
  * The ReplicaSet's status as replica_set_utils.go computes it (calculateStatus,
  * updateReplicaSetStatus), written only when it changed.
  */
+import { jsonEqual } from "../../api/jsonData";
 import type { KubeObject } from "../../api/types";
 import { selectorFromSet } from "../../apimachinery/labels";
 import { formatTimestamp } from "../../util/clock";
@@ -33,12 +34,31 @@ export function calculateStatus(
   const fullyLabeled = pods.filter((p) => templateLabels.matches(p.metadata.labels ?? {})).length;
   const ready = pods.filter(isPodReady).length;
   const available = pods.filter((p) => isPodAvailable(p, minReady, nowMs)).length;
-  const status: Record<string, unknown> = { replicas: pods.length };
+  return statusFromCounts(rs, { replicas: pods.length, fullyLabeled, ready, available }, manageError, nowMs);
+}
+
+/** The replica counts a ReplicaSet's status reports. */
+export interface ReplicaCounts {
+  replicas: number;
+  fullyLabeled: number;
+  ready: number;
+  available: number;
+}
+
+/** calculateStatus from counts already taken (the controller's index keeps them). */
+export function statusFromCounts(
+  rs: KubeObject,
+  counts: ReplicaCounts,
+  manageError: Error | undefined,
+  nowMs: number,
+): Record<string, unknown> {
+  const { fullyLabeled, ready, available } = counts;
+  const status: Record<string, unknown> = { replicas: counts.replicas };
   if (fullyLabeled) status.fullyLabeledReplicas = fullyLabeled;
   if (ready) status.readyReplicas = ready;
   if (available) status.availableReplicas = available;
   if (rs.metadata.generation) status.observedGeneration = rs.metadata.generation;
-  const conditions = failureConditions(rs, pods.length, manageError, nowMs);
+  const conditions = failureConditions(rs, counts.replicas, manageError, nowMs);
   if (conditions.length > 0) status.conditions = conditions;
   return status;
 }
@@ -73,6 +93,6 @@ export function writeStatus(
   status: Record<string, unknown>,
   ctx: ControllerContext,
 ): KubeObject {
-  if (JSON.stringify(rs.status ?? {}) === JSON.stringify(status)) return rs;
+  if (jsonEqual(rs.status ?? {}, status)) return rs;
   return ctx.api.updateStatus({ ...rs, status });
 }

@@ -12,10 +12,26 @@ export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
 /** A quantity in scheduler units: cpu in millicores, everything else as its integer value. */
 export function quantityValue(resource: string, value: string | number | undefined): number {
   if (value === undefined) return 0;
-  const parsed = tryParseQuantity(String(value));
-  if (!("quantity" in parsed)) return 0;
-  return resource === "cpu" ? parsed.quantity.milliValue() : parsed.quantity.value();
+  const text = String(value);
+  const memo = resource === "cpu" ? milliValues : values;
+  let parsed = memo.get(text);
+  if (parsed === undefined) {
+    const result = tryParseQuantity(text);
+    parsed = !("quantity" in result)
+      ? 0
+      : resource === "cpu"
+        ? result.quantity.milliValue()
+        : result.quantity.value();
+    // Manifests repeat a handful of amounts; a bound keeps a hostile input from growing the memo forever.
+    if (memo.size > 10_000) memo.clear();
+    memo.set(text, parsed);
+  }
+  return parsed;
 }
+
+/** Parsed quantities by their text: cpu in millicores, others as integer values. */
+const milliValues = new Map<string, number>();
+const values = new Map<string, number>();
 
 function toList(requests: Record<string, string | number> | undefined): ResourceList {
   const out: ResourceList = {};
@@ -55,9 +71,17 @@ function withDefaults(list: ResourceList, nonZero: boolean): ResourceList {
   };
 }
 
-/** A node's allocatable resources (falling back to capacity, as the API defaults it). */
+/** Parsed allocatable per stored node object: stored objects never change, so identity is the key. */
+const allocatableMemo = new WeakMap<KubeObject, ResourceList>();
+
+/** A node's allocatable resources (falling back to capacity, as the API defaults it). Do not mutate the result. */
 export function nodeAllocatable(node: KubeObject): ResourceList {
-  return toList(node.status?.allocatable ?? node.status?.capacity);
+  let list = allocatableMemo.get(node);
+  if (!list) {
+    list = toList(node.status?.allocatable ?? node.status?.capacity);
+    allocatableMemo.set(node, list);
+  }
+  return list;
 }
 
 /** What the pods bound to one node use, as the scheduler cache's NodeInfo keeps it. */
@@ -88,4 +112,63 @@ export function usageByNode(pods: readonly KubeObject[]): Map<string, NodeUsage>
     addInto(entry.nonZeroRequested, podRequests(pod, true));
   }
   return usage;
+}
+
+/** What one bound pod holds on its node, as the cache last counted it. */
+interface PodUsage {
+  node: string;
+  requested: ResourceList;
+  nonZeroRequested: ResourceList;
+}
+
+function emptyUsage(): NodeUsage {
+  return { pods: 0, requested: {}, nonZeroRequested: {} };
+}
+
+function subtractFrom(total: ResourceList, remove: ResourceList): void {
+  for (const [name, value] of Object.entries(remove)) total[name] = (total[name] ?? 0) - value;
+}
+
+/**
+ * The scheduler cache's NodeInfo accounting: per-node usage kept incrementally from pod
+ * watch events, so a scheduling cycle reads it instead of re-adding every pod. It always
+ * equals `usageByNode` over the pods the store holds (amounts are integers, so adding and
+ * subtracting is exact).
+ */
+export class NodeUsageCache {
+  private byPod = new Map<string, PodUsage>();
+  private byNode = new Map<string, NodeUsage>();
+
+  /** Accounts for one pod watch event. */
+  observe(type: "ADDED" | "MODIFIED" | "DELETED", pod: KubeObject): void {
+    const uid = pod.metadata.uid ?? "";
+    const old = this.byPod.get(uid);
+    const node = pod.spec?.nodeName;
+    const phase = pod.status?.phase;
+    const holds = type !== "DELETED" && node && phase !== "Succeeded" && phase !== "Failed";
+    if (old) this.release(uid, old);
+    if (!holds) return;
+    const usage: PodUsage = { node, requested: podRequests(pod), nonZeroRequested: podRequests(pod, true) };
+    this.byPod.set(uid, usage);
+    const entry = this.byNode.get(node) ?? emptyUsage();
+    this.byNode.set(node, entry);
+    entry.pods++;
+    addInto(entry.requested, usage.requested);
+    addInto(entry.nonZeroRequested, usage.nonZeroRequested);
+  }
+
+  /** What the pods bound to a node request (read-only). */
+  usageOf(node: string): NodeUsage {
+    return this.byNode.get(node) ?? emptyUsage();
+  }
+
+  private release(uid: string, old: PodUsage): void {
+    this.byPod.delete(uid);
+    const entry = this.byNode.get(old.node);
+    if (!entry) return;
+    entry.pods--;
+    subtractFrom(entry.requested, old.requested);
+    subtractFrom(entry.nonZeroRequested, old.nonZeroRequested);
+    if (entry.pods === 0) this.byNode.delete(old.node);
+  }
 }

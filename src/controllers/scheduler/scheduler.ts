@@ -4,7 +4,7 @@ import { type Controller, type ControllerContext, objectKey, splitKey } from "..
 import { bindPod, markUnschedulable } from "./binding";
 import { type FilterFailure, type NodeInfo, runFilters } from "./filters";
 import { fitErrorMessage, NO_NODES_AVAILABLE } from "./fitError";
-import { podRequests, usageByNode } from "./resources";
+import { NodeUsageCache, podRequests } from "./resources";
 import { scoreNodes } from "./scores";
 
 export const DEFAULT_SCHEDULER = "default-scheduler";
@@ -46,9 +46,11 @@ export function scheduler(): Controller {
   const attempted = new Map<string, string>();
   const active = new Set<string>();
   const nodes = new Map<string, string>();
+  const cache = new NodeUsageCache();
 
   function podKeys(event: WatchEvent): string[] {
     const pod = event.object;
+    cache.observe(event.type, pod);
     const key = objectKey(pod);
     const freed = active.delete(key) && (event.type === "DELETED" || isTerminal(pod));
     if (event.type !== "DELETED" && pod.spec?.nodeName && !isTerminal(pod)) active.add(key);
@@ -84,7 +86,7 @@ export function scheduler(): Controller {
       const pod = ctx.api.store.get("Pod", namespace, name);
       if (!pod || !needsScheduling(pod)) return undefined;
       attempted.set(key, podSignature(pod));
-      return scheduleOne(pod, ctx);
+      return scheduleOne(pod, ctx, cache);
     },
   };
 }
@@ -94,18 +96,18 @@ function isTerminal(pod: KubeObject): boolean {
 }
 
 /** One scheduling cycle: filter, score, select, bind, or record the failure. */
-function scheduleOne(pod: KubeObject, ctx: ControllerContext): { requeueAfterMs: number } | undefined {
+function scheduleOne(
+  pod: KubeObject,
+  ctx: ControllerContext,
+  cache: NodeUsageCache,
+): { requeueAfterMs: number } | undefined {
   const all = ctx.api.store.list("Node");
   if (all.length === 0) return fail(pod, ctx, NO_NODES_AVAILABLE, "no nodes in the cluster");
-  const usage = usageByNode(ctx.api.store.list("Pod"));
   const request = podRequests(pod);
   const feasible: NodeInfo[] = [];
   const failures: FilterFailure[] = [];
   for (const node of all) {
-    const info = {
-      node,
-      usage: usage.get(node.metadata.name ?? "") ?? { pods: 0, requested: {}, nonZeroRequested: {} },
-    };
+    const info = { node, usage: cache.usageOf(node.metadata.name ?? "") };
     const failure = runFilters(pod, request, info);
     if (failure) failures.push(failure);
     else feasible.push(info);

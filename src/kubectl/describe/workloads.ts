@@ -80,10 +80,10 @@ export function describeDeployment(d: KubeObject, ctx: DescribeContext): string 
   describePodTemplate(w, spec.template);
   conditionsTable(w, status.conditions);
   const { oldRSs, newRS } = replicaSetsOf(d, ctx);
-  if (oldRSs.length > 0 || newRS) {
-    w.write(0, `OldReplicaSets:\t${replicaSetList(oldRSs)}\n`);
-    w.write(0, `NewReplicaSet:\t${replicaSetList(newRS ? [newRS] : [])}\n`);
-  }
+  // GetAllReplicaSets' first result: old ReplicaSets that still have replicas (scaled-to-zero ones are history).
+  const activeOld = oldRSs.filter((rs) => (rs.spec?.replicas ?? 1) !== 0);
+  w.write(0, `OldReplicaSets:\t${replicaSetList(activeOld)}\n`);
+  w.write(0, `NewReplicaSet:\t${replicaSetList(newRS ? [newRS] : [])}\n`);
   describeEvents(w, d, ctx);
   return w.toString();
 }

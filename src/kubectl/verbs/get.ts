@@ -102,7 +102,7 @@ function runGet(ctx: VerbContext): number {
   const sortBy = str(ctx.flags, "sort-by");
   if (sortBy) objects = sortObjects(objects, sortBy);
   const printsEmptyList = ["json", "yaml", "jsonpath", "jsonpath-as-json"].includes(output.split("=")[0]);
-  if (objects.length > 0 || single || (printsEmptyList && errors.length === 0)) {
+  if (objects.length > 0 || (printsEmptyList && errors.length === 0)) {
     const text = printResult(ctx.cluster, objects, {
       output,
       showLabels: bool(ctx.flags, "show-labels"),

@@ -1,0 +1,94 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { type Cluster, createCluster } from "../src";
+import { onceMs, report } from "./timing";
+
+/** Simulated seconds the scenarios may take before they count as not converging. */
+const MAX_SIM_SECONDS = 600;
+
+/** True when the Deployment's rollout is complete: every replica updated, ready and available, no old pods. */
+function rolledOut(c: Cluster, name: string, replicas: number): boolean {
+  const d = c.store.get("Deployment", "default", name);
+  const s = d?.status;
+  if (!d || !s || (s.observedGeneration ?? 0) < (d.metadata.generation ?? 0)) return false;
+  return (
+    s.replicas === replicas &&
+    s.updatedReplicas === replicas &&
+    s.readyReplicas === replicas &&
+    s.availableReplicas === replicas
+  );
+}
+
+/** Advances simulated time one second at a time until `done`; returns the simulated seconds used. */
+function advanceUntil(c: Cluster, done: () => boolean): number {
+  for (let s = 0; s < MAX_SIM_SECONDS; s++) {
+    if (done()) return s;
+    c.advance(1);
+  }
+  throw new Error(`did not converge within ${MAX_SIM_SECONDS} simulated seconds`);
+}
+
+/** Creates a Deployment of `replicas` on `nodes` nodes and waits until all are Ready; returns wall ms and the cluster. */
+export function convergeDeployment(replicas: number, nodes = 100): { ms: number; cluster: Cluster } {
+  const cluster = createCluster({ seed: 1, nodes });
+  const ms = onceMs(() => {
+    cluster.kubectl(`create deployment web --image=nginx:1.27.4 --replicas=${replicas}`);
+    advanceUntil(cluster, () => rolledOut(cluster, "web", replicas));
+  });
+  return { ms, cluster };
+}
+
+/** `kubectl set image` on a converged Deployment and waits for the rollout to complete; wall ms. */
+export function rollingUpdate(cluster: Cluster, replicas: number): number {
+  return onceMs(() => {
+    cluster.kubectl("set image deployment/web nginx=nginx:1.26.3");
+    advanceUntil(cluster, () => {
+      if (!rolledOut(cluster, "web", replicas)) return false;
+      return cluster.store.list("Pod", "default").length === replicas;
+    });
+  });
+}
+
+/** Heap in use after a full GC, in MB. */
+function heapAfterGcMb(): number {
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed / (1024 * 1024);
+}
+
+/** Engine scale budgets: Deployment convergence and rollout, linear scaling, heap, CronJob over a day. */
+export function benchScale(): void {
+  const small = convergeDeployment(1000);
+  report(
+    "1,000-replica Deployment on 100 nodes: all Ready (wall)",
+    `${small.ms.toFixed(0)} ms`,
+    "300 ms",
+    small.ms <= 300,
+  );
+  const rollMs = rollingUpdate(small.cluster, 1000);
+  report(
+    "  its rolling update (set image) complete (wall)",
+    `${rollMs.toFixed(0)} ms`,
+    "1,000 ms",
+    rollMs <= 1000,
+  );
+
+  const baseHeap = heapAfterGcMb();
+  const large = convergeDeployment(10_000);
+  const ratio = large.ms / small.ms;
+  report("10,000 replicas vs 1,000: time ratio", `${ratio.toFixed(1)}x`, "12x", ratio <= 12);
+  const heap = heapAfterGcMb() - baseHeap;
+  report("10,000-pod cluster: heap held", `${heap.toFixed(0)} MB`, "300 MB", heap <= 300);
+
+  const cron = createCluster({ seed: 1, nodes: 3 });
+  cron.kubectl("create cronjob tick --image=busybox:1.36 --schedule=*/1 * * * * -- echo hi");
+  const cronMs = onceMs(() => cron.advance(24 * 3600));
+  report(
+    "CronJob every minute over a simulated day (wall)",
+    `${(cronMs / 1000).toFixed(1)} s`,
+    "seconds",
+    cronMs <= 10_000,
+  );
+}
