@@ -63,7 +63,10 @@ export class Cluster {
     this.store = new ObjectStore();
     this.api = new ApiServer(this.store, this.clock, this.random, limits);
     this.events = new EventRecorder(this.api);
-    this.trace = new Trace(() => this.clock.now());
+    this.trace = new Trace(
+      () => this.clock.now(),
+      () => this.store.resourceVersion(),
+    );
     const ctx: ControllerContext = {
       api: this.api,
       events: this.events,

@@ -10,6 +10,8 @@ export interface TraceRecord {
   seq: number;
   /** Simulated time, epoch ms. */
   time: number;
+  /** The store's resourceVersion when the decision was recorded: the watch events up to it are what the component saw and did. */
+  resourceVersion: number;
   /** The component: "replicaset-controller", "scheduler", "kubelet", "garbage-collector" … */
   component: string;
   /** The object reconciled. */
@@ -30,11 +32,22 @@ export class TraceLog {
   private nextSeq = 1;
   private listeners = new Set<(record: TraceRecord) => void>();
 
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    private readonly resourceVersion: () => number = () => 0,
+  ) {}
 
   /** Records a decision and returns it. */
-  record(entry: Omit<TraceRecord, "seq" | "time" | "touched"> & { touched?: ObjectRef[] }): TraceRecord {
-    const record: TraceRecord = { seq: this.nextSeq++, time: this.now(), touched: [], ...entry };
+  record(
+    entry: Omit<TraceRecord, "seq" | "time" | "resourceVersion" | "touched"> & { touched?: ObjectRef[] },
+  ): TraceRecord {
+    const record: TraceRecord = {
+      seq: this.nextSeq++,
+      time: this.now(),
+      resourceVersion: this.resourceVersion(),
+      touched: [],
+      ...entry,
+    };
     this.records.push(record);
     if (this.records.length > TRACE_LIMIT * 1.25) this.records.splice(0, this.records.length - TRACE_LIMIT);
     for (const listener of this.listeners) listener(record);
