@@ -17,11 +17,11 @@ const work: Work = {
   end: t0 + 30_000,
 };
 
-/** Names of the objects of one kind in the objects table, once `count` of them are shown. */
+/** Names of the objects of one kind drawn in the cluster view, once `count` of them are shown. */
 async function namesOf(browser: WatchedPage, kind: string, count: number): Promise<string[]> {
-  const rows = browser.page.locator(`[data-testid="objects"] tr[data-kind="${kind}"] .object-name`);
-  await rows.nth(count - 1).waitFor();
-  return (await rows.allTextContents()).sort();
+  const drawn = browser.page.locator(`[data-testid="cluster-graph"] [data-kind="${kind}"]`);
+  await drawn.nth(count - 1).waitFor();
+  return (await drawn.evaluateAll((els) => els.map((el) => el.getAttribute("data-name") ?? ""))).sort();
 }
 
 describe("permalinks", () => {
@@ -92,7 +92,9 @@ describe("permalinks", () => {
     await page.getByRole("button", { name: "Reset", exact: true }).click();
     await page.getByRole("button", { name: "Reset the cluster" }).click();
     await page.getByTestId("clock").filter({ hasText: "10:00:00" }).waitFor();
-    await expect(page.locator('[data-testid="objects"] tr[data-kind="Pod"]').count()).resolves.toBe(0);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="cluster-graph"] [data-kind="Pod"]').length === 0,
+    );
   });
 
   it("a truncated link shows a translated alert and an empty, working playground", async () => {
@@ -102,7 +104,10 @@ describe("permalinks", () => {
     await page.goto(`${server.url}${broken}`, { waitUntil: "networkidle" });
     const alert = page.locator('[role="alert"][data-notice="link"]');
     await expect(alert.textContent()).resolves.toContain("This link is damaged or incomplete");
-    await expect(page.locator('[data-testid="objects"] tr[data-kind="Deployment"]').count()).resolves.toBe(0);
+    await page.locator('[data-testid="cluster-graph"] [data-kind="Node"]').first().waitFor();
+    await expect(
+      page.locator('[data-testid="cluster-graph"] [data-kind="Deployment"]').count(),
+    ).resolves.toBe(0);
     await page.getByRole("button", { name: "Advance time by +1m" }).click();
     await page.getByTestId("clock").filter({ hasText: "10:01:00" }).waitFor();
     await page.getByRole("button", { name: "中文" }).click();

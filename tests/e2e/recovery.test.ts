@@ -24,9 +24,10 @@ async function simWorkers(page: WatchedPage["page"]) {
 }
 
 async function podNames(browser: WatchedPage): Promise<string[]> {
-  const rows = browser.page.locator('[data-testid="objects"] tr[data-kind="Pod"] .object-name');
-  await rows.nth(1).waitFor();
-  return (await rows.allTextContents()).sort();
+  // The cluster view draws each pod with its name in `data-name`.
+  const pods = browser.page.locator('[data-testid="cluster-graph"] [data-kind="Pod"]');
+  await pods.nth(1).waitFor();
+  return (await pods.evaluateAll((els) => els.map((el) => el.getAttribute("data-name") ?? ""))).sort();
 }
 
 describe("recovery from a lost simulation worker", () => {

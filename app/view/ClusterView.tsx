@@ -1,0 +1,217 @@
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
+import type { KubeObject, TraceRecord } from "../../src";
+import { activeFile, useActiveTab } from "../editor/editorStore";
+import { useWorkStore } from "../persist/workStore";
+import { ObjectsPanel } from "../shell/ObjectsPanel";
+import { useMirror } from "../sim/mirror";
+import { mirror, useClock } from "../sim/session";
+import { useT } from "../state/uiStore";
+import { Animator } from "./animator";
+import { exportPng, exportSvg } from "./exportImage";
+import { activate, Graph } from "./Graph";
+import { type Focus, highlightFor } from "./highlight";
+import { Inspector } from "./Inspector";
+import { layoutModel } from "./layout";
+import { lensOf } from "./lens";
+import { buildModel, type ClusterModel } from "./model";
+import { animationMs, useReducedMotion } from "./motion";
+import { measureBatch, startRecording, viewHistory } from "./recording";
+import { Timeline } from "./Timeline";
+import { useViewStore } from "./viewStore";
+import { useZoom } from "./zoom";
+import "./view.css";
+
+startRecording();
+
+/** How long the lens stays on after the learner last typed in the editor. */
+const LENS_MS = 6000;
+
+/**
+ * The cluster view: a drawing of workloads, pods in their nodes' lanes and Services, with
+ * owner and selector edges; an inspector; a timeline to step decisions and travel back in
+ * time; and the plain objects table as a second tab.
+ */
+export function ClusterView() {
+  const t = useT();
+  const mode = useViewStore((s) => s.mode);
+  const setMode = useViewStore((s) => s.setMode);
+  const state = useMirror(mirror);
+  const cursor = useViewStore((s) => s.cursor);
+  const live = cursor === undefined ? state.objects : undefined;
+  const objects = useMemo(() => live ?? viewHistory.objectsAt(cursor ?? 0) ?? state.objects, [live, cursor]);
+  return (
+    <div className="kv-view" data-testid="cluster-view" data-live={cursor === undefined ? "true" : "false"}>
+      <div className="kv-tabs" role="tablist" aria-label={t("view.mode")}>
+        {(["graph", "table"] as const).map((m) => (
+          <button key={m} type="button" role="tab" aria-selected={mode === m} onClick={() => setMode(m)}>
+            {t(m === "graph" ? "view.tabGraph" : "view.tabTable")}
+          </button>
+        ))}
+      </div>
+      {mode === "table" ? (
+        <div className="kv-table">
+          <ObjectsPanel />
+        </div>
+      ) : (
+        <GraphStage objects={objects} traces={state.traces} />
+      )}
+      <Timeline history={viewHistory} traces={state.traces} />
+    </div>
+  );
+}
+
+function useLensFocus(): Focus | undefined {
+  const files = useWorkStore((s) => s.files);
+  const active = useActiveTab((s) => s.active);
+  const pinned = useViewStore((s) => s.lensPinned);
+  const name = activeFile(files, active);
+  const text = name ? (files[name] ?? "") : "";
+  const [editing, setEditing] = useState(false);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    setEditing(true);
+    const timer = setTimeout(() => setEditing(false), LENS_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+  return useMemo(() => {
+    if (!editing && !pinned) return undefined;
+    const lens = lensOf(text);
+    return { type: "lens", ...lens };
+  }, [editing, pinned, text]);
+}
+
+function traceFocus(
+  model: ClusterModel,
+  traces: readonly TraceRecord[],
+  seq: number | undefined,
+): Focus | undefined {
+  if (seq === undefined) return undefined;
+  const trace = traces.find((r) => r.seq === seq);
+  if (!trace) return undefined;
+  const { kind, namespace, name } = trace.object;
+  for (const view of model.byUid.values()) {
+    if (view.kind === kind && view.name === name && view.namespace === namespace)
+      return { type: "object", uid: view.uid };
+  }
+  return undefined;
+}
+
+function GraphStage({
+  objects,
+  traces,
+}: {
+  objects: ReadonlyMap<string, KubeObject>;
+  traces: readonly TraceRecord[];
+}) {
+  const t = useT();
+  const expanded = useViewStore((s) => s.expanded);
+  const hover = useViewStore((s) => s.hover);
+  const selected = useViewStore((s) => s.selected);
+  const traceSeq = useViewStore((s) => s.traceSeq);
+  const cursor = useViewStore((s) => s.cursor);
+  const lensPinned = useViewStore((s) => s.lensPinned);
+  const clock = useClock();
+  const reduced = useReducedMotion();
+  const duration = animationMs(cursor === undefined ? clock.speed : 10, reduced);
+  const model = useMemo(() => buildModel(objects.values()), [objects]);
+  const layout = useMemo(() => layoutModel(model, expanded), [model, expanded]);
+  const lens = useLensFocus();
+  const focus =
+    hover ??
+    traceFocus(model, traces, traceSeq) ??
+    (selected ? { type: "object" as const, uid: selected } : lens);
+  const highlight = useMemo(() => highlightFor(model, layout, focus), [model, layout, focus]);
+  const focusId = focus?.type === "object" ? (layout.drawnAs.get(focus.uid) ?? focus.uid) : undefined;
+  const animator = useMemo(() => new Animator(), []);
+  useEffect(() => () => animator.stop(), [animator]);
+  useEffect(() => measureBatch());
+  const svgRef = useRef<SVGSVGElement>(null);
+  const viewportRef = useRef<SVGGElement>(null);
+  const zoom = useZoom(svgRef, viewportRef, { width: layout.width, height: layout.height });
+  const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
+    const keys: Record<string, () => void> = {
+      "+": () => zoom.zoomBy(1.25),
+      "=": () => zoom.zoomBy(1.25),
+      "-": () => zoom.zoomBy(0.8),
+      "0": zoom.fit,
+      ArrowLeft: () => zoom.panBy(40, 0),
+      ArrowRight: () => zoom.panBy(-40, 0),
+      ArrowUp: () => zoom.panBy(0, 40),
+      ArrowDown: () => zoom.panBy(0, -40),
+      Escape: () => {
+        useViewStore.getState().select(undefined);
+        useViewStore.getState().setHover(undefined);
+      },
+      Enter: () => activate(event.target as Element),
+      " ": () => activate(event.target as Element),
+    };
+    const run = keys[event.key];
+    if (!run || (event.target !== svgRef.current && event.key.startsWith("Arrow"))) return;
+    event.preventDefault();
+    run();
+  };
+  const doExport = (kind: "svg" | "png") => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    if (kind === "svg") exportSvg(svg, layout.width, layout.height);
+    else void exportPng(svg, layout.width, layout.height);
+  };
+  const empty = model.workloads.length + model.pods.length + model.services.length === 0;
+  return (
+    <div className="kv-stage" style={{ "--anim-ms": `${duration}ms` } as React.CSSProperties}>
+      <div className="kv-toolbar" role="toolbar" aria-label={t("view.tools")}>
+        <button
+          type="button"
+          onClick={() => zoom.zoomBy(0.8)}
+          aria-label={t("view.zoomOut")}
+          title={t("view.zoomOut")}
+        >
+          −
+        </button>
+        <button
+          type="button"
+          onClick={() => zoom.zoomBy(1.25)}
+          aria-label={t("view.zoomIn")}
+          title={t("view.zoomIn")}
+        >
+          +
+        </button>
+        <button type="button" onClick={zoom.fit} title={t("view.fitHint")}>
+          {t("view.fit")}
+        </button>
+        <button
+          type="button"
+          aria-pressed={lensPinned}
+          title={t("view.lensHint")}
+          onClick={() => useViewStore.getState().setLensPinned(!lensPinned)}
+        >
+          {t("view.lens")}
+        </button>
+        <span className="kv-spacer" />
+        <button type="button" onClick={() => doExport("svg")} title={t("view.exportHint")}>
+          SVG
+        </button>
+        <button type="button" onClick={() => doExport("png")} title={t("view.exportHint")}>
+          PNG
+        </button>
+      </div>
+      {empty && <p className="kv-hint">{t("objects.empty")}</p>}
+      <Graph
+        model={model}
+        layout={layout}
+        highlight={highlight}
+        focusId={focusId}
+        animator={animator}
+        duration={duration}
+        svgRef={svgRef}
+        viewportRef={viewportRef}
+        onKeyDown={onKeyDown}
+      />
+      <Inspector model={model} objects={objects} traces={traces} />
+    </div>
+  );
+}

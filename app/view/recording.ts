@@ -1,0 +1,42 @@
+import { bridge, mirror } from "../sim/session";
+import { ViewHistory } from "./history";
+
+/** The page's history of cluster states, recorded from the mirror for time travel. */
+export const viewHistory = new ViewHistory();
+
+let batchStart: number | undefined;
+let started = false;
+
+/**
+ * Starts recording every mirror update into `viewHistory` (once per page). The record waits a
+ * microtask because the bridge sets the clock just after it applies a batch to the mirror.
+ */
+export function startRecording(): void {
+  if (started) return;
+  started = true;
+  const record = () => {
+    batchStart ??= performance.now();
+    queueMicrotask(() => {
+      // While the worker boots (or reboots) the clock lags the mirror: wait for "ready".
+      const status = bridge.status.get();
+      if (status === "starting" || status === "recovering") return;
+      const state = mirror.get();
+      viewHistory.record(state.objects, bridge.clock.get().now, state.traces.at(-1)?.seq ?? 0);
+    });
+  };
+  mirror.subscribe(record);
+  bridge.status.subscribe(record);
+  record();
+}
+
+/**
+ * Closes the measurement of one watch batch's main-thread work (from the mirror update to
+ * the view's commit), as a `kubeplay:view-batch` performance entry the frame bench reads.
+ */
+export function measureBatch(): void {
+  if (batchStart === undefined) return;
+  performance.measure("kubeplay:view-batch", { start: batchStart, end: performance.now() });
+  batchStart = undefined;
+  if (performance.getEntriesByName("kubeplay:view-batch").length > 2000)
+    performance.clearMeasures("kubeplay:view-batch");
+}
