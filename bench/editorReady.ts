@@ -6,6 +6,8 @@ import { report } from "./timing";
 export async function benchEditorReady(): Promise<void> {
   const server = await startPreview();
   const browser = await openWatchedPage();
+  // tsx (esbuild keepNames) wraps functions passed to page.evaluate in __name(); give the page a no-op one.
+  await browser.context.addInitScript("globalThis.__name = (fn) => fn;");
   try {
     const { page } = browser;
     const usableAfter = async (open: () => Promise<unknown>) => {

@@ -64,6 +64,8 @@ async function advance(page: Page, label: string, clock: string): Promise<void> 
 export async function benchViewFrames(): Promise<void> {
   const server = await startPreview();
   const browser = await openWatchedPage();
+  // tsx (esbuild keepNames) wraps functions passed to page.evaluate in __name(); give the page a no-op one.
+  await browser.context.addInitScript("globalThis.__name = (fn) => fn;");
   try {
     const { page } = browser;
     await page.goto(server.url);

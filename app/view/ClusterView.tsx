@@ -1,10 +1,11 @@
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { KubeObject, TraceRecord } from "../../src";
 import { activeFile, useActiveTab } from "../editor/editorStore";
 import { useWorkStore } from "../persist/workStore";
+import { createPortal } from "react-dom";
 import { ObjectsPanel } from "../shell/ObjectsPanel";
 import { useMirror } from "../sim/mirror";
-import { mirror, useClock } from "../sim/session";
+import { bridge, mirror } from "../sim/session";
 import { useT } from "../state/uiStore";
 import { Animator } from "./animator";
 import { exportPng, exportSvg } from "./exportImage";
@@ -13,10 +14,12 @@ import { type Focus, highlightFor } from "./highlight";
 import { Inspector } from "./Inspector";
 import { layoutModel } from "./layout";
 import { lensOf } from "./lens";
-import { buildModel, type ClusterModel } from "./model";
+import type { ClusterModel } from "./model";
+import { ModelBuilder } from "./modelBuilder";
 import { animationMs, useReducedMotion } from "./motion";
 import { measureBatch, startRecording, viewHistory } from "./recording";
 import { Timeline } from "./Timeline";
+import { GraphToolbar } from "./Toolbar";
 import { useViewStore } from "./viewStore";
 import { useZoom } from "./zoom";
 import "./view.css";
@@ -36,9 +39,12 @@ export function ClusterView() {
   const mode = useViewStore((s) => s.mode);
   const setMode = useViewStore((s) => s.setMode);
   const state = useMirror(mirror);
+  const [toolbarSlot, setToolbarSlot] = useState<HTMLDivElement | null>(null);
   const cursor = useViewStore((s) => s.cursor);
   const live = cursor === undefined ? state.objects : undefined;
   const objects = useMemo(() => live ?? viewHistory.objectsAt(cursor ?? 0) ?? state.objects, [live, cursor]);
+  // Closes the batch measurement once the whole view (graph, inspector, timeline) committed.
+  useEffect(() => measureBatch());
   return (
     <div className="kv-view" data-testid="cluster-view" data-live={cursor === undefined ? "true" : "false"}>
       <div className="kv-tabs" role="tablist" aria-label={t("view.mode")}>
@@ -47,13 +53,14 @@ export function ClusterView() {
             {t(m === "graph" ? "view.tabGraph" : "view.tabTable")}
           </button>
         ))}
+        <div className="kv-tools-slot" ref={setToolbarSlot} />
       </div>
       {mode === "table" ? (
         <div className="kv-table">
           <ObjectsPanel />
         </div>
       ) : (
-        <GraphStage objects={objects} traces={state.traces} />
+        <GraphStage objects={objects} traces={state.traces} toolbarSlot={toolbarSlot} />
       )}
       <Timeline history={viewHistory} traces={state.traces} />
     </div>
@@ -103,9 +110,12 @@ function traceFocus(
 function GraphStage({
   objects,
   traces,
+  toolbarSlot,
 }: {
   objects: ReadonlyMap<string, KubeObject>;
   traces: readonly TraceRecord[];
+  /** Where the toolbar goes (the tab row), once it exists. */
+  toolbarSlot: HTMLElement | null;
 }) {
   const t = useT();
   const expanded = useViewStore((s) => s.expanded);
@@ -113,22 +123,29 @@ function GraphStage({
   const selected = useViewStore((s) => s.selected);
   const traceSeq = useViewStore((s) => s.traceSeq);
   const cursor = useViewStore((s) => s.cursor);
-  const lensPinned = useViewStore((s) => s.lensPinned);
-  const clock = useClock();
+  const speed = useSyncExternalStore(bridge.clock.subscribe, () => bridge.clock.get().speed);
   const reduced = useReducedMotion();
-  const duration = animationMs(cursor === undefined ? clock.speed : 10, reduced);
-  const model = useMemo(() => buildModel(objects.values()), [objects]);
+  const duration = animationMs(cursor === undefined ? speed : 10, reduced);
+  const builder = useMemo(() => new ModelBuilder(), []);
+  // The same model object comes back when no drawn object changed (say, only trace records
+  // arrived), so the layout, the highlight and every memoised shape skip.
+  const model = useMemo(() => builder.update(objects), [builder, objects]);
   const layout = useMemo(() => layoutModel(model, expanded), [model, expanded]);
   const lens = useLensFocus();
-  const focus =
-    hover ??
-    traceFocus(model, traces, traceSeq) ??
-    (selected ? { type: "object" as const, uid: selected } : lens);
+  const traced = useMemo(
+    () => traceFocus(model, traces, traceSeq),
+    // Trace records matter only while one is being stepped through.
+    [model, traceSeq, traceSeq === undefined ? undefined : traces],
+  );
+  const chosen = useMemo(
+    () => (selected ? { type: "object" as const, uid: selected } : undefined),
+    [selected],
+  );
+  const focus = hover ?? traced ?? chosen ?? lens;
   const highlight = useMemo(() => highlightFor(model, layout, focus), [model, layout, focus]);
   const focusId = focus?.type === "object" ? (layout.drawnAs.get(focus.uid) ?? focus.uid) : undefined;
   const animator = useMemo(() => new Animator(), []);
   useEffect(() => () => animator.stop(), [animator]);
-  useEffect(() => measureBatch());
   const svgRef = useRef<SVGSVGElement>(null);
   const viewportRef = useRef<SVGGElement>(null);
   const zoom = useZoom(svgRef, viewportRef, { width: layout.width, height: layout.height });
@@ -163,54 +180,21 @@ function GraphStage({
   const empty = model.workloads.length + model.pods.length + model.services.length === 0;
   return (
     <div className="kv-stage" style={{ "--anim-ms": `${duration}ms` } as React.CSSProperties}>
-      <div className="kv-toolbar" role="toolbar" aria-label={t("view.tools")}>
-        <button
-          type="button"
-          onClick={() => zoom.zoomBy(0.8)}
-          aria-label={t("view.zoomOut")}
-          title={t("view.zoomOut")}
-        >
-          −
-        </button>
-        <button
-          type="button"
-          onClick={() => zoom.zoomBy(1.25)}
-          aria-label={t("view.zoomIn")}
-          title={t("view.zoomIn")}
-        >
-          +
-        </button>
-        <button type="button" onClick={zoom.fit} title={t("view.fitHint")}>
-          {t("view.fit")}
-        </button>
-        <button
-          type="button"
-          aria-pressed={lensPinned}
-          title={t("view.lensHint")}
-          onClick={() => useViewStore.getState().setLensPinned(!lensPinned)}
-        >
-          {t("view.lens")}
-        </button>
-        <span className="kv-spacer" />
-        <button type="button" onClick={() => doExport("svg")} title={t("view.exportHint")}>
-          SVG
-        </button>
-        <button type="button" onClick={() => doExport("png")} title={t("view.exportHint")}>
-          PNG
-        </button>
+      {toolbarSlot && createPortal(<GraphToolbar zoom={zoom} onExport={doExport} />, toolbarSlot)}
+      <div className="kv-canvas">
+        {empty && <p className="kv-hint">{t("objects.empty")}</p>}
+        <Graph
+          model={model}
+          layout={layout}
+          highlight={highlight}
+          focusId={focusId}
+          animator={animator}
+          duration={duration}
+          svgRef={svgRef}
+          viewportRef={viewportRef}
+          onKeyDown={onKeyDown}
+        />
       </div>
-      {empty && <p className="kv-hint">{t("objects.empty")}</p>}
-      <Graph
-        model={model}
-        layout={layout}
-        highlight={highlight}
-        focusId={focusId}
-        animator={animator}
-        duration={duration}
-        svgRef={svgRef}
-        viewportRef={viewportRef}
-        onKeyDown={onKeyDown}
-      />
       <Inspector model={model} objects={objects} traces={traces} />
     </div>
   );

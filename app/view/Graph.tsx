@@ -1,6 +1,7 @@
 import {
   type KeyboardEvent,
   type MouseEvent,
+  memo,
   type RefObject,
   useLayoutEffect,
   useMemo,
@@ -11,10 +12,14 @@ import { useT } from "../state/uiStore";
 import type { Animator } from "./animator";
 import { GRAPH_CSS } from "./graphCss";
 import type { Highlight } from "./highlight";
-import { type Box, COLLAPSE_AT, type Cell, type Layout } from "./layout";
+import type { Box, Cell, Layout } from "./layout";
 import type { ClusterModel } from "./model";
+import { EdgeShape } from "./EdgeShape";
 import { CardShape, LaneShape, PodShape, SummaryShape } from "./shapes";
 import { useViewStore } from "./viewStore";
+
+/** Above this many drawn cells, nothing fades in or out: a crowd of animations costs frames. */
+const CALM_AT = 60;
 
 /** A removed pod still fading out where it was last drawn. */
 interface Ghost {
@@ -38,30 +43,24 @@ export interface GraphProps {
 
 /**
  * The drawing: lanes, edges, workload and Service cards, pods and group summaries. React
- * renders the elements (keyed by uid); the animator places them. Pointer and keyboard events
- * are handled once at the root and resolved through the elements' data attributes.
+ * renders the elements (keyed by uid, each shape memoised on its object's version); the
+ * animator places them. Pointer and keyboard events are handled once at the root and
+ * resolved through the elements' data attributes.
  */
 export function Graph(props: GraphProps) {
   const { model, layout, highlight, focusId, animator, duration } = props;
   const t = useT();
-  const ghosts = useGhosts(layout, animator, duration);
   const handlers = useRootHandlers();
   useLayoutEffect(() => {
     performance.mark("kubeplay:view-commit");
     animator.update(layout, duration);
   }, [layout, animator, duration]);
   const focusing = highlight.objects.size > 0 || focusId !== undefined;
-  const lit = (id: string) => highlight.objects.has(id);
-  const refFor = useMemo(() => animator.node.bind(animator), [animator]);
-  const groupSizes = useMemo(() => {
-    const sizes = new Map<string, number>();
-    for (const pod of model.pods) if (pod.group) sizes.set(pod.group, (sizes.get(pod.group) ?? 0) + 1);
-    return sizes;
-  }, [model]);
+  const calm = layout.cells.length > CALM_AT;
   return (
     <svg
       ref={props.svgRef}
-      className={`kv-graph${focusing ? " focusing" : ""}`}
+      className={`kv-graph${focusing ? " focusing" : ""}${calm ? " calm" : ""}`}
       data-testid="cluster-graph"
       role="group"
       aria-label={t("view.graph")}
@@ -71,66 +70,86 @@ export function Graph(props: GraphProps) {
     >
       <style>{GRAPH_CSS}</style>
       <g ref={props.viewportRef}>
-        {layout.lanes.map((lane) => (
-          <LaneShape key={lane.id} lane={lane} t={t} />
-        ))}
-        <g className="edges">
-          {layout.edges.map((e) => (
-            <path
-              key={e.id}
-              ref={animator.edge(e.id)}
-              className={`edge ${e.edge.kind}${e.edge.controller || e.edge.kind !== "owner" ? "" : " ref"}${quiet(e.edge.kind, model, e.edge.from) ? " quiet" : ""}`}
-              data-edge={e.edge.kind}
-              data-from={e.edge.from}
-              data-to={e.edge.to}
-              data-highlighted={highlight.edges.has(e.id) ? "true" : undefined}
-            />
-          ))}
-        </g>
-        {[...layout.workloads, ...layout.services].map((card) => (
-          <CardShape
-            key={card.view.uid}
-            card={card}
-            highlighted={lit(card.view.uid)}
-            focused={focusId === card.view.uid}
-            collapsible={(groupSizes.get(card.view.uid) ?? 0) > COLLAPSE_AT}
-            collapsed={layout.collapsed.has(card.view.uid)}
-            refFor={refFor}
-            t={t}
-          />
-        ))}
-        {layout.cells.map((cell) =>
-          cell.type === "pod" ? (
-            <PodShape
-              key={cell.id}
-              cell={cell}
-              highlighted={lit(cell.id)}
-              focused={focusId === cell.id}
-              marked={highlight.marked.get(cell.id)}
-              refFor={refFor}
-            />
-          ) : (
-            <SummaryShape
-              key={cell.id}
-              cell={cell}
-              ownerName={model.byUid.get(cell.group)?.name ?? ""}
-              highlighted={lit(cell.id)}
-              refFor={refFor}
-              t={t}
-            />
-          ),
-        )}
-        <g className="ghosts" aria-hidden="true">
-          {ghosts.map((g) => (
-            <g key={g.key} className="ghost" transform={`translate(${g.at.x},${g.at.y})`}>
-              <GhostBox box={g.cell.box} look={g.cell.type === "pod" ? g.cell.pod.status.look : "pending"} />
-            </g>
-          ))}
-        </g>
+        <Drawing model={model} layout={layout} highlight={highlight} focusId={focusId} animator={animator} />
+        <Ghosts layout={layout} animator={animator} duration={calm ? 0 : duration} />
       </g>
     </svg>
   );
 }
+
+type DrawingProps = Pick<GraphProps, "model" | "layout" | "highlight" | "focusId" | "animator">;
+
+/** Everything drawn; re-renders only when the layout, the highlight or the focus changes. */
+const Drawing = memo(function Drawing({ model, layout, highlight, focusId, animator }: DrawingProps) {
+  const t = useT();
+  const lit = (id: string) => highlight.objects.has(id);
+  const refFor = useMemo(() => animator.node.bind(animator), [animator]);
+  const edgeRef = useMemo(() => animator.edge.bind(animator), [animator]);
+  return (
+    <>
+      {layout.lanes.map((lane) => (
+        <LaneShape key={lane.id} lane={lane} t={t} />
+      ))}
+      <g className="edges">
+        {layout.edges.map((e) => (
+          <EdgeShape
+            key={e.id}
+            id={e.id}
+            edge={e.edge}
+            quiet={quiet(e.edge.kind, model, e.edge.from)}
+            highlighted={highlight.edges.has(e.id)}
+            refFor={edgeRef}
+          />
+        ))}
+      </g>
+      {layout.workloads.map((card) => (
+        <CardShape
+          key={card.view.uid}
+          card={card}
+          highlighted={lit(card.view.uid)}
+          focused={focusId === card.view.uid}
+          collapsible={layout.collapsible.has(card.view.uid)}
+          collapsed={layout.collapsed.has(card.view.uid)}
+          refFor={refFor}
+          t={t}
+        />
+      ))}
+      {layout.services.map((card) => (
+        <CardShape
+          key={card.view.uid}
+          card={card}
+          highlighted={lit(card.view.uid)}
+          focused={focusId === card.view.uid}
+          collapsible={false}
+          collapsed={false}
+          refFor={refFor}
+          t={t}
+        />
+      ))}
+      {layout.cells.map((cell) =>
+        cell.type === "pod" ? (
+          <PodShape
+            key={cell.id}
+            cell={cell}
+            highlighted={lit(cell.id)}
+            focused={focusId === cell.id}
+            marked={highlight.marked.get(cell.id)}
+            refFor={refFor}
+          />
+        ) : (
+          <SummaryShape
+            key={cell.id}
+            cell={cell}
+            ownerName={model.byUid.get(cell.group)?.name ?? ""}
+            highlighted={lit(cell.id)}
+            refFor={refFor}
+            t={t}
+          />
+        ),
+      )}
+    </>
+  );
+});
 
 /** Workload selector edges mostly repeat owner edges, so they show only when lit. */
 function quiet(kind: string, model: ClusterModel, from: string): boolean {
@@ -145,7 +164,21 @@ function GhostBox({ box, look }: { box: Box; look: string }) {
   );
 }
 
-/** Pods that left the layout fade out where they were last shown. */
+/** Pods that left the layout fade out where they were last shown (own state: the drawing does not re-render for them). */
+function Ghosts({ layout, animator, duration }: { layout: Layout; animator: Animator; duration: number }) {
+  const ghosts = useGhosts(layout, animator, duration);
+  return (
+    <g className="ghosts" aria-hidden="true">
+      {ghosts.map((g) => (
+        <g key={g.key} className="ghost" transform={`translate(${g.at.x},${g.at.y})`}>
+          <GhostBox box={g.cell.box} look={g.cell.type === "pod" ? g.cell.pod.status.look : "pending"} />
+        </g>
+      ))}
+    </g>
+  );
+}
+
+/** Pods that left the layout, kept for `duration` ms where they were last shown. */
 function useGhosts(layout: Layout, animator: Animator, duration: number): Ghost[] {
   const previous = useRef<Layout | undefined>(undefined);
   const [ghosts, setGhosts] = useState<Ghost[]>([]);

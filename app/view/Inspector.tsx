@@ -20,8 +20,8 @@ export function ownersOf(model: ClusterModel, uid: string): ViewObject[] {
 }
 
 function dependentsOf(model: ClusterModel, uid: string): ViewObject[] {
-  return model.edges
-    .filter((e) => e.kind === "owner" && e.from === uid)
+  return (model.edgesFrom.get(uid) ?? [])
+    .filter((e) => e.kind === "owner")
     .flatMap((e) => model.byUid.get(e.to) ?? []);
 }
 

@@ -29,6 +29,8 @@ export class Animator {
   private loop?: Timer;
   private started = 0;
   private duration = 0;
+  /** What was last written to each element, so unchanged ones are not touched (no style or layout work). */
+  private painted = new WeakMap<Element, string>();
 
   /** A ref callback for an object's `<g>`: registers it under its drawn id. */
   node(id: string): (el: SVGGElement | null) => void {
@@ -45,8 +47,12 @@ export class Animator {
     let ref = this.edgeRefs.get(id);
     if (!ref) {
       ref = (el) => {
-        if (el) this.edgePaths.set(id, el);
-        else this.edgePaths.delete(id);
+        if (!el) {
+          this.edgePaths.delete(id);
+          return;
+        }
+        // A new path is drawn by update(), which runs once React committed it.
+        this.edgePaths.set(id, el);
       };
       this.edgeRefs.set(id, ref);
     }
@@ -59,8 +65,7 @@ export class Animator {
       return;
     }
     this.nodes.set(id, el);
-    const at = this.shown.get(id);
-    if (at) el.setAttribute("transform", `translate(${at.x},${at.y})`);
+    this.paintNode(id);
   }
 
   /** Where an object is drawn right now (mid-move included). */
@@ -121,7 +126,13 @@ export class Animator {
   private paintNode(id: string): void {
     const at = this.shown.get(id);
     const el = this.nodes.get(id);
-    if (at && el) el.setAttribute("transform", `translate(${at.x},${at.y})`);
+    if (at && el) this.write(el, "transform", `translate(${at.x},${at.y})`);
+  }
+
+  private write(el: Element, attribute: string, value: string): void {
+    if (this.painted.get(el) === value) return;
+    this.painted.set(el, value);
+    el.setAttribute(attribute, value);
   }
 
   private paintEdge(edge: DrawnEdge): void {
@@ -131,14 +142,14 @@ export class Animator {
     const fromBox = this.boxes.get(edge.from);
     const toBox = this.boxes.get(edge.to);
     if (!el || !a || !b || !fromBox || !toBox) return;
-    el.setAttribute("d", edgePath({ ...fromBox, ...a }, { ...toBox, ...b }, edge.edge.kind));
+    this.write(el, "d", edgePath({ ...fromBox, ...a }, { ...toBox, ...b }, edge.edge.kind));
   }
 }
 
 /**
  * The path of an edge between two boxes: an elbow down the workload tree when the dependent
  * sits under its owner, otherwise a horizontal curve from the side facing the other box
- * (Services sit right of the lanes, so their curves leave from their left side).
+ * (Services sit under the workload tree, left of the lanes, so their curves run rightwards into the pods).
  */
 export function edgePath(from: Box, to: Box, kind: "owner" | "selector"): string {
   const offset = kind === "selector" ? 0.68 : 0.5;

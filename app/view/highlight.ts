@@ -77,22 +77,23 @@ function relatedTo(
     out.add(owner);
   addDependents(model, uid, out);
   const endpoints = view.kind === "Service" ? model.endpoints.get(uid) : undefined;
-  for (const edge of model.edges) {
-    if (edge.kind !== "selector") continue;
-    if (edge.from === uid && (!endpoints || endpoints.has(edge.to))) {
-      out.add(edge.to);
-      markSelector(view, model.byUid.get(edge.to), marked);
-    }
-    if (edge.to === uid) out.add(edge.from);
+  for (const edge of model.edgesFrom.get(uid) ?? []) {
+    if (edge.kind !== "selector" || (endpoints && !endpoints.has(edge.to))) continue;
+    out.add(edge.to);
+    markSelector(view, model.byUid.get(edge.to), marked);
   }
+  for (const edge of model.edgesTo.get(uid) ?? []) if (edge.kind === "selector") out.add(edge.from);
   if (endpoints) for (const pod of endpoints) if (model.byUid.has(pod)) out.add(pod);
 }
 
+/** Every dependent down the owner tree (iterative: a deep or cyclic tree cannot overflow). */
 function addDependents(model: ClusterModel, uid: string, out: Set<string>): void {
-  for (const edge of model.edges) {
-    if (edge.kind === "owner" && edge.from === uid && !out.has(edge.to)) {
+  const stack = [uid];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    for (const edge of model.edgesFrom.get(next) ?? []) {
+      if (edge.kind !== "owner" || out.has(edge.to)) continue;
       out.add(edge.to);
-      addDependents(model, edge.to, out);
+      stack.push(edge.to);
     }
   }
 }

@@ -68,6 +68,8 @@ export interface Layout {
   boxes: ReadonlyMap<string, Box>;
   /** The drawn id standing for each pod uid (itself, or its group's summary in its lane). */
   drawnAs: ReadonlyMap<string, string>;
+  /** Groups that collapse unless expanded (their cards show a toggle). */
+  collapsible: ReadonlySet<string>;
   /** Groups currently collapsed. */
   collapsed: ReadonlySet<string>;
 }
@@ -75,20 +77,25 @@ export interface Layout {
 /** Groups (pods under one controller) larger than this start collapsed. */
 export const COLLAPSE_AT = 24;
 
+/** Above this many pods in all, every group larger than CROWDED_GROUP starts collapsed too. */
+export const CROWDED_AT = 40;
+export const CROWDED_GROUP = 4;
+
+/** Sizes chosen so a 3-node cluster fits the ~530×290 px view region of a 1280×800 screen near 1:1. */
 export const SIZES = {
-  cardW: 172,
-  cardH: 50,
-  indent: 16,
-  podW: 132,
-  podH: 50,
-  gap: 8,
+  cardW: 144,
+  cardH: 42,
+  indent: 12,
+  podW: 114,
+  podH: 42,
+  gap: 6,
   /** Pod columns per lane: as many as the fullest lane needs, within these bounds. */
   minLaneCols: 2,
   maxLaneCols: 3,
-  laneHeader: 22,
-  lanePad: 8,
-  column: 44,
-  serviceW: 156,
+  laneHeader: 17,
+  lanePad: 6,
+  column: 26,
+  serviceW: 144,
 } as const;
 
 export const PENDING_LANE = "lane:pending";
@@ -97,8 +104,8 @@ const KIND_RANK: Record<string, number> = { Deployment: 0, CronJob: 1, ReplicaSe
 
 /**
  * Lays the model out: the workload tree on the left (owners above their dependents, so
- * ownership reads top to bottom and then left to right into the pods), node lanes in the
- * middle (the Pending lane first), Services on the right. Groups larger than COLLAPSE_AT
+ * ownership reads top to bottom and then left to right into the pods) with the Services
+ * under it, and node lanes on the right (the Pending lane first). Groups larger than COLLAPSE_AT
  * that are not in `expanded` collapse into one summary cell per lane. Pure.
  */
 export function layoutModel(model: ClusterModel, expanded: ReadonlySet<string> = new Set()): Layout {
@@ -106,20 +113,23 @@ export function layoutModel(model: ClusterModel, expanded: ReadonlySet<string> =
   const workloads = workloadCards(model);
   for (const card of workloads) boxes.set(card.view.uid, card.box);
   const laneX = SIZES.cardW + SIZES.column;
-  const collapsed = collapsedGroups(model.pods, expanded);
+  const collapsible = collapsibleGroups(model.pods);
+  const collapsed = collapsedGroups(collapsible, expanded);
   const { lanes, cells, drawnAs, bottom, width } = laneCells(model, laneX, collapsed);
   for (const lane of lanes) boxes.set(lane.id, lane.box);
   for (const cell of cells) boxes.set(cell.id, cell.box);
-  const serviceX = laneX + width + SIZES.column;
+  // Services stack under the workload tree rather than in a column of their own: the view
+  // region is small, and a narrower drawing is a larger one once fitted.
+  const lastCard = (cards: Card[]) => (cards.length ? cards[cards.length - 1].box.y + SIZES.cardH : 0);
+  const serviceY = workloads.length ? lastCard(workloads) + SIZES.gap * 3 : 0;
   const services = model.services.map((view, i) => ({
     view,
     depth: 0,
-    box: { x: serviceX, y: i * (SIZES.cardH + SIZES.gap * 2), w: SIZES.serviceW, h: SIZES.cardH },
+    box: { x: 0, y: serviceY + i * (SIZES.cardH + SIZES.gap), w: SIZES.serviceW, h: SIZES.cardH },
   }));
   for (const card of services) boxes.set(card.view.uid, card.box);
-  const lastCard = (cards: Card[]) => (cards.length ? cards[cards.length - 1].box.y + SIZES.cardH : 0);
   return {
-    width: services.length ? serviceX + SIZES.serviceW : laneX + width,
+    width: laneX + width,
     height: Math.max(bottom, lastCard(workloads), lastCard(services)),
     workloads,
     services,
@@ -128,6 +138,7 @@ export function layoutModel(model: ClusterModel, expanded: ReadonlySet<string> =
     edges: drawnEdges(model.edges, drawnAs, boxes),
     boxes,
     drawnAs,
+    collapsible,
     collapsed,
   };
 }
@@ -158,11 +169,23 @@ function workloadCards(model: ClusterModel): Card[] {
   return cards;
 }
 
-function collapsedGroups(pods: readonly PodView[], expanded: ReadonlySet<string>): Set<string> {
+/**
+ * The groups drawn collapsed unless the learner expands them: those larger than COLLAPSE_AT,
+ * and, once the cluster holds more than CROWDED_AT pods, every group larger than CROWDED_GROUP
+ * (so a big cluster stays a handful of summaries however its pods are spread).
+ */
+export function collapsibleGroups(pods: readonly PodView[]): Set<string> {
   const sizes = new Map<string, number>();
   for (const pod of pods) if (pod.group) sizes.set(pod.group, (sizes.get(pod.group) ?? 0) + 1);
+  const limit = pods.length > CROWDED_AT ? CROWDED_GROUP : COLLAPSE_AT;
+  const groups = new Set<string>();
+  for (const [group, size] of sizes) if (size > limit) groups.add(group);
+  return groups;
+}
+
+function collapsedGroups(collapsible: ReadonlySet<string>, expanded: ReadonlySet<string>): Set<string> {
   const collapsed = new Set<string>();
-  for (const [group, size] of sizes) if (size > COLLAPSE_AT && !expanded.has(group)) collapsed.add(group);
+  for (const group of collapsible) if (!expanded.has(group)) collapsed.add(group);
   return collapsed;
 }
 
@@ -172,19 +195,19 @@ function laneCells(model: ClusterModel, x: number, collapsed: ReadonlySet<string
   const nodeNames = new Set(model.nodes.map((n) => n.name));
   const laneOf = (pod: PodView) =>
     pod.nodeName && nodeNames.has(pod.nodeName) ? `lane:${pod.nodeName}` : PENDING_LANE;
-  const items = new Map<string, LaneItem[]>();
+  const keyed = new Map<string, { key: string; item: LaneItem }[]>();
   const summaries = new Map<string, Omit<SummaryCell, "box" | "type">>();
   const groupName = (group: string) => model.byUid.get(group)?.name ?? "";
-  const ordered = [...model.pods].sort(
-    (a, b) => groupName(a.group).localeCompare(groupName(b.group)) || a.name.localeCompare(b.name),
-  );
   const drawnAs = new Map<string, string>();
-  for (const pod of ordered) {
+  // model.pods is in name order, so a summary's pods are too. Only what a lane shows is
+  // sorted (by owner name, then pod name; a summary where its group's pods would be), so a
+  // thousand collapsed pods cost one pass, not a sort.
+  for (const pod of model.pods) {
     const lane = laneOf(pod);
-    const list = items.get(lane) ?? [];
-    items.set(lane, list);
+    const list = keyed.get(lane) ?? [];
+    keyed.set(lane, list);
     if (!collapsed.has(pod.group)) {
-      list.push({ pod });
+      list.push({ key: `${groupName(pod.group)}\u0000${pod.name}`, item: { pod } });
       drawnAs.set(pod.uid, pod.uid);
       continue;
     }
@@ -193,12 +216,19 @@ function laneCells(model: ClusterModel, x: number, collapsed: ReadonlySet<string
     if (!summary) {
       summary = { id, group: pod.group, lane, total: 0, counts: {}, pods: [] };
       summaries.set(id, summary);
-      list.push({ summary });
+      list.push({ key: `${groupName(pod.group)}\u0000`, item: { summary } });
     }
     count(summary, pod);
     drawnAs.set(pod.uid, id);
   }
+  const items = new Map<string, LaneItem[]>();
+  for (const [lane, list] of keyed)
+    items.set(
+      lane,
+      list.sort((a, b) => compare(a.key, b.key)).map((x) => x.item),
+    );
   const laneIds = [PENDING_LANE, ...model.nodes.map((n) => `lane:${n.name}`)];
+  const nodesByLane = new Map(model.nodes.map((n) => [`lane:${n.name}`, n]));
   const fullest = Math.max(0, ...[...items.values()].map((list) => list.length));
   const cols = Math.min(SIZES.maxLaneCols, Math.max(SIZES.minLaneCols, fullest));
   const width = laneWidth(cols);
@@ -215,12 +245,16 @@ function laneCells(model: ClusterModel, x: number, collapsed: ReadonlySet<string
       Math.max(minRows, rows) * (SIZES.podH + SIZES.gap) -
       (rows || minRows ? SIZES.gap : 0) +
       SIZES.lanePad;
-    const node = model.nodes.find((n) => `lane:${n.name}` === id);
+    const node = nodesByLane.get(id);
     lanes.push({ id, node, box: { x, y, w: width, h } });
     list.forEach((item, i) => cells.push(cellAt(item, id, x, y, i, cols)));
     y += h + SIZES.gap;
   }
   return { lanes, cells, drawnAs, bottom: y - SIZES.gap, width };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function count(summary: Omit<SummaryCell, "box" | "type">, pod: PodView): void {
@@ -255,15 +289,25 @@ function drawnEdges(
   drawnAs: ReadonlyMap<string, string>,
   boxes: ReadonlyMap<string, Box>,
 ): DrawnEdge[] {
-  const seen = new Map<string, DrawnEdge>();
+  const drawn: DrawnEdge[] = [];
+  // Deduplicated by kind, then from, then to, so that the thousands of edges a collapsed
+  // group folds into one allocate nothing; an id is built only for an edge kept.
+  const seen = { owner: new Map<string, Set<string>>(), selector: new Map<string, Set<string>>() };
   for (const edge of edges) {
     const from = drawnAs.get(edge.from) ?? edge.from;
     const to = drawnAs.get(edge.to) ?? edge.to;
     if (!boxes.has(from) || !boxes.has(to)) continue;
-    const id = `${edge.kind}:${from}:${to}`;
-    if (!seen.has(id)) seen.set(id, { id, edge, from, to });
+    let targets = seen[edge.kind].get(from);
+    if (!targets) {
+      targets = new Set();
+      seen[edge.kind].set(from, targets);
+    }
+    if (targets.has(to)) continue;
+    targets.add(to);
+    const id = from === edge.from && to === edge.to ? edge.id : `${edge.kind}:${from}:${to}`;
+    drawn.push({ id, edge, from, to });
   }
-  return [...seen.values()];
+  return drawn;
 }
 
 /** Counts by look in display order, skipping zeros. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createCluster, type KubeObject } from "../../src";
 import { highlightFor } from "./highlight";
 import { COLLAPSE_AT, layoutModel, PENDING_LANE } from "./layout";
-import { buildModel } from "./model";
+import { buildModel } from "./modelBuilder";
 import { podStatusView } from "./podState";
 
 function clusterWith(lines: string[], seconds = 30) {

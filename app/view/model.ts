@@ -125,7 +125,12 @@ export function viewOf(object: KubeObject): ViewObject {
   if (object.kind === "Node") {
     const conditions: { type: string; status: string }[] = object.status?.conditions ?? [];
     const ready = conditions.some((c) => c.type === "Ready" && c.status === "True");
-    const node: NodeView = { ...base, kind: "Node", ready, unschedulable: Boolean(object.spec?.unschedulable) };
+    const node: NodeView = {
+      ...base,
+      kind: "Node",
+      ready,
+      unschedulable: Boolean(object.spec?.unschedulable),
+    };
     return node;
   }
   return base;

@@ -2,7 +2,6 @@ import type { KubeObject } from "../../src";
 import {
   byName,
   type ClusterModel,
-  controllerOf,
   type EdgeView,
   isDrawn,
   type NodeView,
@@ -20,6 +19,9 @@ interface Entry {
   base: ViewObject;
   /** The view as last published (owner resolved); reused while neither object nor owner changes. */
   published?: ViewObject;
+  /** The controller owner's uid and every owner reference, read once per object version. */
+  controller?: string;
+  owners: readonly { uid: string; controller: boolean }[];
 }
 
 /** A pod's selector matches, kept while neither its labels nor the set of selectors change. */
@@ -66,7 +68,17 @@ export class ModelBuilder {
         return;
       }
       if (object && isDrawn(object)) {
-        this.entries.set(uid, { base: viewOf(object) });
+        const owners = (object.metadata.ownerReferences ?? []).map(
+          (ref: { uid: string; controller?: boolean }) => ({
+            uid: ref.uid,
+            controller: Boolean(ref.controller),
+          }),
+        );
+        this.entries.set(uid, {
+          base: viewOf(object),
+          owners,
+          controller: owners.find((o) => o.controller)?.uid,
+        });
         changed = true;
       } else if (this.entries.delete(uid)) changed = true;
     };
@@ -103,7 +115,7 @@ export class ModelBuilder {
     workloads.sort(byName);
     pods.sort(byName);
     services.sort(byName);
-    const edges = [...ownerEdges(byUid), ...this.selectorEdges([...workloads, ...services], pods)];
+    const edges = [...this.ownerEdges(byUid), ...this.selectorEdges([...workloads, ...services], pods)];
     return {
       nodes,
       workloads,
@@ -118,14 +130,34 @@ export class ModelBuilder {
 
   /** The entry's view with its owner resolved, reusing the last one when that did not change. */
   private publish(entry: Entry, byUid: ReadonlyMap<string, ViewObject>): ViewObject {
-    const controller = controllerOf(entry.base.object);
+    const controller = entry.controller;
     const ownerUid = controller && byUid.has(controller) ? controller : undefined;
     const last = entry.published;
     if (last && last.ownerUid === ownerUid) return last;
     const view: ViewObject =
-      entry.base.kind === "Pod" ? ({ ...entry.base, ownerUid, group: ownerUid ?? "" } as PodView) : { ...entry.base, ownerUid };
+      entry.base.kind === "Pod"
+        ? ({ ...entry.base, ownerUid, group: ownerUid ?? "" } as PodView)
+        : { ...entry.base, ownerUid };
     entry.published = view;
     return view;
+  }
+
+  /** Owner edges: every owner reference whose owner is drawn. */
+  private ownerEdges(byUid: ReadonlyMap<string, ViewObject>): EdgeView[] {
+    const edges: EdgeView[] = [];
+    for (const [uid, entry] of this.entries) {
+      for (const ref of entry.owners) {
+        if (!byUid.has(ref.uid)) continue;
+        edges.push({
+          id: `owner:${ref.uid}:${uid}`,
+          kind: "owner",
+          from: ref.uid,
+          to: uid,
+          controller: ref.controller,
+        });
+      }
+    }
+    return edges;
   }
 
   /** Selector edges, holder by holder in order; each pod's matches are reused while still valid. */
@@ -156,7 +188,13 @@ export class ModelBuilder {
     const edges: EdgeView[] = [];
     for (const holder of active) {
       for (const pod of byHolder.get(holder.uid) ?? [])
-        edges.push({ id: `selector:${holder.uid}:${pod}`, kind: "selector", from: holder.uid, to: pod, controller: false });
+        edges.push({
+          id: `selector:${holder.uid}:${pod}`,
+          kind: "selector",
+          from: holder.uid,
+          to: pod,
+          controller: false,
+        });
     }
     return edges;
   }
@@ -178,23 +216,6 @@ function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<stri
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
   return keys.every((k) => a[k] === b[k]);
-}
-
-function ownerEdges(byUid: ReadonlyMap<string, ViewObject>): EdgeView[] {
-  const edges: EdgeView[] = [];
-  for (const view of byUid.values()) {
-    for (const ref of view.object.metadata.ownerReferences ?? []) {
-      if (!byUid.has(ref.uid)) continue;
-      edges.push({
-        id: `owner:${ref.uid}:${view.uid}`,
-        kind: "owner",
-        from: ref.uid,
-        to: view.uid,
-        controller: Boolean(ref.controller),
-      });
-    }
-  }
-  return edges;
 }
 
 function adjacency(edges: readonly EdgeView[]) {

@@ -103,16 +103,16 @@ export const PodShape = memo(function PodShape({ cell, highlighted, focused, mar
     >
       <rect className="card-bg" width={box.w} height={box.h} rx={6} />
       <rect className="bar" width={4} height={box.h} rx={2} />
-      <text x={10} y={14} className="small strong">
-        {shorten(pod.name, 19)}
+      <text x={10} y={12} className="small strong">
+        {shorten(pod.name, 16)}
       </text>
-      <circle className={s.allReady ? "ready-dot on" : "ready-dot"} cx={box.w - 9} cy={10} r={4} />
-      <text x={10} y={28} className="small">
-        {shorten(s.reason, 17)}
+      <circle className={s.allReady ? "ready-dot on" : "ready-dot"} cx={box.w - 9} cy={9} r={3.5} />
+      <text x={10} y={24} className="small">
+        {shorten(s.reason, s.restarts > 0 ? 10 : 15)}
         <tspan className="muted"> {s.ready}</tspan>
       </text>
       {s.restarts > 0 && (
-        <text x={box.w - 6} y={28} textAnchor="end" className="small restarts">
+        <text x={box.w - 6} y={24} textAnchor="end" className="small restarts">
           ↻{s.restarts}
         </text>
       )}
@@ -120,7 +120,7 @@ export const PodShape = memo(function PodShape({ cell, highlighted, focused, mar
         owner={pod.uid}
         entries={Object.entries(pod.labels)}
         width={box.w}
-        y={34}
+        y={28}
         x={8}
         marked={marked}
       />
@@ -128,6 +128,7 @@ export const PodShape = memo(function PodShape({ cell, highlighted, focused, mar
   );
 }, samePod);
 
+/** Same pod version (uid + resourceVersion: the mirror replaces an object whenever it changes). */
 function samePod(a: PodProps, b: PodProps): boolean {
   return (
     a.cell.pod.object === b.cell.pod.object &&
@@ -139,20 +140,22 @@ function samePod(a: PodProps, b: PodProps): boolean {
   );
 }
 
-/** Several pods of one group in one lane, counted by look; activating it expands the group. */
-export function SummaryShape({
-  cell,
-  ownerName,
-  highlighted,
-  refFor,
-  t,
-}: {
+interface SummaryProps {
   cell: SummaryCell;
   ownerName: string;
   highlighted: boolean;
   refFor: (id: string) => (el: SVGGElement | null) => void;
   t: T;
-}) {
+}
+
+/** Several pods of one group in one lane, counted by look; activating it expands the group. */
+export const SummaryShape = memo(function SummaryShape({
+  cell,
+  ownerName,
+  highlighted,
+  refFor,
+  t,
+}: SummaryProps) {
   const { box } = cell;
   const parts = summaryParts(cell);
   const barW = box.w - 16;
@@ -171,7 +174,7 @@ export function SummaryShape({
       <title>{parts.map((p) => `${p.count} ${p.look}`).join(", ")}</title>
       <rect className="card-bg" width={box.w} height={box.h} rx={6} strokeDasharray="6 3" />
       <text x={8} y={14} className="small strong">
-        {shorten(ownerName, 15)} ×{cell.total}
+        {shorten(ownerName, 12)} ×{cell.total}
       </text>
       <text x={box.w - 8} y={14} textAnchor="end" className="toggle small">
         ▸
@@ -183,7 +186,7 @@ export function SummaryShape({
             key={p.look}
             className={`seg look-${p.look}`}
             x={x}
-            y={21}
+            y={19}
             width={w}
             height={8}
             fill="var(--look)"
@@ -192,13 +195,29 @@ export function SummaryShape({
         x += w;
         return seg;
       })}
-      <text x={8} y={42} className="tiny muted">
+      <text x={8} y={38} className="tiny muted">
         {parts
           .slice(0, 3)
           .map((p) => `${p.count} ${t(`look.${p.look}` as MessageKey)}`)
           .join(" · ")}
       </text>
     </g>
+  );
+}, sameSummary);
+
+function sameSummary(a: SummaryProps, b: SummaryProps): boolean {
+  const counts = (p: SummaryProps) =>
+    summaryParts(p.cell)
+      .map((x) => `${x.look}${x.count}`)
+      .join();
+  return (
+    a.cell.total === b.cell.total &&
+    a.cell.box.w === b.cell.box.w &&
+    a.ownerName === b.ownerName &&
+    a.highlighted === b.highlighted &&
+    a.refFor === b.refFor &&
+    a.t === b.t &&
+    counts(a) === counts(b)
   );
 }
 
@@ -228,16 +247,7 @@ export function cardLine(view: ViewObject): string {
   }
 }
 
-/** A Deployment, ReplicaSet, Job, CronJob or Service card with its selector as chips. */
-export function CardShape({
-  card,
-  highlighted,
-  focused,
-  collapsible,
-  collapsed,
-  refFor,
-  t,
-}: {
+interface CardProps {
   card: Card;
   highlighted: boolean;
   focused: boolean;
@@ -245,7 +255,18 @@ export function CardShape({
   collapsed: boolean;
   refFor: (id: string) => (el: SVGGElement | null) => void;
   t: T;
-}) {
+}
+
+/** A Deployment, ReplicaSet, Job, CronJob or Service card with its selector as chips. */
+export const CardShape = memo(function CardShape({
+  card,
+  highlighted,
+  focused,
+  collapsible,
+  collapsed,
+  refFor,
+  t,
+}: CardProps) {
   const { view, box } = card;
   const badge = BADGE[view.kind] ?? view.kind;
   const badgeW = badge.length * 5.6 + 8;
@@ -274,7 +295,7 @@ export function CardShape({
       <text x={badgeW + 11} y={15} className="small strong">
         {shorten(view.name, Math.floor((box.w - badgeW - 30) / 6))}
       </text>
-      <text x={8} y={30} className="small muted">
+      <text x={8} y={27} className="small muted">
         {cardLine(view)}
       </text>
       {collapsible && (
@@ -289,13 +310,26 @@ export function CardShape({
           {collapsed ? "▸" : "▾"}
         </text>
       )}
-      {selector && <Chips owner={view.uid} entries={selector} width={box.w} y={35} selector />}
+      {selector && <Chips owner={view.uid} entries={selector} width={box.w} y={29} selector />}
     </g>
+  );
+}, sameCard);
+
+function sameCard(a: CardProps, b: CardProps): boolean {
+  return (
+    a.card.view === b.card.view &&
+    a.card.box.w === b.card.box.w &&
+    a.highlighted === b.highlighted &&
+    a.focused === b.focused &&
+    a.collapsible === b.collapsible &&
+    a.collapsed === b.collapsed &&
+    a.refFor === b.refFor &&
+    a.t === b.t
   );
 }
 
 /** A node's lane (or the Pending lane) with its name and condition. */
-export function LaneShape({ lane, t }: { lane: Lane; t: T }) {
+export const LaneShape = memo(function LaneShape({ lane, t }: { lane: Lane; t: T }) {
   const { box, node } = lane;
   const status = node
     ? `${node.ready ? "Ready" : "NotReady"}${node.unschedulable ? ",SchedulingDisabled" : ""}`
@@ -308,12 +342,20 @@ export function LaneShape({ lane, t }: { lane: Lane; t: T }) {
       {...(node ? { "data-kind": "Node", "data-name": node.name, "data-uid": node.uid } : {})}
     >
       <rect className="lane-bg" width={box.w} height={box.h} rx={8} />
-      <text x={10} y={15} className="small strong">
+      <text x={8} y={12} className="small strong">
         {node ? node.name : t("view.pendingLane")}
       </text>
-      <text x={box.w - 10} y={15} textAnchor="end" className="tiny muted">
+      <text x={box.w - 8} y={12} textAnchor="end" className="tiny muted">
         {node ? status : t("view.pendingHint")}
       </text>
     </g>
+  );
+}, sameLane);
+
+function sameLane(a: { lane: Lane; t: T }, b: { lane: Lane; t: T }): boolean {
+  const x = a.lane.box;
+  const y = b.lane.box;
+  return (
+    a.lane.node === b.lane.node && a.t === b.t && x.x === y.x && x.y === y.y && x.w === y.w && x.h === y.h
   );
 }

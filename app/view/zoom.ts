@@ -2,7 +2,7 @@ import { select } from "d3-selection";
 import { type ZoomBehavior, zoom, zoomIdentity } from "d3-zoom";
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef } from "react";
 
-const PAD = 16;
+const PAD = 8;
 
 /** Zoom and pan controls for the drawing. */
 export interface ZoomControls {

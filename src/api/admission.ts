@@ -5,6 +5,7 @@ import { cannotBeHandledMessage } from "./schema/decode";
 import { strictDecodeErrors, strictDecodingMessage } from "./schema/strictDecode";
 import { typeErrors } from "./schema/typeErrors";
 import { defaultTolerations } from "../nodes/taints";
+import { admitPriority, admitServiceAccount, type ServiceAccountLookup } from "./podAdmission";
 import type { KubeObject } from "./types";
 import { invalidError, kubectlInvalidMessage } from "./validation/fieldErrors";
 import { validateObject } from "./validation";
@@ -15,13 +16,15 @@ export type FieldValidation = "Strict" | "Warn" | "Ignore";
 /**
  * Admits a new object as the API server's create handler does: decode (type errors, and
  * unknown fields when Strict), default, then validate. Throws StatusError; the object is
- * defaulted in place. Job labels need the uid, so the caller passes it.
+ * defaulted in place. Job labels need the uid, so the caller passes it; pods' ServiceAccount
+ * admission reads the ServiceAccount through `lookup` (none: as if it had no settings).
  */
 export function admitCreate(
   obj: KubeObject,
   type: ResourceType,
   fieldValidation: FieldValidation | undefined,
   uid: string,
+  lookup: ServiceAccountLookup = () => undefined,
 ): void {
   decode(obj, type, fieldValidation);
   applyDefaults(obj);
@@ -31,7 +34,11 @@ export function admitCreate(
     jobGeneratedLabels(obj as never, uid);
   }
   // The DefaultTolerationSeconds admission plugin: tolerate not-ready/unreachable nodes for 300 s.
-  if (obj.kind === "Pod") obj.spec = defaultTolerations(obj).spec;
+  if (obj.kind === "Pod") {
+    admitServiceAccount(obj as never, uid, lookup);
+    obj.spec = defaultTolerations(obj).spec;
+    admitPriority(obj as never);
+  }
   validate(obj, undefined, type);
 }
 

@@ -34,6 +34,7 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   core("Node", "nodes", ["no"], false),
   core("Pod", "pods", ["po"], true, ["all"]),
   core("Secret", "secrets", [], true),
+  core("ServiceAccount", "serviceaccounts", ["sa"], true),
   core(
     "Service",
     "services",

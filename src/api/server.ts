@@ -1,3 +1,4 @@
+import type { ServiceAccount } from "kubernetes-types/core/v1";
 import type { SimClock } from "../util/clock";
 import { formatTimestamp } from "../util/clock";
 import { generateNameSuffix, type SeededRandom } from "../util/random";
@@ -53,6 +54,14 @@ const STATUS_SUBRESOURCE = new Set([
   "Node",
   "Namespace",
 ]);
+/**
+ * The status a new object is returned with, where Go's zero-value struct serialises to more
+ * than nothing: a Service's empty `loadBalancer: {}`, a CronJob's `status: {}`.
+ */
+const INITIAL_STATUS: Record<string, () => Record<string, unknown>> = {
+  Service: () => ({ loadBalancer: {} }),
+  CronJob: () => ({}),
+};
 /** Namespaces the API server refuses to delete. */
 const PROTECTED_NAMESPACES = new Set(["default", "kube-system", "kube-public"]);
 /** Kinds whose metadata.generation tracks spec changes. */
@@ -89,7 +98,17 @@ export class ApiServer {
       obj.metadata.name = this.uniqueGeneratedName(type, obj);
     }
     const uid = this.random.uuid();
-    admitCreate(obj, type, options.fieldValidation, uid);
+    admitCreate(
+      obj,
+      type,
+      options.fieldValidation,
+      uid,
+      // Without the namespace, NamespaceLifecycle (which runs first) rejects the pod instead.
+      (ns, name) =>
+        this.store.get("Namespace", "", ns)
+          ? (this.store.get("ServiceAccount", ns, name) as ServiceAccount | undefined)
+          : {},
+    );
     const name = obj.metadata.name as string;
     const namespace = obj.metadata.namespace ?? "";
     if (this.store.get(obj.kind, namespace, name)) throw alreadyExists(type, name);
@@ -286,6 +305,8 @@ export class ApiServer {
     if (!STATUS_SUBRESOURCE.has(type.kind) || obj.kind === "Namespace") return;
     // A create carries no status except what the registry's strategy initialises.
     delete obj.status;
+    const initial = INITIAL_STATUS[type.kind];
+    if (initial) obj.status = initial();
   }
 
   private uniqueGeneratedName(type: ResourceType, obj: KubeObject): string {

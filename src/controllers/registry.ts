@@ -7,6 +7,7 @@ import { ttlAfterFinishedController } from "./job/ttlAfterFinishedController";
 import { namespaceController } from "./namespaceController";
 import { kubelet } from "../kubelet/kubelet";
 import { rootCaPublisher } from "./rootCaPublisher";
+import { serviceAccountController } from "./serviceAccountController";
 import { deploymentController } from "./deployment/deploymentController";
 import { replicaSetController } from "./replicaset/replicaSetController";
 import { nodeLifecycleController } from "./nodelifecycle/nodeLifecycle";
@@ -23,6 +24,7 @@ export function allControllers(): Controller[] {
     namespaceController(),
     endpointsController(),
     rootCaPublisher(),
+    serviceAccountController(),
     replicaSetController(),
     deploymentController(),
     nodeLifecycleController(),

@@ -5,6 +5,7 @@
  * {version}, {podIP}, {port}.
  */
 import type { ImageEntry, LogLine, Program } from "./catalogTypes";
+import { K8S_EXAMPLE_IMAGES } from "./catalogDataK8s";
 
 const o = (text: string): LogLine => ({ stream: "stdout", text });
 const e = (text: string): LogLine => ({ stream: "stderr", text });
@@ -479,4 +480,5 @@ export const CATALOG: readonly ImageEntry[] = [
   pause("registry.k8s.io/pause"),
   pause("k8s.gcr.io/pause"),
   helloApp,
+  ...K8S_EXAMPLE_IMAGES,
 ];

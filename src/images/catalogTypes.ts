@@ -12,7 +12,7 @@ export interface LogLine {
  * - entrypoint: a docker-entrypoint.sh; runs `wraps` with its log, else execs its arguments.
  * - shell: the busybox tools and `sh` (see shell.ts).
  * - perl/python/node: interpreters (pi with bignum, print one-liners, python -m http.server).
- * - exit: prints a log and exits (e.g. a database missing its required password).
+ * - multicall: a binary whose first argument picks the program (agnhost netexec, liveness...).
  */
 export type Program =
   | {
@@ -22,6 +22,16 @@ export type Program =
       log: LogLine[];
       /** Exit with `failure` unless one of these env vars is set (postgres, mysql). */
       requiresEnv?: { anyOf: string[]; failure: LogLine[]; exitCode: number };
+      /** A flag that overrides the port, e.g. "--http-port" (agnhost netexec). */
+      portFlag?: string;
+      /** Health endpoints answer 200 for this long after start, then 500 (the liveness demo). */
+      healthySeconds?: number;
+    }
+  | {
+      /** One binary, many programs chosen by argv[1] (agnhost); `fallback` when none is given. */
+      kind: "multicall";
+      commands: Record<string, Program>;
+      fallback: string;
     }
   | { kind: "entrypoint"; wraps: string; log: LogLine[] }
   | { kind: "shell" }

@@ -3,6 +3,7 @@
  * simulated clock: print, wait, exit. Generators let `while true; do ...; done` run forever
  * without running ahead of simulated time: the next step is computed only when asked for.
  */
+import type { ContainerFs } from "./containerFs";
 
 /** A line (or part of one) written to the container's stdout or stderr. */
 export interface OutputStep {
@@ -20,6 +21,12 @@ export type ContainerStep = OutputStep | { kind: "sleep"; seconds: number } | { 
 /** The steps of one container run; `next()` is called when the previous step is done. */
 export type ContainerSteps = Generator<ContainerStep, void, undefined>;
 
+/** A cluster DNS answer: the name as found (fully qualified) and its address. */
+export interface DnsAnswer {
+  name: string;
+  address: string;
+}
+
 /** What a process can see of its container. */
 export interface ProcessContext {
   /** The container's environment, in the order the kubelet built it. */
@@ -28,4 +35,11 @@ export interface ProcessContext {
   now(): number;
   /** Contents of a file mounted into the container (ConfigMap, Secret, volume), if any. */
   readFile?(path: string): string | undefined;
+  /**
+   * The container instance's file system, shared by its main process and exec probes.
+   * Without one, each process gets a private empty one.
+   */
+  fs?: ContainerFs;
+  /** Resolves a name through the cluster DNS (search path applied), or undefined (NXDOMAIN). */
+  lookupHost?(name: string): DnsAnswer | undefined;
 }

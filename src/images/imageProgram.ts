@@ -33,6 +33,10 @@ export function resolveProcess(entry: ImageEntry, argv: string[]): ResolvedProce
       return { ...inner, preLog: [...program.log, ...inner.preLog] };
     return inner;
   }
+  if (program?.kind === "multicall") {
+    const sub = program.commands[argv[1] ?? program.fallback] ?? program.commands[program.fallback];
+    return { program: sub, argv, preLog: [] };
+  }
   if (program) return { program, argv, preLog: [] };
   if (entry.hasShell && isKnownCommand(argv[0])) return { program: { kind: "shell" }, argv, preLog: [] };
   return null;
@@ -41,9 +45,21 @@ export function resolveProcess(entry: ImageEntry, argv: string[]): ResolvedProce
 /** The ports a resolved process listens on, and after how long it answers. */
 export function listening(p: ResolvedProcess): { ports: number[]; readyAfterSeconds: number } | null {
   if (p.program.kind === "server")
-    return { ports: p.program.ports, readyAfterSeconds: p.program.readyAfterSeconds };
+    return {
+      ports: flagPort(p.program.portFlag, p.argv) ?? p.program.ports,
+      readyAfterSeconds: p.program.readyAfterSeconds,
+    };
   const http = pythonHttpServerPort(p);
   return http === null ? null : { ports: [http], readyAfterSeconds: 0 };
+}
+
+/** `--flag=N` or `--flag N` in argv, as a one-port list. */
+function flagPort(flag: string | undefined, argv: string[]): number[] | undefined {
+  if (!flag) return undefined;
+  const i = argv.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
+  if (i < 0) return undefined;
+  const value = argv[i] === flag ? argv[i + 1] : argv[i].slice(flag.length + 1);
+  return value && /^[0-9]+$/.test(value) ? [Number(value)] : undefined;
 }
 
 function pythonHttpServerPort(p: ResolvedProcess): number | null {
@@ -59,7 +75,8 @@ export function* runResolved(p: ResolvedProcess, version: string, ctx: Container
   yield* printLog(p.preLog, version, ctx);
   const program = p.program;
   if (program.kind === "shell") return yield* runProcess(p.argv, ctx);
-  if (program.kind === "entrypoint") return; // resolveProcess always looks through entrypoints
+  // resolveProcess always looks through entrypoints and multicall binaries.
+  if (program.kind === "entrypoint" || program.kind === "multicall") return;
   if (program.kind === "server") {
     const required = program.requiresEnv;
     if (required && !required.anyOf.some((k) => ctx.env[k])) {

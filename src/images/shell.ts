@@ -20,13 +20,15 @@ import { ShellSyntaxError } from "./shellSyntax";
 
 export type { ContainerStep, ContainerSteps, ProcessContext } from "./containerSteps";
 
+/** Builtins of the shell itself: there is no binary of that name to exec. */
+const SHELL_ONLY = ["exit", "export", "unset", "set", "break", "continue", "wait", "trap", "cd"];
+/** Programs only some images have (they name them in their catalog `programs`), not busybox. */
+const IMAGE_SPECIFIC = ["bash", "curl"];
+
 /** Whether the busybox image has this command (so exec'ing it directly can start). */
 export function isKnownCommand(path: string): boolean {
   const name = path.slice(path.lastIndexOf("/") + 1);
-  return (
-    name in BUILTINS &&
-    !["exit", "export", "unset", "set", "break", "continue", "wait", "trap", "cd"].includes(name)
-  );
+  return name in BUILTINS && !SHELL_ONLY.includes(name) && !IMAGE_SPECIFIC.includes(name);
 }
 
 /**
@@ -78,7 +80,10 @@ function* runScript(script: string, opts: ScriptOptions): Run {
   const parent = opts.parent;
   const st: ShellState = opts.subshell
     ? { ...parent, vars: new Map(parent.vars), exported: new Set(parent.exported) }
-    : newShellState({ ...parent.ctx, env: Object.fromEntries(exportedEnv(parent)) }, runScript);
+    : newShellState(
+        { ...parent.ctx, env: Object.fromEntries(exportedEnv(parent)), fs: parent.fs },
+        runScript,
+      );
   st.arg0 = opts.arg0;
   st.positional = opts.args;
   st.idle = parent.idle;

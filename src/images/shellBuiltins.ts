@@ -4,6 +4,7 @@
  */
 import { BUSYBOX_DATE_FORMAT, strftime } from "./shellDate";
 import { err, ExitSignal, exportedEnv, LoopSignal, out, type Run, type ShellState } from "./shellState";
+import { cat, mkdir, nslookup, rm, touch } from "./shellFiles";
 import { testExpression } from "./shellTest";
 
 /** A command implementation: argv (argv[0] is its name), stdin text, shell state. */
@@ -116,25 +117,6 @@ function* printenv(argv: string[], _stdin: string, st: ShellState): Run {
   return status;
 }
 
-function* cat(argv: string[], stdin: string, st: ShellState): Run {
-  const files = argv.slice(1).filter((a) => a !== "-");
-  if (files.length === 0) {
-    if (stdin) yield out(stdin);
-    return 0;
-  }
-  let status = 0;
-  for (const f of files) {
-    const text = f === "/dev/null" ? "" : st.ctx.readFile?.(f);
-    if (text === undefined) {
-      yield err(`cat: can't open '${f}': No such file or directory\n`);
-      status = 1;
-    } else if (text !== "") {
-      yield out(text);
-    }
-  }
-  return status;
-}
-
 function* tail(argv: string[], stdin: string, st: ShellState): Run {
   if (argv.includes("-f") || argv.includes("-F")) {
     yield { kind: "sleep", seconds: Infinity };
@@ -212,13 +194,13 @@ function quiet(f: (argv: string[], stdin: string, st: ShellState) => number): Bu
   };
 }
 
-function* test(argv: string[]): Run {
+function* test(argv: string[], _stdin: string, st: ShellState): Run {
   const bracket = argv[0] === "[";
   if (bracket && argv[argv.length - 1] !== "]") {
     yield err("sh: [: missing ]\n");
     return 2;
   }
-  const r = testExpression(bracket ? argv.slice(1, -1) : argv.slice(1));
+  const r = testExpression(bracket ? argv.slice(1, -1) : argv.slice(1), st.fs);
   if (typeof r === "string") {
     yield err(`sh: ${r}\n`);
     return 2;
@@ -239,6 +221,17 @@ function* nestedShell(argv: string[], stdin: string, st: ShellState): Run {
   return yield* st.runScript(script, { arg0, args, stdin, parent: st, subshell: false });
 }
 
+/** curl: only its usage error is simulated; HTTP requests are not. */
+function* curl(argv: string[]): Run {
+  const urls = argv.slice(1).filter((a) => !a.startsWith("-"));
+  if (urls.length === 0) {
+    yield err("curl: try 'curl --help' or 'curl --manual' for more information\n");
+    return 2;
+  }
+  yield err(`kubeplay: curl requests are not simulated: ${urls.join(" ")}\n`);
+  return 0;
+}
+
 const constant = (status: number, text?: string): Builtin =>
   function* () {
     if (text !== undefined) yield out(text);
@@ -255,6 +248,10 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   env: printenv,
   cat,
   tail,
+  touch,
+  rm,
+  mkdir,
+  nslookup,
   seq,
   exit: exitBuiltin,
   export: quiet(exportBuiltin),
@@ -266,6 +263,8 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   "[": test,
   sh: nestedShell,
   ash: nestedShell,
+  bash: nestedShell,
+  curl,
   true: constant(0),
   ":": constant(0),
   false: constant(1),

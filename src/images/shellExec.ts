@@ -154,8 +154,9 @@ function* runSimple(cmd: Command & { type: "simple" }, st: ShellState, stdin: st
     return (st.status = 0);
   }
   if (st.xtrace) yield err(`+ ${argv.join(" ")}\n`);
-  const run = withTempVars(assigns, st, () => runArgv(argv, st, stdin));
-  return (st.status = yield* redirect(run, cmd.redirects));
+  return (st.status = yield* redirect(st, cmd.redirects, stdin, (input) =>
+    withTempVars(assigns, st, () => runArgv(argv, st, input)),
+  ));
 }
 
 function* withTempVars(assigns: [string, string][], st: ShellState, run: () => Run): Run {
@@ -187,19 +188,61 @@ export function* runArgv(argv: string[], st: ShellState, stdin: string): Run {
   return yield* builtin([name, ...argv.slice(1)], stdin, st);
 }
 
-function* redirect(run: Run, redirects: Redirect[]): Run {
-  if (redirects.length === 0) return yield* run;
-  const dest: Record<string, "stdout" | "stderr" | null> = { stdout: "stdout", stderr: "stderr" };
+/**
+ * Applies a command's redirections: stream duplication, output to files of the container
+ * (`>` truncates at once, `>>` appends) and input from a file (`<`).
+ */
+function* redirect(st: ShellState, redirects: Redirect[], stdin: string, start: (stdin: string) => Run): Run {
+  if (redirects.length === 0) return yield* start(stdin);
+  const dest: Record<string, "stdout" | "stderr" | { file: string } | null> = {
+    stdout: "stdout",
+    stderr: "stderr",
+  };
+  let input = stdin;
   for (const r of redirects) {
+    const file = r.word ? (yield* expandWord(r.word, st, false)).join("") : r.target;
+    if (r.input) {
+      const text = st.fs.read(file);
+      if (typeof text !== "string") {
+        yield err(`sh: can't open ${file}: no such file\n`);
+        return 1;
+      }
+      input = text;
+      continue;
+    }
     const stream = r.fd === 2 ? "stderr" : r.fd === 1 ? "stdout" : null;
     if (!stream) continue;
-    dest[stream] = r.target === "&1" ? dest.stdout : r.target === "&2" ? dest.stderr : null;
+    if (r.target === "&1" || r.target === "&2") {
+      dest[stream] = r.target === "&1" ? dest.stdout : dest.stderr;
+      continue;
+    }
+    const to = STD_FILES[file];
+    if (to) {
+      dest[stream] = dest[to];
+      continue;
+    }
+    const e = st.fs.write(file, "", true);
+    if (e) {
+      yield err(
+        `sh: can't create ${file}: ${e === "No such file or directory" ? "nonexistent directory" : e}\n`,
+      );
+      return 1;
+    }
+    if (!r.append) st.fs.write(file, "");
+    dest[stream] = { file };
   }
-  return yield* mapOutput(run, (s) => {
+  return yield* mapOutput(start(input), (s) => {
     const to = dest[s.stream];
-    return to ? { ...s, stream: to } : null;
+    if (to === null || typeof to === "object") {
+      if (to) st.fs.write(to.file, s.text, true);
+      return null;
+    }
+    return { ...s, stream: to };
   });
 }
+
+/** Files that name the process's own streams. */
+const STD_FILES: Record<string, "stdout" | "stderr"> = { "/dev/stdout": "stdout", "/dev/stderr": "stderr" };
 
 function* expandWords(words: Word[], st: ShellState): Generator<ContainerStep, string[], undefined> {
   const fields: string[] = [];

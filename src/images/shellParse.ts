@@ -209,7 +209,14 @@ class Parser {
     this.pos++;
     const input = op === "<" || op === "<&";
     const dup = op.endsWith("&");
-    return { fd: fd ?? (input ? 0 : 1), target: dup ? `&${target.raw}` : target.raw };
+    const base = { fd: fd ?? (input ? 0 : 1), target: dup ? `&${target.raw}` : target.raw };
+    if (dup) return base;
+    return {
+      ...base,
+      word: target.word,
+      ...(op === ">>" ? { append: true } : {}),
+      ...(input ? { input } : {}),
+    };
   }
 }
 

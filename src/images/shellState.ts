@@ -1,4 +1,5 @@
 /** The mutable state of one simulated shell process, and the signals that unwind it. */
+import { ContainerFs } from "./containerFs";
 import type { ContainerStep, ProcessContext } from "./containerSteps";
 
 /** A running command: yields steps, returns its exit status. */
@@ -7,6 +8,8 @@ export type Run = Generator<ContainerStep, number, undefined>;
 /** One shell process: variables, positional parameters, options and last status. */
 export interface ShellState {
   ctx: ProcessContext;
+  /** The container's files (ctx.fs, or a private one). */
+  fs: ContainerFs;
   vars: Map<string, string>;
   exported: Set<string>;
   arg0: string;
@@ -57,6 +60,7 @@ export function newShellState(ctx: ProcessContext, runScript: ShellState["runScr
   const vars = new Map(Object.entries(ctx.env));
   return {
     ctx,
+    fs: ctx.fs ?? new ContainerFs(),
     vars,
     exported: new Set(vars.keys()),
     arg0: "sh",

@@ -16,8 +16,14 @@ export type Word = WordPart[];
 /** An output redirection; only its effect on the container's log matters. */
 export interface Redirect {
   fd: number;
-  /** "&1"/"&2" duplicate a stream; anything else is a file (lost to the log). */
+  /** "&1"/"&2" duplicate a stream; anything else is a file of the container. */
   target: string;
+  /** The file name as written (expanded when the command runs). */
+  word?: Word;
+  /** `>>`: append rather than truncate. */
+  append?: boolean;
+  /** `<`: read stdin from the file. */
+  input?: boolean;
 }
 
 /** A command of the tree. */

@@ -61,6 +61,11 @@ export class Backoff {
     return entry ? entry.lastUpdate + entry.backoffMs : 0;
   }
 
+  /** Forgets one key (its container's definition changed: a new hash, a new back-off). */
+  forget(key: string): void {
+    this.entries.delete(key);
+  }
+
   /** Forgets every key with the given prefix (a deleted pod's containers). */
   forgetPrefix(prefix: string): void {
     for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.entries.delete(key);

@@ -15,6 +15,7 @@ import { NodeImages } from "./imageManager";
 import { NodeIpam } from "./ipam";
 import { LogStore } from "./logStore";
 import { PodWorker } from "./podWorker";
+import { applySpecChanges } from "./specChange";
 import type { ContainerKind, ContainerRuntime, PodRuntime } from "./types";
 
 /** Everything the kubelets of one cluster keep in memory. */
@@ -108,6 +109,7 @@ function reconcilePod(key: string, ctx: ControllerContext): void {
     return;
   }
   if (pod.metadata?.deletionTimestamp) worker.terminate(pod.metadata.deletionGracePeriodSeconds ?? 30);
+  else applySpecChanges(worker, pod);
   worker.resync();
 }
 

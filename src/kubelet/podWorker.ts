@@ -15,9 +15,13 @@ import type { ResolvedImage } from "../images/catalog";
 import { goMs } from "./imageManager";
 import { containerEnv } from "./containerEnv";
 import type { KubeletHost } from "./host";
+import { containerFs, terminationMessage } from "./containerFiles";
+import { resolveClusterName } from "./dns";
 import { LIFECYCLE, REASON } from "./lifecycle";
 import { initialized, podPhase, podStatus } from "./podStatus";
 import { startProbes, stopProbes } from "./probeWorker";
+import { restartChanged } from "./specChange";
+import { cancelTimers } from "./timers";
 import type { ContainerRuntime, PodRuntime } from "./types";
 
 /** Output steps played synchronously before the worker yields to the clock (a loop guard). */
@@ -136,9 +140,13 @@ export class PodWorker {
     c.imageID = `${image.image.repository}@${image.digest}`;
     this.host.logs.open(this.rt.uid, c.spec.name, c.containerID);
     this.normal("Created", `Created container ${c.spec.name}`);
-    const env = containerEnv(this.host.ctx.api.store, pod, c.spec, this.rt.podIP);
+    const store = this.host.ctx.api.store;
+    const env = containerEnv(store, pod, c.spec, this.rt.podIP);
     c.env = env;
-    const ctx = { env, now: () => this.now, podIP: this.rt.podIP };
+    c.fs = containerFs(pod, c, store);
+    const namespace = this.rt.namespace;
+    const lookupHost = (name: string) => resolveClusterName(store, namespace, name);
+    const ctx = { env, now: () => this.now, podIP: this.rt.podIP, fs: c.fs, lookupHost };
     const behaviour = containerBehaviour(image, c.spec.command, c.spec.args, ctx);
     if (behaviour.kind === "startError") {
       this.warn("Failed", `Error: ${behaviour.message}`);
@@ -157,7 +165,8 @@ export class PodWorker {
     c.running = { startedAt: this.now };
     c.stopping = false;
     c.started = !c.spec.startupProbe;
-    c.ready = c.started && !c.spec.readinessProbe;
+    // An init container is only ready once it has completed (kubelet_pods.go).
+    c.ready = c.kind !== "init" && c.started && !c.spec.readinessProbe;
     this.normal("Started", `Started container ${c.spec.name}`);
     this.trace(`container ${c.spec.name} started`, [`started container ${c.spec.name}`]);
     startProbes(this, c);
@@ -190,21 +199,23 @@ export class PodWorker {
     c.steps = undefined;
     this.host.logs.close(this.rt.uid, c.spec.name, this.now);
     const startedAt = c.running?.startedAt ?? this.now;
+    const text = message ?? terminationMessage(c, exitCode, this.host.logs, this.rt.uid);
     c.terminated = {
       exitCode,
       reason: reason ?? (exitCode === 0 ? REASON.completed : REASON.error),
-      ...(message ? { message } : {}),
+      ...(text ? { message: text } : {}),
       startedAt,
       finishedAt: this.now,
       containerID: c.containerID ?? "",
     };
     c.running = undefined;
     c.waiting = undefined;
-    c.ready = false;
+    c.ready = c.kind === "init" && exitCode === 0;
     c.started = false;
     c.phase = "exited";
     this.trace(`container ${c.spec.name} exited with code ${exitCode}`, []);
     if (this.rt.terminating) return this.terminationProgress();
+    if (c.specChanged) return restartChanged(this, c);
     if (!this.shouldRestart(c, exitCode)) {
       this.writeStatus();
       return this.sync();
@@ -403,11 +414,6 @@ export class PodWorker {
       actions,
     });
   }
-}
-
-function cancelTimers(c: ContainerRuntime): void {
-  for (const t of c.timers) t.cancel();
-  c.timers = [];
 }
 
 /** A container ID: 64 hex digits from the seeded generator. */

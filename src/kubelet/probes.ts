@@ -2,10 +2,12 @@
  * The prober (pkg/kubelet/prober): evaluates a container's probes against what its
  * simulated image does. httpGet, tcpSocket and grpc succeed when the process listens on the
  * port and has finished starting; every path answers 200 (the catalog does not model URLs).
- * exec probes run their command through the simulated shell, which has no file system:
- * `cat /tmp/healthy` always fails.
+ * exec probes run their command through the simulated shell against the container
+ * instance's own file system, so `cat /tmp/healthy` sees what the main process wrote.
+ * A server that models a failing health endpoint (healthySeconds) answers HTTP 500 after it.
  */
 import type { Probe } from "kubernetes-types/core/v1";
+import type { ContainerFs } from "../images/containerFs";
 import { isKnownCommand, runProcess } from "../images/shell";
 import type { ContainerRuntime } from "./types";
 
@@ -25,14 +27,16 @@ export function runProbe(
   now: number,
   env: Record<string, string>,
 ): ProbeResult {
-  if (probe.exec) return execProbe(probe.exec.command ?? [], probe.timeoutSeconds ?? 1, now, env);
+  if (probe.exec) return execProbe(probe.exec.command ?? [], probe.timeoutSeconds ?? 1, now, env, c.fs);
   const port = resolvePort(probe, c);
   const startedAt = c.running?.startedAt ?? now;
   const listening = port !== undefined && (c.listens?.ports.includes(port) ?? false);
   const readyAt = startedAt + (c.listens?.readyAfterSeconds ?? 0) * 1000;
   const ok = listening && now >= readyAt;
   const stable = !listening || ok;
-  if (ok) return { ok, message: "", stable };
+  if (ok && probe.httpGet && unhealthyAt(c) <= now)
+    return { ok: false, message: "HTTP probe failed with statuscode: 500", stable: true };
+  if (ok) return { ok, message: "", stable: stable && unhealthyAt(c) === Infinity };
   const target = `${podIP}:${port ?? 0}`;
   if (probe.httpGet) {
     const scheme = (probe.httpGet.scheme ?? "HTTP").toLowerCase();
@@ -52,6 +56,14 @@ export function runProbe(
   return { ok, stable, message: `dial tcp ${target}: connect: connection refused` };
 }
 
+/** When the process's health endpoints start answering 500 (Infinity: never). */
+function unhealthyAt(c: ContainerRuntime): number {
+  const program = c.process?.program;
+  const seconds = program?.kind === "server" ? program.healthySeconds : undefined;
+  if (seconds === undefined || !c.running) return Infinity;
+  return c.running.startedAt + seconds * 1000;
+}
+
 function resolvePort(probe: Probe, c: ContainerRuntime): number | undefined {
   const port = probe.httpGet?.port ?? probe.tcpSocket?.port ?? probe.grpc?.port;
   if (typeof port === "number") return port;
@@ -65,6 +77,7 @@ function execProbe(
   timeoutSeconds: number,
   now: number,
   env: Record<string, string>,
+  fs: ContainerFs | undefined,
 ): ProbeResult {
   if (command.length === 0 || !isKnownCommand(command[0])) {
     const bin = command[0] ?? "";
@@ -73,7 +86,7 @@ function execProbe(
   }
   let clock = now;
   let output = "";
-  for (const step of runProcess(command, { env, now: () => clock })) {
+  for (const step of runProcess(command, { env, now: () => clock, fs })) {
     if (step.kind === "output") output += step.text;
     else if (step.kind === "sleep") {
       clock += step.seconds * 1000;

@@ -1,5 +1,6 @@
 /** The simulated kubelet's in-memory view of the pods it runs (the container runtime's state). */
 import type { Container, Probe } from "kubernetes-types/core/v1";
+import type { ContainerFs } from "../images/containerFs";
 import type { ResolvedProcess } from "../images/imageProgram";
 import type { ContainerSteps } from "../images/containerSteps";
 import type { TaskHandle } from "../util/clock";
@@ -54,6 +55,10 @@ export interface ContainerRuntime {
   timers: TaskHandle[];
   /** Set once SIGTERM was sent; the exit that follows is not restarted. */
   stopping?: boolean;
+  /** The current instance's writable file system (the main process and exec probes share it). */
+  fs?: ContainerFs;
+  /** Killed because its spec (image) changed: restart at once, whatever the restart policy. */
+  specChanged?: boolean;
 }
 
 /** One pod on a node. */

@@ -20,7 +20,7 @@ describe("applyDefaults", () => {
         selector: { matchLabels: { app: "web" } },
         template: {
           metadata: { labels: { app: "web" } },
-          spec: { containers: [{ name: "nginx", image: "nginx", resources: {} }] },
+          spec: { containers: [{ name: "nginx", image: "nginx" }] },
         },
       },
     });
@@ -31,7 +31,7 @@ describe("applyDefaults", () => {
       selector: { matchLabels: { app: "web" } },
       strategy: { rollingUpdate: { maxSurge: "25%", maxUnavailable: "25%" }, type: "RollingUpdate" },
       template: {
-        metadata: { labels: { app: "web" } },
+        metadata: { creationTimestamp: null, labels: { app: "web" } },
         spec: {
           containers: [
             {
@@ -242,5 +242,21 @@ describe("applyDefaults", () => {
       spec: { finalizers: ["kubernetes"] },
       status: { phase: "Active" },
     });
+  });
+});
+
+describe("zero values the API server returns", () => {
+  it("gives every container `resources: {}` and templates `creationTimestamp: null`", () => {
+    const cj = defaulted<CronJob>({
+      apiVersion: "batch/v1",
+      kind: "CronJob",
+      spec: {
+        schedule: "* * * * *",
+        jobTemplate: { spec: { template: { spec: { containers: [{ name: "c", image: "busybox" }] } } } },
+      },
+    });
+    expect(cj.spec?.jobTemplate.metadata).toEqual({ creationTimestamp: null });
+    expect(cj.spec?.jobTemplate.spec?.template.metadata).toEqual({ creationTimestamp: null });
+    expect(cj.spec?.jobTemplate.spec?.template.spec?.containers[0].resources).toEqual({});
   });
 });

@@ -55,7 +55,9 @@ export function defaultContainer(c: Container): void {
   defaultProbe(c.startupProbe);
   defaultHandler(c.lifecycle?.postStart);
   defaultHandler(c.lifecycle?.preStop);
-  if (c.resources) {
+  // ResourceRequirements is a struct, not a pointer: the API always returns `resources: {}`.
+  c.resources ??= {};
+  {
     defaultResourceList(c.resources.limits as ResourceList | undefined);
     defaultResourceList(c.resources.requests as ResourceList | undefined);
   }
@@ -84,9 +86,20 @@ export function defaultPodSpec(spec: PodSpec | undefined): void {
   for (const v of spec.volumes ?? []) defaultVolume(v);
 }
 
-/** Defaults of a pod template (Deployments, ReplicaSets, Jobs): the pod spec only. */
+/**
+ * Defaults of a pod template (Deployments, ReplicaSets, Jobs): the pod spec, and the
+ * `creationTimestamp: null` a 1.32 API server prints for the template's zero-value metadata.
+ */
 export function defaultPodTemplate(template: PodTemplateSpec | undefined): void {
-  defaultPodSpec(template?.spec);
+  if (!template) return;
+  zeroCreationTimestamp(template);
+  defaultPodSpec(template.spec);
+}
+
+/** metadata.creationTimestamp: null on embedded ObjectMeta (metav1.Time's zero value marshals as null). */
+export function zeroCreationTimestamp(holder: { metadata?: { creationTimestamp?: string | null } }): void {
+  const meta = (holder.metadata ??= {});
+  if (meta.creationTimestamp === undefined) meta.creationTimestamp = null;
 }
 
 function requestsFromLimits(containers: Container[] | undefined): void {

@@ -4,7 +4,7 @@
  */
 import type { Deployment, ReplicaSet } from "kubernetes-types/apps/v1";
 import type { CronJob, Job } from "kubernetes-types/batch/v1";
-import { defaultPodTemplate } from "./podDefaults";
+import { defaultPodTemplate, zeroCreationTimestamp } from "./podDefaults";
 
 const MAX_INT32 = 2147483647;
 
@@ -60,6 +60,7 @@ export function defaultCronJob(cj: CronJob): void {
   spec.suspend ??= false;
   spec.successfulJobsHistoryLimit ??= 3;
   spec.failedJobsHistoryLimit ??= 1;
+  if (spec.jobTemplate) zeroCreationTimestamp(spec.jobTemplate);
   defaultPodTemplate(spec.jobTemplate?.spec?.template);
 }
 

@@ -24,6 +24,7 @@ const KINDS: Omit<KindInfo, "definition">[] = [
   { group: "", version: "v1", kind: "Endpoints", resource: "endpoints", shortNames: ["ep"] },
   { group: "", version: "v1", kind: "ConfigMap", resource: "configmaps", shortNames: ["cm"] },
   { group: "", version: "v1", kind: "Secret", resource: "secrets", shortNames: [] },
+  { group: "", version: "v1", kind: "ServiceAccount", resource: "serviceaccounts", shortNames: ["sa"] },
   { group: "", version: "v1", kind: "Node", resource: "nodes", shortNames: ["no"] },
   { group: "", version: "v1", kind: "Event", resource: "events", shortNames: ["ev"] },
   { group: "apps", version: "v1", kind: "ReplicaSet", resource: "replicasets", shortNames: ["rs"] },

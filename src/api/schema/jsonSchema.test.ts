@@ -57,13 +57,13 @@ describe("allJsonSchemas and manifestJsonSchema", () => {
     expect(kinds).toEqual(
       expect.arrayContaining(["v1/Pod", "apps/v1/Deployment", "batch/v1/CronJob", "v1/Event"]),
     );
-    expect(kinds).toHaveLength(12);
+    expect(kinds).toHaveLength(13);
   });
 
   it("select a kind's schema by apiVersion and kind", () => {
     const schema = manifestJsonSchema();
     const branches = schema.allOf as JsonSchema[];
-    expect(branches).toHaveLength(12);
+    expect(branches).toHaveLength(13);
     const defs = schema.definitions as Record<string, JsonSchema>;
     expect(defs["kind:batch/v1/Job"]).toBeDefined();
     expect(defs["io.k8s.api.batch.v1.JobSpec"]).toBeDefined();

@@ -162,8 +162,29 @@ export function describeVolumes(w: PrefixWriter, volumes: readonly Volume[], spa
       w.write(2, "Type:\tSecret (a volume populated by a Secret)\n");
       w.write(2, `SecretName:\t${v.secret.secretName}\n`);
       w.write(2, `Optional:\t${Boolean(v.secret.optional)}\n`);
+    } else if (v.projected) {
+      describeProjected(w, v.projected);
     } else {
       w.write(2, `<unknown>\n`);
+    }
+  }
+}
+
+/** printProjectedVolumeSource: one line per source; Optional pointers print as Go's %v (`<nil>`). */
+function describeProjected(w: PrefixWriter, projected: NonNullable<Volume["projected"]>): void {
+  w.write(2, "Type:\tProjected (a volume that contains injected data from multiple sources)\n");
+  const optional = (value: boolean | undefined) => (value === undefined ? "<nil>" : String(value));
+  for (const source of projected.sources ?? []) {
+    if (source.secret) {
+      w.write(2, `SecretName:\t${source.secret.name ?? ""}\n`);
+      w.write(2, `SecretOptionalName:\t${optional(source.secret.optional)}\n`);
+    } else if (source.downwardAPI) {
+      w.write(2, "DownwardAPI:\ttrue\n");
+    } else if (source.configMap) {
+      w.write(2, `ConfigMapName:\t${source.configMap.name ?? ""}\n`);
+      w.write(2, `ConfigMapOptional:\t${optional(source.configMap.optional)}\n`);
+    } else if (source.serviceAccountToken) {
+      w.write(2, `TokenExpirationSeconds:\t${source.serviceAccountToken.expirationSeconds ?? 0}\n`);
     }
   }
 }

@@ -1,10 +1,11 @@
 import type { KubeObject } from "../../api/types";
+import { API_SERVER_PORT, CONTROL_PLANE_ADDRESS } from "../../bootstrap";
 import { parseSelector } from "../../apimachinery/labels";
 import { usageErrorMessage } from "../cli/commandErrors";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
 
-/** The API server address the console's kubeconfig points at. */
-export const API_SERVER_URL = "https://127.0.0.1:6443";
+/** The API server address the console's kubeconfig points at: the control plane's advertise address. */
+export const API_SERVER_URL = `https://${CONTROL_PLANE_ADDRESS}:${API_SERVER_PORT}`;
 
 /** `kubectl cluster-info`: the control plane address and the cluster services labelled cluster-service=true. */
 export const clusterInfoVerb: Verb = {

@@ -17,13 +17,15 @@ import { taintVerb } from "./nodeTaint";
 import { patchVerb } from "./patch";
 import { replaceVerb } from "./replace";
 import { rolloutVerb } from "./rollout";
+import { runVerb } from "./runPod";
+import { exposeVerb } from "./expose";
 import { scaleVerb } from "./scale";
 import { setVerb } from "./set";
 import { versionVerb } from "./version";
 
 /** kubectl's verbs in its own help groups (only those kubeplay implements). */
 export const VERB_GROUPS: { title: string; verbs: Verb[] }[] = [
-  { title: "Basic Commands (Beginner)", verbs: [createVerb, setVerb] },
+  { title: "Basic Commands (Beginner)", verbs: [createVerb, exposeVerb, runVerb, setVerb] },
   { title: "Basic Commands (Intermediate)", verbs: [explainVerb, getVerb, deleteVerb] },
   { title: "Deploy Commands", verbs: [rolloutVerb, scaleVerb] },
   { title: "Troubleshooting and Debugging Commands", verbs: [describeVerb, logsVerb] },

@@ -31,9 +31,14 @@ describe("kubectl version", () => {
 describe("kubectl api-resources", () => {
   it("lists the served types grouped by API group, then by name", () => {
     const lines = c.kubectl("api-resources").stdout.split("\n");
-    expect(lines[0]).toBe("NAME          SHORTNAMES   APIVERSION               NAMESPACED   KIND");
-    expect(lines[1]).toBe("configmaps    cm           v1                       true         ConfigMap");
-    expect(lines).toContain("deployments   deploy       apps/v1                  true         Deployment");
+    expect(lines[0]).toBe("NAME              SHORTNAMES   APIVERSION               NAMESPACED   KIND");
+    expect(lines[1]).toBe("configmaps        cm           v1                       true         ConfigMap");
+    expect(lines).toContain(
+      "serviceaccounts   sa           v1                       true         ServiceAccount",
+    );
+    expect(lines).toContain(
+      "deployments       deploy       apps/v1                  true         Deployment",
+    );
   });
 
   it("filters by --namespaced and --api-group, and -o name prints plural.group", () => {
@@ -51,7 +56,7 @@ describe("kubectl api-resources", () => {
 describe("kubectl cluster-info", () => {
   it("names the control plane and the debugging hint", () => {
     expect(c.kubectl("cluster-info").stdout).toBe(
-      "Kubernetes control plane is running at https://127.0.0.1:6443\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",
+      "Kubernetes control plane is running at https://172.18.0.1:6443\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",
     );
   });
 });

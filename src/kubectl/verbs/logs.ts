@@ -4,11 +4,12 @@
  * and --timestamps follow kubectl 1.32; -f prints what there is and returns (no streaming).
  */
 import type { Pod } from "kubernetes-types/core/v1";
-import { labelSelectorAsSelector } from "../../apimachinery/labels";
+import { labelSelectorAsSelector, parseSelector } from "../../apimachinery/labels";
 import { usageErrorMessage } from "../cli/commandErrors";
 import { bool, num, str } from "../flagAccess";
 import { resolveResourceArgs } from "../resources";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
+import { SELECTOR_FLAG } from "./commonFlags";
 import { firstPod } from "./logsPodPick";
 
 /** `kubectl logs`. */
@@ -18,8 +19,15 @@ export const logsVerb: Verb = {
   usage: "kubectl logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER] [options]",
   flags: [
     { name: "all-containers", type: "bool", usage: "Get all containers' logs in the pod(s)." },
+    { name: "all-pods", type: "bool", usage: "Get logs from all pod(s). Sets prefix to true." },
     { name: "container", shorthand: "c", type: "string", usage: "Print the logs of this container" },
     { name: "follow", shorthand: "f", type: "bool", usage: "Specify if the logs should be streamed." },
+    {
+      name: "max-log-requests",
+      type: "int",
+      default: 5,
+      usage: "Specify maximum number of concurrent logs to follow when using by a selector. Defaults to 5.",
+    },
     {
       name: "prefix",
       type: "bool",
@@ -38,24 +46,57 @@ export const logsVerb: Verb = {
       usage:
         "Lines of recent log file to display. Defaults to -1 with no selector, showing all log lines otherwise 10, if a selector is provided.",
     },
+    {
+      ...SELECTOR_FLAG,
+      usage:
+        "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
+    },
     { name: "timestamps", type: "bool", usage: "Include timestamps on each line in the log output" },
   ],
   run: runLogs,
 };
 
+const USAGE =
+  "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
+
 function runLogs(ctx: VerbContext): number {
-  if (ctx.args.length === 0 || ctx.args.length > 2) {
-    const message =
-      "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
-    throw new KubectlError(`error: ${usageErrorMessage("kubectl logs", message)}`);
-  }
-  const pod = targetPod(ctx, ctx.args[0]);
-  const containers = bool(ctx.flags, "all-containers")
+  const selector = str(ctx.flags, "selector");
+  if (ctx.args.length > 2 || (ctx.args.length === 0 && !selector))
+    throw new KubectlError(`error: ${usageErrorMessage("kubectl logs", USAGE)}`);
+  if (ctx.args.length === 1 && selector)
+    throw new KubectlError(
+      `error: ${usageErrorMessage("kubectl logs", "only a selector (-l) or a POD name is allowed")}`,
+    );
+  const pods = selector ? selectedPods(ctx, selector) : [targetPod(ctx, ctx.args[0])];
+  const requests = pods.flatMap((pod) => logRequests(ctx, pod));
+  const max = num(ctx.flags, "max-log-requests");
+  if (bool(ctx.flags, "follow") && requests.length > 1 && requests.length > max)
+    throw new KubectlError(
+      `error: you are attempting to follow ${requests.length} log streams, but maximum allowed concurrency is ${max}, use --max-log-requests to increase the limit`,
+    );
+  const prefix = bool(ctx.flags, "prefix") || bool(ctx.flags, "all-pods");
+  // --tail defaults to 10 lines per container when a selector picks the pods.
+  const tail = selector && !ctx.changed.has("tail") ? 10 : num(ctx.flags, "tail");
+  for (const { pod, container } of requests) printContainer(ctx, pod, container, prefix, tail);
+  return 0;
+}
+
+/** The pods -l selects, in name order; none prints kubectl's notice on stderr. */
+function selectedPods(ctx: VerbContext, selector: string): Pod[] {
+  const parsed = parseSelector(selector);
+  const pods = ctx.cluster.store
+    .list("Pod", ctx.namespace)
+    .filter((p) => parsed.matches(p.metadata.labels ?? {})) as Pod[];
+  if (pods.length === 0) ctx.err(`No resources found in ${ctx.namespace} namespace.\n`);
+  return pods;
+}
+
+/** LogsForObject for one pod: every container with --all-containers, else the defaulted one. */
+function logRequests(ctx: VerbContext, pod: Pod): { pod: Pod; container: string }[] {
+  const names = bool(ctx.flags, "all-containers")
     ? [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].map((c) => c.name)
     : [containerName(ctx, pod)];
-  for (const container of containers)
-    printContainer(ctx, pod, container, containers.length > 1 || bool(ctx.flags, "prefix"));
-  return 0;
+  return names.map((container) => ({ pod, container }));
 }
 
 /** The pod named by `arg` (a pod name, pod/NAME, or a workload whose first pod is used). */
@@ -113,7 +154,7 @@ function allContainerNames(pod: Pod): string {
   ].join(", ");
 }
 
-function printContainer(ctx: VerbContext, pod: Pod, container: string, prefix: boolean): void {
+function printContainer(ctx: VerbContext, pod: Pod, container: string, prefix: boolean, tail: number): void {
   if (!allContainers(pod).some((c) => c.name === container)) {
     throw new KubectlError(`error: container ${container} is not valid for pod ${pod.metadata?.name}`);
   }
@@ -121,7 +162,6 @@ function printContainer(ctx: VerbContext, pod: Pod, container: string, prefix: b
     container,
     previous: bool(ctx.flags, "previous"),
   });
-  const tail = num(ctx.flags, "tail");
   if (tail >= 0) lines = tail === 0 ? [] : lines.slice(-tail);
   const stamp = bool(ctx.flags, "timestamps");
   const source = `[pod/${pod.metadata?.name}/${container}] `;

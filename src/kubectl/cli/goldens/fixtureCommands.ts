@@ -8,7 +8,12 @@ import type { FlagSpec } from "../flagSpec";
 import { globalFlags } from "../globalFlags";
 import { kubectlRootCommands } from "../suggestions";
 
-const f = (name: string, type: FlagSpec["type"], more: Partial<FlagSpec> = {}): FlagSpec => ({ name, type, usage: "", ...more });
+const f = (name: string, type: FlagSpec["type"], more: Partial<FlagSpec> = {}): FlagSpec => ({
+  name,
+  type,
+  usage: "",
+  ...more,
+});
 
 const filename = f("filename", "stringSlice", { shorthand: "f" });
 const output = f("output", "string", { shorthand: "o" });
@@ -20,25 +25,58 @@ const commands: Record<string, CommandNode> = {
   get: {
     name: "get",
     suggestFor: ["list", "ps"],
-    flags: [f("all-namespaces", "bool", { shorthand: "A" }), output, selector, filename, f("watch", "bool", { shorthand: "w" })],
+    flags: [
+      f("all-namespaces", "bool", { shorthand: "A" }),
+      output,
+      selector,
+      filename,
+      f("watch", "bool", { shorthand: "w" }),
+    ],
   },
   exec: {
     name: "exec",
-    flags: [f("stdin", "bool", { shorthand: "i" }), f("tty", "bool", { shorthand: "t" }), f("container", "string", { shorthand: "c" }), filename],
+    flags: [
+      f("stdin", "bool", { shorthand: "i" }),
+      f("tty", "bool", { shorthand: "t" }),
+      f("container", "string", { shorthand: "c" }),
+      filename,
+    ],
   },
   run: {
     name: "run",
-    flags: [f("image", "string", { required: true }), dryRun, output, f("env", "stringArray"), f("port", "string"), f("restart", "string", { default: "Always" })],
+    flags: [
+      f("image", "string", { required: true }),
+      dryRun,
+      output,
+      f("env", "stringArray"),
+      f("port", "string"),
+      f("restart", "string", { default: "Always" }),
+    ],
   },
-  scale: { name: "scale", flags: [f("replicas", "int", { default: -1, required: true }), dryRun, selector, filename] },
+  scale: {
+    name: "scale",
+    flags: [f("replicas", "int", { default: -1, required: true }), dryRun, selector, filename],
+  },
   logs: {
     name: "logs",
-    flags: [f("tail", "int64", { default: -1 }), f("since", "duration"), f("follow", "bool", { shorthand: "f" }), f("container", "string", { shorthand: "c" })],
+    flags: [
+      f("tail", "int64", { default: -1 }),
+      f("since", "duration"),
+      f("follow", "bool", { shorthand: "f" }),
+      f("container", "string", { shorthand: "c" }),
+    ],
   },
   delete: {
     name: "delete",
     suggestFor: ["rm"],
-    flags: [f("timeout", "duration"), f("all", "bool"), f("grace-period", "int", { default: -1 }), selector, filename, dryRun],
+    flags: [
+      f("timeout", "duration"),
+      f("all", "bool"),
+      f("grace-period", "int", { default: -1 }),
+      selector,
+      filename,
+      dryRun,
+    ],
   },
   create: {
     name: "create",
@@ -73,5 +111,9 @@ const commands: Record<string, CommandNode> = {
 export const fixtureRoot: CommandNode = {
   name: "kubectl",
   persistentFlags: globalFlags,
-  subcommands: [...kubectlRootCommands.map((c) => commands[c.name] ?? { ...c }), { name: "alpha", hidden: true }, { name: "help", hidden: true }],
+  subcommands: [
+    ...kubectlRootCommands.map((c) => commands[c.name] ?? { ...c }),
+    { name: "alpha", hidden: true },
+    { name: "help", hidden: true },
+  ],
 };

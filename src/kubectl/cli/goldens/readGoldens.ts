@@ -42,7 +42,9 @@ function parseGolden(name: string, text: string): Golden {
 /** Every golden, by file name without ".txt". */
 export function readGoldens(): Map<string, Golden> {
   const goldens = new Map<string, Golden>();
-  for (const file of readdirSync(folder).filter((f) => f.endsWith(".txt")).sort()) {
+  for (const file of readdirSync(folder)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()) {
     const name = file.slice(0, -".txt".length);
     goldens.set(name, parseGolden(name, readFileSync(folder + file, "utf8")));
   }

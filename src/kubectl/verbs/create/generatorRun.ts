@@ -86,11 +86,13 @@ export function generatedMeta(
  * Sends a generated object (unless --dry-run=client) and prints it as kubectl does: the
  * `kind/name created` line or the -o format. `failure` is the prefix kubectl wraps server
  * errors in (`failed to create deployment`); without it server errors print as they are.
+ * `outcome` is the line's verb (`exposed` for expose).
  */
 export function createGenerated(
   ctx: VerbContext,
   obj: KubeObject,
   failure?: (message: string) => string,
+  outcome = "created",
 ): number {
   const output = str(ctx.flags, "output");
   checkOutputFormat(output);
@@ -112,6 +114,6 @@ export function createGenerated(
     }
   }
   if (printsObject(ctx)) ctx.out(printResult(ctx.cluster, [result], { output, single: true }));
-  else ctx.out(outcomeLine(type, result.metadata.name ?? "", "created", dryRun, ctx));
+  else ctx.out(outcomeLine(type, result.metadata.name ?? "", outcome, dryRun, ctx));
   return 0;
 }

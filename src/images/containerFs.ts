@@ -1,0 +1,102 @@
+/**
+ * The writable file system of one container instance (its overlay's upper layer): what the
+ * shell's `touch`, `rm`, `mkdir` and redirections write and what `cat`, `test -f` and exec
+ * probes read. A restarted container gets a fresh one, as a real new container does.
+ * Mounted files (ConfigMaps, Secrets, the service account) are seeded by the kubelet.
+ */
+
+/** Why a path operation failed, in busybox's words ("No such file or directory"...). */
+export type FsError = "No such file or directory" | "Is a directory" | "Not a directory" | "File exists";
+
+/** A tiny in-memory tree: regular files with text contents, and directories. */
+export class ContainerFs {
+  private files = new Map<string, string>();
+  private dirs = new Set<string>(["/", "/tmp", "/dev", "/etc", "/var", "/var/run", "/root", "/home", "/bin"]);
+
+  constructor(seed: Record<string, string> = {}) {
+    for (const [path, text] of Object.entries(seed)) this.seed(path, text);
+  }
+
+  /** Adds a file and its parent directories (a mount), bypassing the checks a process meets. */
+  seed(path: string, text: string): void {
+    const p = normalize(path);
+    this.mkdirParents(parent(p));
+    this.files.set(p, text);
+  }
+
+  /** The text of a regular file, or the reason it cannot be read. */
+  read(path: string): string | { error: FsError } {
+    const p = normalize(path);
+    if (p === "/dev/null") return "";
+    const text = this.files.get(p);
+    if (text !== undefined) return text;
+    return { error: this.dirs.has(p) ? "Is a directory" : "No such file or directory" };
+  }
+
+  /** Writes (or appends to) a file; its directory must exist. */
+  write(path: string, text: string, append = false): FsError | undefined {
+    const p = normalize(path);
+    if (p === "/dev/null") return undefined;
+    if (this.dirs.has(p)) return "Is a directory";
+    if (!this.dirs.has(parent(p))) return "No such file or directory";
+    this.files.set(p, (append ? (this.files.get(p) ?? "") : "") + text);
+    return undefined;
+  }
+
+  /** Removes a regular file. */
+  remove(path: string): FsError | undefined {
+    const p = normalize(path);
+    if (this.dirs.has(p)) return "Is a directory";
+    return this.files.delete(p) ? undefined : "No such file or directory";
+  }
+
+  /** Removes a directory and everything under it (`rm -r`). */
+  removeTree(path: string): void {
+    const p = normalize(path);
+    const inside = (x: string) => x === p || x.startsWith(`${p}/`);
+    for (const f of [...this.files.keys()]) if (inside(f)) this.files.delete(f);
+    for (const d of [...this.dirs]) if (inside(d) && d !== "/") this.dirs.delete(d);
+  }
+
+  /** Creates a directory (with `parents`, every missing ancestor and no error if it exists). */
+  mkdir(path: string, parents = false): FsError | undefined {
+    const p = normalize(path);
+    if (this.files.has(p)) return "File exists";
+    if (parents) return this.mkdirParents(p);
+    if (this.dirs.has(p)) return "File exists";
+    if (!this.dirs.has(parent(p))) return "No such file or directory";
+    this.dirs.add(p);
+    return undefined;
+  }
+
+  /** "file", "dir" or undefined for a path that does not exist. */
+  kind(path: string): "file" | "dir" | undefined {
+    const p = normalize(path);
+    if (this.files.has(p) || p === "/dev/null") return "file";
+    return this.dirs.has(p) ? "dir" : undefined;
+  }
+
+  private mkdirParents(p: string): FsError | undefined {
+    for (let d = p; d !== "/" && !this.dirs.has(d); d = parent(d)) {
+      if (this.files.has(d)) return "Not a directory";
+      this.dirs.add(d);
+    }
+    return undefined;
+  }
+}
+
+/** An absolute, normalised path (the working directory is always /). */
+export function normalize(path: string): string {
+  const out: string[] = [];
+  for (const seg of path.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") out.pop();
+    else out.push(seg);
+  }
+  return `/${out.join("/")}`;
+}
+
+function parent(p: string): string {
+  const i = p.lastIndexOf("/");
+  return i <= 0 ? "/" : p.slice(0, i);
+}

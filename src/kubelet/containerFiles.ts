@@ -1,0 +1,125 @@
+/**
+ * The files the kubelet puts into each new container instance (the service account mount,
+ * the termination-log bind mount) and what it reads back when the instance ends.
+ */
+import type { ConfigMap, KeyToPath, Pod, Secret, Volume } from "kubernetes-types/core/v1";
+import type { ObjectStore } from "../api/store";
+import { ContainerFs } from "../images/containerFs";
+import type { LogStore } from "./logStore";
+import type { ContainerRuntime } from "./types";
+
+/** Where the service account volume is mounted. */
+export const SERVICE_ACCOUNT_DIR = "/var/run/secrets/kubernetes.io/serviceaccount";
+/** terminationMessagePath's default. */
+export const TERMINATION_LOG = "/dev/termination-log";
+
+/** kubecontainer.MaxContainerTerminationMessageLength: the last 4 KiB of the file. */
+const MAX_MESSAGE_BYTES = 4096;
+/** FallbackToLogsOnError reads at most the last 80 lines / 2 KiB of the log. */
+const MAX_LOG_LINES = 80;
+const MAX_LOG_BYTES = 2048;
+
+/** A fresh file system for a new instance of a container of `pod`. */
+export function containerFs(pod: Pod, c: ContainerRuntime, store: ObjectStore): ContainerFs {
+  const fs = new ContainerFs();
+  fs.seed(c.spec.terminationMessagePath ?? TERMINATION_LOG, "");
+  for (const [path, text] of mountedFiles(pod, c, store)) fs.seed(path, text);
+  if (mountsServiceAccount(pod, c))
+    fs.seed(`${SERVICE_ACCOUNT_DIR}/namespace`, pod.metadata?.namespace ?? "default");
+  return fs;
+}
+
+/**
+ * Whether the container sees the service account volume: it mounts it (the admission plugin
+ * adds a kube-api-access-xxxxx volume and mount), or, on a pod that admission did not touch,
+ * automounting is not turned off.
+ */
+function mountsServiceAccount(pod: Pod, c: ContainerRuntime): boolean {
+  if ((c.spec.volumeMounts ?? []).some((m) => m.mountPath.replace(/\/+$/, "") === SERVICE_ACCOUNT_DIR))
+    return true;
+  const admitted = (pod.spec?.volumes ?? []).some((v) => v.name.startsWith("kube-api-access-"));
+  return !admitted && pod.spec?.automountServiceAccountToken !== false;
+}
+
+/** The files of the container's ConfigMap and Secret volume mounts (path → text). */
+function mountedFiles(pod: Pod, c: ContainerRuntime, store: ObjectStore): [string, string][] {
+  const out: [string, string][] = [];
+  const namespace = pod.metadata?.namespace ?? "default";
+  for (const m of c.spec.volumeMounts ?? []) {
+    const volume = (pod.spec?.volumes ?? []).find((v) => v.name === m.name);
+    const data = volume ? volumeData(volume, namespace, store) : undefined;
+    if (!data || !volume) continue;
+    const items = volume.configMap?.items ?? volume.secret?.items;
+    const dir = m.mountPath.replace(/\/+$/, "");
+    if (m.subPath !== undefined) {
+      const key = keyFor(items, m.subPath);
+      if (key !== undefined && data[key] !== undefined) out.push([dir, data[key]]);
+      continue;
+    }
+    const entries: [string, string][] = items
+      ? items.filter((i) => data[i.key] !== undefined).map((i) => [i.path, data[i.key]])
+      : Object.entries(data);
+    for (const [file, text] of entries) out.push([`${dir}/${file}`, text]);
+  }
+  return out;
+}
+
+/** The key whose projected path is `subPath`. */
+function keyFor(items: KeyToPath[] | undefined, subPath: string): string | undefined {
+  return items ? items.find((i) => i.path === subPath)?.key : subPath;
+}
+
+/** A ConfigMap's data, or a Secret's decoded data, by key. */
+function volumeData(
+  volume: Volume,
+  namespace: string,
+  store: ObjectStore,
+): Record<string, string> | undefined {
+  if (volume.configMap?.name) {
+    const cm = store.get("ConfigMap", namespace, volume.configMap.name) as ConfigMap | undefined;
+    return cm ? { ...(cm.data ?? {}), ...decodeAll(cm.binaryData) } : undefined;
+  }
+  if (volume.secret?.secretName) {
+    const secret = store.get("Secret", namespace, volume.secret.secretName) as Secret | undefined;
+    return secret ? { ...decodeAll(secret.data), ...(secret.stringData ?? {}) } : undefined;
+  }
+  return undefined;
+}
+
+function decodeAll(data: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(data ?? {})) out[k] = decodeBase64(v);
+  return out;
+}
+
+/** Base64 to UTF-8 text (atob and TextDecoder exist in Node and in the Web Worker). */
+function decodeBase64(b64: string): string {
+  try {
+    const binary = atob(b64);
+    return new TextDecoder().decode(Uint8Array.from(binary, (ch) => ch.charCodeAt(0)));
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * The message of a terminated instance: the termination-log file's (last 4 KiB); when that
+ * is empty, policy FallbackToLogsOnError and the exit code non-zero, the tail of its log.
+ */
+export function terminationMessage(
+  c: ContainerRuntime,
+  exitCode: number,
+  logs: LogStore,
+  podUid: string,
+): string | undefined {
+  const read = c.fs?.read(c.spec.terminationMessagePath ?? TERMINATION_LOG);
+  const file = typeof read === "string" ? read : "";
+  if (file !== "") return file.slice(-MAX_MESSAGE_BYTES);
+  if (c.spec.terminationMessagePolicy !== "FallbackToLogsOnError" || exitCode === 0) return undefined;
+  const lines = logs.read(podUid, c.spec.name, c.containerID ?? "") ?? [];
+  const tail = lines
+    .slice(-MAX_LOG_LINES)
+    .map((l) => (l.partial ? l.text : `${l.text}\n`))
+    .join("");
+  return tail === "" ? undefined : tail.slice(-MAX_LOG_BYTES);
+}
