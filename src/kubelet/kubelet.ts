@@ -140,7 +140,6 @@ function newRuntime(pod: Pod, nodeName: string, now: number): PodRuntime {
     sandboxReady: false,
     containers: [...init, ...regular],
     terminating: false,
-    writePending: false,
     timers: [],
   };
 }

@@ -211,3 +211,32 @@ describe("mounted ConfigMap and Secret files", () => {
     expect(c.kubectl("logs reader").stdout).toBe("3\ns3cret\n");
   });
 });
+
+describe("status reporting follows PLEG's one-second relist", () => {
+  it("reports a started container as Running at the next whole second, after its Started event", () => {
+    const c = cluster();
+    c.kubectl("run web --image=nginx:1.27");
+    const started = () =>
+      c.store.list("Event", "default").find((e) => e.reason === "Started" && e.involvedObject.name === "web");
+    while (!started()) c.step();
+    const startedAt = c.now();
+    expect(startedAt % 1000).not.toBe(0);
+    expect(c.store.get("Pod", "default", "web")!.status.phase).toBe("Pending");
+    c.advance((1000 - (startedAt % 1000)) / 1000);
+    const status = c.store.get("Pod", "default", "web")!.status;
+    expect(status.phase).toBe("Running");
+    const ready = status.conditions.find((x: { type: string }) => x.type === "Ready");
+    expect(ready.status).toBe("True");
+    expect(Date.parse(ready.lastTransitionTime)).toBe(startedAt - (startedAt % 1000) + 1000);
+  });
+
+  it("writes a pod's first status at once, without waiting for a relist", () => {
+    const c = cluster();
+    c.kubectl("run web --image=nginx:1.27");
+    c.advance(0.001);
+    expect(c.store.get("Pod", "default", "web")!.status.conditions).toContainEqual(
+      expect.objectContaining({ type: "PodScheduled", status: "True" }),
+    );
+    expect(c.store.get("Pod", "default", "web")!.status.hostIP).toBeDefined();
+  });
+});

@@ -48,7 +48,7 @@ export class PodWorker {
   /** First sight of the pod on this node: Pending status, then the sandbox. */
   start(): void {
     this.rt.hostIP = this.host.nodeIP(this.rt.nodeName);
-    this.writeStatus();
+    this.writeStatusNow();
     this.later(LIFECYCLE.sandboxMs, "sandbox", () => this.sandboxReady());
   }
 
@@ -314,6 +314,9 @@ export class PodWorker {
 
   private terminationProgress(): void {
     if (this.rt.containers.some((c) => c.phase === "running")) return this.writeStatus();
+    // The status manager deletes the pod once PLEG has seen its last container stop.
+    const untilRelist = msUntilRelist(this.now);
+    if (untilRelist > 0) return this.later(untilRelist, "relist", () => this.terminationProgress());
     if (!this.connected()) {
       this.stale = true;
       return;
@@ -333,6 +336,7 @@ export class PodWorker {
 
   /** Cancels everything this worker has scheduled (the pod is gone). */
   stop(): void {
+    this.rt.statusWrite?.cancel();
     for (const t of this.rt.timers) t.cancel();
     for (const c of this.rt.containers) {
       cancelTimers(c);
@@ -342,11 +346,29 @@ export class PodWorker {
     this.rt.sandboxGone = true;
   }
 
-  /** Asks for a status write at the end of this instant (the status manager batches them). */
+  /**
+   * Asks for a status write reflecting a container change. The real kubelet learns of such
+   * changes when PLEG relists the runtime (every second), so the write happens at the next
+   * relist, and several changes within the second share one write.
+   */
   writeStatus(): void {
-    if (this.rt.writePending) return;
-    this.rt.writePending = true;
-    this.host.ctx.clock.after(0, "kubelet status", () => this.flushStatus());
+    this.scheduleStatusWrite(this.now + msUntilRelist(this.now));
+  }
+
+  /**
+   * Asks for a status write at the end of this instant, for what the kubelet knows without a
+   * relist: a pod it has just been given, and probe results (the prober tells the status
+   * manager directly).
+   */
+  writeStatusNow(): void {
+    this.scheduleStatusWrite(this.now);
+  }
+
+  private scheduleStatusWrite(at: number): void {
+    const pending = this.rt.statusWrite;
+    if (pending && pending.at <= at) return;
+    pending?.cancel();
+    this.rt.statusWrite = this.host.ctx.clock.schedule(at, "kubelet status", () => this.flushStatus());
   }
 
   /** Reports held-back status and finishes a termination after the node reconnects. */
@@ -363,7 +385,7 @@ export class PodWorker {
   }
 
   private flushStatus(): void {
-    this.rt.writePending = false;
+    this.rt.statusWrite = undefined;
     if (!this.connected()) {
       this.stale = true;
       return;
@@ -414,6 +436,15 @@ export class PodWorker {
       actions,
     });
   }
+}
+
+/** The generic PLEG's relist period (genericPlegRelistPeriod): one second, on the second. */
+const RELIST_PERIOD_MS = 1000;
+
+/** Milliseconds from `now` to the next relist (0 when one happens at this instant). */
+function msUntilRelist(now: number): number {
+  const into = now % RELIST_PERIOD_MS;
+  return into === 0 ? 0 : RELIST_PERIOD_MS - into;
 }
 
 /** A container ID: 64 hex digits from the seeded generator. */

@@ -74,7 +74,7 @@ function react(w: PodWorker, c: ContainerRuntime, state: ProbeState, ok: boolean
     if (!ok || state.successes < successThreshold) return true;
     c.started = true;
     c.ready = !c.spec.readinessProbe;
-    w.writeStatus();
+    w.writeStatusNow();
     startMainProbes(w, c);
     c.probes = c.probes.filter((p) => p !== state);
     return false;
@@ -85,7 +85,7 @@ function react(w: PodWorker, c: ContainerRuntime, state: ProbeState, ok: boolean
       : state.failures < failureThreshold && c.ready;
     if (ready !== c.ready) {
       c.ready = ready;
-      w.writeStatus();
+      w.writeStatusNow();
     }
   }
   return !(ok && stable && (state.kind === "liveness" || c.ready));

@@ -74,7 +74,7 @@ export interface PodRuntime {
   hostIP?: string;
   containers: ContainerRuntime[];
   terminating: boolean;
-  /** A status write is already scheduled for this instant. */
-  writePending: boolean;
+  /** The status write already scheduled, if any (several changes share one write). */
+  statusWrite?: TaskHandle;
   timers: TaskHandle[];
 }
