@@ -10,9 +10,13 @@ export interface EventSource {
   host?: string;
 }
 
+/** client-go's event correlator remembers this many events (maxLruCacheEntries) to count repeats. */
+const MAX_REMEMBERED_EVENTS = 4096;
+
 /**
  * Records v1 Events as client-go's EventRecorder does: one Event object per
- * (object, reason, message, source), its count and lastTimestamp bumped on repeats.
+ * (object, reason, message, source), its count and lastTimestamp bumped on repeats (among the
+ * last 4,096 distinct events, as client-go's LRU cache remembers).
  * Names are `<object name>.<hex nanoseconds>`, from the simulated clock.
  */
 export class EventRecorder {
@@ -38,23 +42,25 @@ export class EventRecorder {
   ): void {
     const namespace = object.metadata.namespace || "default";
     if (!this.api.store.get("Namespace", "", namespace)) return;
-    const signature = JSON.stringify([
-      source.component,
-      source.host,
-      object.metadata.uid,
-      type,
-      reason,
-      message,
-    ]);
+    const signature = `${source.component}\u0000${source.host ?? ""}\u0000${object.metadata.uid}\u0000${type}\u0000${reason}\u0000${message}`;
     const now = this.api.clock.now();
     const existingName = this.bySignature.get(signature);
     const existing = existingName ? this.api.store.get("Event", namespace, existingName) : undefined;
+    if (existingName) {
+      // Most recently used last, so the oldest entry is the first to go.
+      this.bySignature.delete(signature);
+      this.bySignature.set(signature, existingName);
+    }
     if (existing) {
       this.api.update({ ...existing, count: (existing.count ?? 1) + 1, lastTimestamp: formatTimestamp(now) });
       return;
     }
     const name = `${object.metadata.name}.${this.nanoHex(now)}`;
     this.bySignature.set(signature, name);
+    if (this.bySignature.size > MAX_REMEMBERED_EVENTS) {
+      const oldest = this.bySignature.keys().next().value as string;
+      this.bySignature.delete(oldest);
+    }
     this.api.create(this.newEvent(name, namespace, source, object, type, reason, message, now) as KubeObject);
   }
 

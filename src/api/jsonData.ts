@@ -72,8 +72,6 @@ function equalValues(a: unknown, b: unknown): boolean {
   const ta = typeof a;
   const tb = typeof b;
   if (ta === "number" && tb === "number") return sameNumber(a as number, b as number);
-  // null, NaN and Infinity all print as null.
-  const nullish = (v: unknown) => v === null || (typeof v === "number" && !Number.isFinite(v));
   if (nullish(a) || nullish(b)) return nullish(a) && nullish(b);
   if (ta !== "object" || tb !== "object") return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
@@ -81,6 +79,11 @@ function equalValues(a: unknown, b: unknown): boolean {
   if (!isPlainObject(a as object) || !isPlainObject(b as object))
     return JSON.stringify(a) === JSON.stringify(b);
   return equalObjects(a as Record<string, unknown>, b as Record<string, unknown>);
+}
+
+/** null, NaN and Infinity all print as null. */
+function nullish(v: unknown): boolean {
+  return v === null || (typeof v === "number" && !Number.isFinite(v));
 }
 
 function equalArrays(a: unknown[], b: unknown[]): boolean {

@@ -19,8 +19,12 @@ export class ObjectStore {
   private dependents = new Map<string, Set<string>>();
   /** dependentsOf's answers in namespace-then-name order, kept up to date once asked for. */
   private sortedDependents = new Map<string, KubeObject[]>();
-  /** Per kind and namespace, the uids of objects with no controller owner (orphans a controller may adopt). */
+  /**
+   * Per kind and namespace, the uids of objects with no controller owner (orphans a controller
+   * may adopt), kept for the kinds uncontrolledOf has been asked about (pods, not events).
+   */
   private uncontrolled = new Map<string, Set<string>>();
+  private uncontrolledKinds = new Set<string>();
   private listeners = new Set<WatchListener>();
   private history: WatchEvent[] = [];
   private revision = 0;
@@ -85,6 +89,10 @@ export class ObjectStore {
    * controller: true), in name order: the orphans a ReplicaSet or Job may adopt.
    */
   uncontrolledOf(kind: string, namespace: string): KubeObject[] {
+    if (!this.uncontrolledKinds.has(kind)) {
+      this.uncontrolledKinds.add(kind);
+      for (const obj of this.byKind.get(kind)?.values() ?? []) this.indexUncontrolled(obj);
+    }
     const uids = this.uncontrolled.get(`${kind}/${namespace}`);
     if (!uids) return [];
     const out: KubeObject[] = [];
@@ -105,9 +113,12 @@ export class ObjectStore {
     }
     const key = `${ref.namespace}/${ref.name}`;
     const previous = kindMap.get(key);
-    if (previous) this.unindex(previous);
     kindMap.set(key, obj);
-    this.index(obj);
+    if (previous && sameOwnership(previous, obj)) this.reindexInPlace(previous, obj);
+    else {
+      if (previous) this.unindex(previous);
+      this.index(obj);
+    }
     this.placeSorted(ref.kind, obj, previous !== undefined);
     this.emit({
       type: previous ? "MODIFIED" : "ADDED",
@@ -201,15 +212,7 @@ export class ObjectStore {
     const uid = obj.metadata.uid;
     if (!uid) return;
     this.byUid.set(uid, obj);
-    if (!hasController(obj)) {
-      const key = uncontrolledKey(obj);
-      let set = this.uncontrolled.get(key);
-      if (!set) {
-        set = new Set();
-        this.uncontrolled.set(key, set);
-      }
-      set.add(uid);
-    }
+    if (this.uncontrolledKinds.has(obj.kind)) this.indexUncontrolled(obj);
     for (const owner of obj.metadata.ownerReferences ?? []) {
       let set = this.dependents.get(owner.uid);
       if (!set) {
@@ -229,11 +232,38 @@ export class ObjectStore {
     }
   }
 
+  /** A new version with the same uid and owners (most writes): swap it in where the old one was. */
+  private reindexInPlace(previous: KubeObject, obj: KubeObject): void {
+    const uid = obj.metadata.uid;
+    if (!uid) return;
+    this.byUid.set(uid, obj);
+    for (const owner of obj.metadata.ownerReferences ?? []) {
+      const sorted = this.sortedDependents.get(owner.uid);
+      if (!sorted) continue;
+      let at = lowerBound(sorted, (o) => byNamespaceThenName(o, obj) < 0);
+      while (at < sorted.length && sorted[at] !== previous && byNamespaceThenName(sorted[at], obj) === 0)
+        at++;
+      if (sorted[at] === previous) sorted[at] = obj;
+    }
+  }
+
+  private indexUncontrolled(obj: KubeObject): void {
+    const uid = obj.metadata.uid;
+    if (!uid || hasController(obj)) return;
+    const key = uncontrolledKey(obj);
+    let set = this.uncontrolled.get(key);
+    if (!set) {
+      set = new Set();
+      this.uncontrolled.set(key, set);
+    }
+    set.add(uid);
+  }
+
   private unindex(obj: KubeObject): void {
     const uid = obj.metadata.uid;
     if (!uid) return;
     this.byUid.delete(uid);
-    if (!hasController(obj)) {
+    if (this.uncontrolledKinds.has(obj.kind) && !hasController(obj)) {
       const key = uncontrolledKey(obj);
       const set = this.uncontrolled.get(key);
       set?.delete(uid);
@@ -253,6 +283,16 @@ export class ObjectStore {
       }
     }
   }
+}
+
+/** Same uid and the same owner references (uid and controller flag): the indexes stay valid. */
+function sameOwnership(a: KubeObject, b: KubeObject): boolean {
+  if (a.metadata.uid !== b.metadata.uid) return false;
+  const ra = a.metadata.ownerReferences ?? [];
+  const rb = b.metadata.ownerReferences ?? [];
+  if (ra === rb) return true;
+  if (ra.length !== rb.length) return false;
+  return ra.every((r, i) => r.uid === rb[i].uid && r.controller === rb[i].controller);
 }
 
 function hasController(obj: KubeObject): boolean {

@@ -16,24 +16,41 @@ function splitGcKey(key: string): { kind: string; namespace: string; name: strin
 }
 
 /**
- * Which objects an event concerns: the object itself (its owners may be gone, or it is
- * being deleted with a GC finalizer), and when it is deleted its owners (a foreground
- * owner waits for it) and its dependents (they may now be orphans).
+ * Which objects an event concerns: the object itself when its ownerReferences are new or
+ * changed (its owners may be gone) or it is being deleted; and when it is deleted, its owners
+ * (a foreground owner waits for it) and its dependents (they may now be orphans). Like the
+ * real graph builder, a write that leaves the references alone (a status update) costs nothing.
  */
-function keysFor(event: WatchEvent, ctx: ControllerContext): string[] {
+function keysFor(event: WatchEvent, ctx: ControllerContext, seen: Map<string, OwnerReference[]>): string[] {
   const obj = event.object;
-  const keys: string[] = [];
+  const uid = obj.metadata.uid ?? "";
+  const refs = obj.metadata.ownerReferences;
   if (event.type !== "DELETED") {
-    if (obj.metadata.ownerReferences?.length || obj.metadata.deletionTimestamp) keys.push(gcKey(obj));
-    return keys;
+    const changed = !sameReferences(seen.get(uid), refs);
+    if (refs?.length) seen.set(uid, refs);
+    else seen.delete(uid);
+    return (refs?.length && changed) || obj.metadata.deletionTimestamp ? [gcKey(obj)] : [];
   }
+  seen.delete(uid);
+  const keys: string[] = [];
   const api = ctx.api;
-  for (const owner of obj.metadata.ownerReferences ?? []) {
+  for (const owner of refs ?? []) {
     const ownerObj = api.store.getByUid(owner.uid);
     if (ownerObj?.metadata.deletionTimestamp) keys.push(gcKey(ownerObj));
   }
-  for (const dependent of api.store.dependentsOf(obj.metadata.uid ?? "")) keys.push(gcKey(dependent));
+  for (const dependent of api.store.dependentsOf(uid)) keys.push(gcKey(dependent));
   return keys;
+}
+
+function sameReferences(a: OwnerReference[] | undefined, b: OwnerReference[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every(
+    (r, i) =>
+      r.uid === b[i].uid &&
+      r.controller === b[i].controller &&
+      r.blockOwnerDeletion === b[i].blockOwnerDeletion,
+  );
 }
 
 /**
@@ -43,9 +60,11 @@ function keysFor(event: WatchEvent, ctx: ControllerContext): string[] {
  * dependents lose their ownerReference and live on).
  */
 export function garbageCollector(): Controller {
+  /** The ownerReferences last seen per uid (the dependency graph's edges). */
+  const seen = new Map<string, OwnerReference[]>();
   return {
     name: COMPONENT,
-    watches: [{ kind: "*", keys: keysFor }],
+    watches: [{ kind: "*", keys: (event, ctx) => keysFor(event, ctx, seen) }],
     reconcile(key, ctx) {
       const { kind, namespace, name } = splitGcKey(key);
       const obj = ctx.api.store.get(kind, namespace, name);

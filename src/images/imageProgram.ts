@@ -102,29 +102,37 @@ const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
 /** Fills a log template's placeholders from the version, the pod IP and the simulated time. */
 export function fillTemplate(text: string, version: string, ctx: ContainerContext): string {
+  if (!text.includes("{")) return text;
   const d = new Date(ctx.now());
-  const [Y, M, D, h, m, s, ms] = [
-    d.getUTCFullYear(),
-    d.getUTCMonth(),
-    d.getUTCDate(),
-    d.getUTCHours(),
-    d.getUTCMinutes(),
-    d.getUTCSeconds(),
-    d.getUTCMilliseconds(),
-  ];
-  const hms = `${pad(h)}:${pad(m)}:${pad(s)}`;
-  const values: Record<string, string> = {
-    version,
-    podIP: ctx.podIP ?? "10.244.0.5",
-    nginxTime: `${Y}/${pad(M + 1)}/${pad(D)} ${hms}`,
-    goTime: `${Y}/${pad(M + 1)}/${pad(D)} ${hms}`,
-    httpdTime: `${DAYS[d.getUTCDay()]} ${MONTHS[M]} ${pad(D)} ${hms}.${pad(ms * 1000, 6)} ${Y}`,
-    redisTime: `${pad(D)} ${MONTHS[M]} ${Y} ${hms}.${pad(ms, 3)}`,
-    pgTime: `${Y}-${pad(M + 1)}-${pad(D)} ${hms}.${pad(ms, 3)}`,
-    mysqlTime: `${Y}-${pad(M + 1)}-${pad(D)}T${hms}.${pad(ms * 1000, 6)}`,
-    mysqlEntryTime: `${Y}-${pad(M + 1)}-${pad(D)} ${hms}`,
-  };
-  return text.replace(/\{(\w+)\}/g, (all, k: string) => values[k] ?? all);
+  return text.replace(/\{(\w+)\}/g, (all, key: string) => placeholder(key, version, ctx, d) ?? all);
+}
+
+/** One placeholder's value (most log lines hold none or one: compute only what is asked). */
+function placeholder(key: string, version: string, ctx: ContainerContext, d: Date): string | undefined {
+  const [Y, M, D] = [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()];
+  const hms = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  const ms = d.getUTCMilliseconds();
+  switch (key) {
+    case "version":
+      return version;
+    case "podIP":
+      return ctx.podIP ?? "10.244.0.5";
+    case "nginxTime":
+    case "goTime":
+      return `${Y}/${pad(M + 1)}/${pad(D)} ${hms}`;
+    case "httpdTime":
+      return `${DAYS[d.getUTCDay()]} ${MONTHS[M]} ${pad(D)} ${hms}.${pad(ms * 1000, 6)} ${Y}`;
+    case "redisTime":
+      return `${pad(D)} ${MONTHS[M]} ${Y} ${hms}.${pad(ms, 3)}`;
+    case "pgTime":
+      return `${Y}-${pad(M + 1)}-${pad(D)} ${hms}.${pad(ms, 3)}`;
+    case "mysqlTime":
+      return `${Y}-${pad(M + 1)}-${pad(D)}T${hms}.${pad(ms * 1000, 6)}`;
+    case "mysqlEntryTime":
+      return `${Y}-${pad(M + 1)}-${pad(D)} ${hms}`;
+    default:
+      return undefined;
+  }
 }
 
 /** perl/python/node: the one-liners lessons use; anything else says it is not simulated. */

@@ -154,8 +154,16 @@ export class SimClock {
 
 /** RFC 3339 at second precision, as Kubernetes writes metav1.Time: `2026-01-05T10:00:00Z`. */
 export function formatTimestamp(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
+  const second = Math.floor(ms / 1000);
+  if (second !== lastFormatted.second) {
+    lastFormatted.second = second;
+    lastFormatted.text = new Date(second * 1000).toISOString().replace(".000Z", "Z");
+  }
+  return lastFormatted.text;
 }
+
+/** Writes come in bursts within one simulated second: format each second once. */
+const lastFormatted = { second: Number.NaN, text: "" };
 
 /** RFC 3339 with microseconds, as metav1.MicroTime (Event.eventTime, Lease.renewTime). */
 export function formatMicroTime(ms: number): string {

@@ -55,12 +55,27 @@ export class SeededRandom {
 
   /** A version-4 UUID, as the API server assigns to metadata.uid. */
   uuid(): string {
-    const hex = (n: number) => n.toString(16).padStart(8, "0");
-    const raw =
-      hex(this.nextUint32()) + hex(this.nextUint32()) + hex(this.nextUint32()) + hex(this.nextUint32());
-    const variant = ((parseInt(raw[16], 16) & 0x3) | 0x8).toString(16);
-    return `${raw.slice(0, 8)}-${raw.slice(8, 12)}-4${raw.slice(13, 16)}-${variant}${raw.slice(17, 20)}-${raw.slice(20, 32)}`;
+    const a = this.nextUint32();
+    const b = this.nextUint32();
+    const c = this.nextUint32();
+    const d = this.nextUint32();
+    // Version nibble 4; variant bits 10 over the top nibble of the third word.
+    const variant = HEX_DIGITS[((c >>> 28) & 0x3) | 0x8];
+    return (
+      `${byteHex(a >>> 24)}${byteHex(a >>> 16)}${byteHex(a >>> 8)}${byteHex(a)}-` +
+      `${byteHex(b >>> 24)}${byteHex(b >>> 16)}-4${HEX_DIGITS[(b >>> 8) & 0xf]}${byteHex(b)}-` +
+      `${variant}${HEX_DIGITS[(c >>> 24) & 0xf]}${byteHex(c >>> 16)}-${byteHex(c >>> 8)}${byteHex(c)}` +
+      `${byteHex(d >>> 24)}${byteHex(d >>> 16)}${byteHex(d >>> 8)}${byteHex(d)}`
+    );
   }
+}
+
+const HEX_DIGITS = "0123456789abcdef";
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+/** The two hex digits of the low byte of `n`. */
+function byteHex(n: number): string {
+  return BYTE_HEX[n & 0xff];
 }
 
 /**

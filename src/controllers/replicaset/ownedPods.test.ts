@@ -22,9 +22,6 @@ describe("the ReplicaSet controller's owned-pod index", () => {
           .filter((p) => p.metadata.ownerReferences?.some((r) => r.controller && r.uid === rs.metadata.uid));
         const matching = owned.filter((p) => selector.matches(p.metadata.labels ?? {}));
         expect(index.counts(rs, signature, selector, template)).toEqual({
-          signature,
-          selector,
-          template,
           matching: matching.length,
           stray: owned.length - matching.length,
           fullyLabeled: matching.filter((p) => template.matches(p.metadata.labels ?? {})).length,

@@ -16,6 +16,8 @@ interface Tally extends PodCounts {
   signature: string;
   selector: Selector;
   template: Selector;
+  /** Whether a labels object matches the selector and the template, by identity. */
+  matched: WeakMap<object, { selected: boolean; fullyLabeled: boolean }>;
 }
 
 /**
@@ -67,11 +69,20 @@ export class OwnedPodIndex {
   counts(owner: KubeObject, signature: string, selector: Selector, template: Selector): PodCounts {
     const ownerUid = ownerKey(owner.metadata.namespace ?? "", owner.metadata.uid ?? "");
     const existing = this.tallies.get(ownerUid);
-    if (existing?.signature === signature) return existing;
-    const tally: Tally = { signature, selector, template, matching: 0, stray: 0, fullyLabeled: 0, ready: 0 };
+    if (existing?.signature === signature) return countsOf(existing);
+    const tally: Tally = {
+      signature,
+      selector,
+      template,
+      matched: new WeakMap(),
+      matching: 0,
+      stray: 0,
+      fullyLabeled: 0,
+      ready: 0,
+    };
     for (const pod of this.byOwner.get(ownerUid)?.values() ?? []) addTo(tally, pod, 1);
     this.tallies.set(ownerUid, tally);
-    return tally;
+    return countsOf(tally);
   }
 
   private count(owner: string, pod: KubeObject, sign: 1 | -1): void {
@@ -84,13 +95,26 @@ function ownerKey(namespace: string, uid: string): string {
   return `${namespace}/${uid}`;
 }
 
+function countsOf({ matching, stray, fullyLabeled, ready }: Tally): PodCounts {
+  return { matching, stray, fullyLabeled, ready };
+}
+
 function addTo(tally: Tally, pod: KubeObject, sign: 1 | -1): void {
-  const labels = pod.metadata.labels ?? {};
-  if (!tally.selector.matches(labels)) {
+  const labels = pod.metadata.labels ?? NO_LABELS;
+  // Status writes keep the labels object: match each labels object once per tally.
+  let match = tally.matched.get(labels);
+  if (!match) {
+    const selected = tally.selector.matches(labels);
+    match = { selected, fullyLabeled: selected && tally.template.matches(labels) };
+    tally.matched.set(labels, match);
+  }
+  if (!match.selected) {
     tally.stray += sign;
     return;
   }
   tally.matching += sign;
-  if (tally.template.matches(labels)) tally.fullyLabeled += sign;
+  if (match.fullyLabeled) tally.fullyLabeled += sign;
   if (isPodReady(pod)) tally.ready += sign;
 }
+
+const NO_LABELS: Record<string, string> = {};
