@@ -118,9 +118,7 @@ export class ApiServer {
     this.checkLimits(type, name);
     this.stampNew(obj, type, uid);
     if (options.dryRun) return obj;
-    obj.metadata.resourceVersion = String(this.store.nextResourceVersion());
-    this.store.put(obj);
-    return obj;
+    return this.persist(obj);
   }
 
   /**
@@ -248,7 +246,8 @@ export class ApiServer {
     const bound = withOwnMetadata(stored);
     bound.spec = { ...bound.spec, nodeName };
     bound.status = withStatus(bound.status);
-    return this.commit(bound, stored, {});
+    // A binding always sets nodeName, which was empty: never a no-op, so no comparison.
+    return this.persist(bound);
   }
 
   /**
@@ -285,6 +284,11 @@ export class ApiServer {
     obj.metadata.resourceVersion = old.metadata.resourceVersion;
     if (jsonEqual(obj, old)) return old;
     if (options.dryRun) return obj;
+    return this.persist(obj);
+  }
+
+  /** Stamps the next resourceVersion and stores the object (which emits its watch event). */
+  private persist(obj: KubeObject): KubeObject {
     obj.metadata.resourceVersion = String(this.store.nextResourceVersion());
     this.store.put(obj);
     return obj;
