@@ -10,7 +10,7 @@ if (!file) throw new Error("usage: record-transcript FILE");
 const text = readFileSync(file, "utf8");
 const { seed, nodes, steps } = parseTranscript(text);
 const { actual } = replayTranscript(text);
-const blocks = actual.split(/^(?=\$ kubectl|@ advance )/m);
+const blocks = actual.split(/^(?=\$ kubectl|@ advance |@ follow )/m);
 const out = [`# cluster: seed=${seed} nodes=${nodes}`];
 blocks.forEach((block, i) => {
   const [head, ...rest] = block.split("\n");

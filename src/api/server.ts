@@ -1,4 +1,5 @@
-import type { ServiceAccount } from "kubernetes-types/core/v1";
+import type { Pod, ServiceAccount } from "kubernetes-types/core/v1";
+import { qosClass } from "./qos";
 import type { SimClock } from "../util/clock";
 import { formatTimestamp } from "../util/clock";
 import { generateNameSuffix, type SeededRandom } from "../util/random";
@@ -55,12 +56,15 @@ const STATUS_SUBRESOURCE = new Set([
   "Namespace",
 ]);
 /**
- * The status a new object is returned with, where Go's zero-value struct serialises to more
- * than nothing: a Service's empty `loadBalancer: {}`, a CronJob's `status: {}`.
+ * The status a new object is returned with: where Go's zero-value struct serialises to more
+ * than nothing (a Service's empty `loadBalancer: {}`, a CronJob's `status: {}`), and what the
+ * registry's strategy sets (a Pod's phase and QoS class).
  */
-const INITIAL_STATUS: Record<string, () => Record<string, unknown>> = {
+const INITIAL_STATUS: Record<string, (obj: KubeObject) => Record<string, unknown>> = {
   Service: () => ({ loadBalancer: {} }),
   CronJob: () => ({}),
+  // The pod strategy's PrepareForCreate: Pending, with the QoS class the spec implies.
+  Pod: (pod) => ({ phase: "Pending", qosClass: qosClass(pod as Pod) }),
 };
 /** Namespaces the API server refuses to delete. */
 const PROTECTED_NAMESPACES = new Set(["default", "kube-system", "kube-public"]);
@@ -310,7 +314,7 @@ export class ApiServer {
     // A create carries no status except what the registry's strategy initialises.
     delete obj.status;
     const initial = INITIAL_STATUS[type.kind];
-    if (initial) obj.status = initial();
+    if (initial) obj.status = initial(obj);
   }
 
   private uniqueGeneratedName(type: ResourceType, obj: KubeObject): string {

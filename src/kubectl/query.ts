@@ -49,16 +49,28 @@ export function queryObjects(cluster: Cluster, requests: ResourceRequest[], scop
 
 /** One list request: every object of a type in scope that matches the selectors. */
 export function listObjects(cluster: Cluster, type: ResourceType, scope: QueryScope): KubeObject[] {
+  const selected = selectorsMatcher(type, scope);
+  const namespace = !type.namespaced ? "" : scope.allNamespaces ? undefined : scope.namespace;
+  return cluster.store.list(type.kind, namespace).filter(selected);
+}
+
+/**
+ * Whether an object of `type` is one a list request in `scope` returns (namespace, label and
+ * field selectors): what a watch with the same options delivers events for.
+ */
+export function scopeMatcher(type: ResourceType, scope: QueryScope): (obj: KubeObject) => boolean {
+  const selected = selectorsMatcher(type, scope);
+  const inNamespace = (obj: KubeObject) =>
+    !type.namespaced || scope.allNamespaces || (obj.metadata.namespace ?? "") === scope.namespace;
+  return (obj) => obj.kind === type.kind && inNamespace(obj) && selected(obj);
+}
+
+function selectorsMatcher(type: ResourceType, scope: QueryScope): (obj: KubeObject) => boolean {
   const labels = compileLabelSelector(type, scope.labelSelector);
   const fields = compileFieldSelector(type, scope.fieldSelector);
-  const namespace = !type.namespaced ? "" : scope.allNamespaces ? undefined : scope.namespace;
-  const out: KubeObject[] = [];
-  for (const obj of cluster.store.list(type.kind, namespace)) {
-    if (labels && !labels.matches(obj.metadata.labels ?? {})) continue;
-    if (fields && !fields.matches((field) => fieldValue(obj, field))) continue;
-    out.push(obj);
-  }
-  return out;
+  return (obj) =>
+    (!labels || labels.matches(obj.metadata.labels ?? {})) &&
+    (!fields || fields.matches((field) => fieldValue(obj, field)));
 }
 
 function compileLabelSelector(type: ResourceType, text: string | undefined): Selector | undefined {

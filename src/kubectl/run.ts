@@ -11,13 +11,15 @@ import { kubectlRootCommands } from "./cli/suggestions";
 import { splitShellWords } from "./cli/shellWords";
 import { rootHelp, verbHelp } from "./help";
 import { formatError } from "./errorText";
-import { KubectlError, type Verb } from "./verb";
+import { KubectlError, type Verb, type VerbContext } from "./verb";
 import { findVerb } from "./verbs";
+import { type KubectlStream, openStream, type StreamHandlers, type StreamIO } from "./stream";
 
 /** What a command reads besides its line: stdin (`-f -`) and named files (`-f web.yaml`, the editor's tabs). */
 interface KubectlInput {
   stdin?: string;
   files: Record<string, string>;
+  follow: VerbContext["follow"];
 }
 
 /** What a kubectl invocation returns: its exit code and its two output streams. */
@@ -25,6 +27,8 @@ export interface KubectlResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** Present while the command keeps running (`get -w`, `rollout status`, `logs -f`): read it as time passes. */
+  stream?: KubectlStream;
 }
 
 /**
@@ -40,13 +44,17 @@ export function runKubectl(
   const out: string[] = [];
   const err: string[] = [];
   let code: number;
+  let start: ((io: StreamIO) => StreamHandlers) | undefined;
   try {
-    code = dispatch(cluster, line, { stdin, files }, out, err);
+    code = dispatch(cluster, line, { stdin, files, follow: (s) => (start = s) }, out, err);
   } catch (error) {
     code = 1;
+    start = undefined;
     err.push(formatError(error));
   }
-  return { code, stdout: out.join(""), stderr: err.join("") };
+  const result: KubectlResult = { code, stdout: out.join(""), stderr: err.join("") };
+  if (start) result.stream = openStream(start);
+  return result;
 }
 
 function dispatch(cluster: Cluster, line: string, input: KubectlInput, out: string[], err: string[]): number {
@@ -98,6 +106,7 @@ function dispatch(cluster: Cluster, line: string, input: KubectlInput, out: stri
     files: input.files,
     out: (text) => out.push(text),
     err: (text) => err.push(text),
+    follow: input.follow,
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Cluster } from "../cluster";
 import type { FlagSpec, FlagValue } from "./cli/flags";
+import type { StreamHandlers, StreamIO } from "./stream";
 
 /** What a verb's run gets: the cluster, its parsed flags and arguments, and its output streams. */
 export interface VerbContext {
@@ -19,6 +20,11 @@ export interface VerbContext {
   files: Record<string, string>;
   out: (text: string) => void;
   err: (text: string) => void;
+  /**
+   * Keeps the command running after `run` returns (`get -w`, `rollout status`, `logs -f`):
+   * `start` subscribes to what the command follows, writing through the stream's `io`.
+   */
+  follow: (start: (io: StreamIO) => StreamHandlers) => void;
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { ContainerStatus, Pod, PodCondition, PodStatus } from "kubernetes-types/core/v1";
 import { formatTimestamp } from "../util/clock";
 import { REASON } from "./lifecycle";
-import { qosClass } from "./qos";
+import { qosClass } from "../api/qos";
 import type { ContainerRuntime, PodRuntime, Terminated } from "./types";
 
 const OWNED = ["PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady"];

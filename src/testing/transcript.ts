@@ -1,4 +1,5 @@
 import { type Cluster, createCluster } from "../cluster";
+import type { KubectlStream } from "../kubectl/stream";
 
 /**
  * A kubectl transcript: a file that reads like a terminal session and is replayed against a
@@ -6,12 +7,15 @@ import { type Cluster, createCluster } from "../cluster";
  *   `# cluster: seed=1 nodes=3`   options (first line, optional)
  *   `$ kubectl <args>`            a command; following `< ` lines are its stdin
  *   `@ advance <seconds>`         simulated time passes
+ *   `@ follow <seconds>`          the last command keeps running (get -w, rollout status, logs -f):
+ *                                 time passes a second at a time, up to <seconds>, and what it prints
+ *                                 follows; if it is still running then, it is interrupted (Ctrl-C)
  *   anything else                 expected output (stdout then stderr), up to the next command
  *   `[exit N]`                    expected non-zero exit code (omitted for 0)
  * Lines starting with `#` after the first are comments.
  */
 export interface TranscriptStep {
-  kind: "command" | "advance";
+  kind: "command" | "advance" | "follow";
   line: string;
   stdin?: string;
   expected: string;
@@ -39,12 +43,21 @@ export function parseTranscript(text: string): { seed: number; nodes: number; st
     steps.push(step);
   };
   for (const line of lines) {
-    if (line.startsWith("$ kubectl ") || line === "$ kubectl" || line.startsWith("@ advance ")) {
+    if (
+      line.startsWith("$ kubectl ") ||
+      line === "$ kubectl" ||
+      line.startsWith("@ advance ") ||
+      line.startsWith("@ follow ")
+    ) {
       finish();
-      const kind = line.startsWith("@") ? "advance" : "command";
+      const kind = line.startsWith("@ advance")
+        ? "advance"
+        : line.startsWith("@ follow")
+          ? "follow"
+          : "command";
       current = {
         kind,
-        line: line.replace(/^\$ kubectl ?|^@ advance /, ""),
+        line: line.replace(/^\$ kubectl ?|^@ advance |^@ follow /, ""),
         expected: "",
         code: 0,
         output: [],
@@ -73,17 +86,43 @@ export function replayTranscript(text: string): { expected: string; actual: stri
   const cluster = createCluster({ seed, nodes });
   const expected: string[] = [];
   const actual: string[] = [];
+  let stream: KubectlStream | undefined;
   for (const step of steps) {
-    const head = step.kind === "advance" ? `@ advance ${step.line}` : `$ kubectl ${step.line}`;
+    const head = step.kind === "command" ? `$ kubectl ${step.line}` : `@ ${step.kind} ${step.line}`;
     const exit = (code: number) => (code === 0 ? "" : `[exit ${code}]\n`);
     expected.push(`${head}\n${step.expected}${exit(step.code)}`);
     if (step.kind === "advance") {
       cluster.advance(Number(step.line));
       actual.push(`${head}\n`);
-      continue;
+    } else if (step.kind === "follow") {
+      const { output, code } = follow(cluster, stream, Number(step.line));
+      actual.push(`${head}\n${output}${exit(code ?? 0)}`);
+      stream = undefined;
+    } else {
+      stream?.stop();
+      const result = cluster.kubectl(step.line, step.stdin);
+      stream = result.stream;
+      actual.push(`${head}\n${result.stdout}${result.stderr}${exit(result.code)}`);
     }
-    const result = cluster.kubectl(step.line, step.stdin);
-    actual.push(`${head}\n${result.stdout}${result.stderr}${exit(result.code)}`);
   }
+  stream?.stop();
   return { expected: expected.join(""), actual: actual.join(""), cluster };
+}
+
+/** Lets a running command follow the cluster for up to `seconds`, a second at a time; interrupts it after. */
+function follow(
+  cluster: Cluster,
+  stream: KubectlStream | undefined,
+  seconds: number,
+): { output: string; code?: number } {
+  if (!stream) throw new Error("transcript: @ follow after a command that does not keep running");
+  let output = "";
+  for (let s = 0; s < seconds; s++) {
+    cluster.advance(1);
+    const read = stream.read();
+    output += read.stdout + read.stderr;
+    if (read.code !== undefined) return { output, code: read.code };
+  }
+  stream.stop();
+  return { output };
 }

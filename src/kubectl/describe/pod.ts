@@ -1,7 +1,7 @@
 import type { Pod } from "kubernetes-types/core/v1";
 import type { KubeObject } from "../../api/types";
 import { translateTimestampSince } from "../../apimachinery/duration";
-import { qosClass } from "../../kubelet/qos";
+import { qosClass } from "../../api/qos";
 import { PrefixWriter } from "./prefixWriter";
 import {
   controllerOf,

@@ -36,6 +36,7 @@ function context(namespaceExplicit = false): VerbContext {
     files: {},
     out: () => {},
     err: () => {},
+    follow: () => {},
   };
 }
 

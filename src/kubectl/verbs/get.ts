@@ -16,6 +16,7 @@ import {
 import { objectsFromFiles } from "./fileObjects";
 import { getWithoutResourceFailure } from "../cli/commandErrors";
 import { formatError } from "../errorText";
+import { runGetWatch } from "./getWatch";
 
 /** `kubectl get`: lists or fetches objects and prints them as a table or in the -o format. */
 export const getVerb: Verb = {
@@ -65,6 +66,11 @@ export const getVerb: Verb = {
       type: "bool",
       usage: "After listing/getting the requested object, watch for changes.",
     },
+    {
+      name: "watch-only",
+      type: "bool",
+      usage: "Watch for changes to the requested object(s), without listing/getting first.",
+    },
   ],
   run: runGet,
 };
@@ -72,11 +78,6 @@ export const getVerb: Verb = {
 function runGet(ctx: VerbContext): number {
   const output = str(ctx.flags, "output");
   checkOutputFormat(output);
-  if (bool(ctx.flags, "watch")) {
-    throw new KubectlError(
-      "error: kubeplay's console prints once and does not stream: run the command again, or watch the cluster view, which updates live",
-    );
-  }
   const allNamespaces = bool(ctx.flags, "all-namespaces");
   const scope = {
     namespace: ctx.namespace,
@@ -84,6 +85,11 @@ function runGet(ctx: VerbContext): number {
     labelSelector: str(ctx.flags, "selector"),
     fieldSelector: str(ctx.flags, "field-selector"),
   };
+  if (bool(ctx.flags, "watch") || bool(ctx.flags, "watch-only")) {
+    if (ctx.args.length === 0 && list(ctx.flags, "filename").length === 0)
+      throw new KubectlError(getWithoutResourceFailure().stderr.trimEnd());
+    return runGetWatch(ctx, scope);
+  }
   const files = list(ctx.flags, "filename");
   let objects: KubeObject[];
   let errors: Error[];

@@ -88,3 +88,29 @@ describe("kubectl logs", () => {
     );
   });
 });
+
+describe("kubectl logs -f", () => {
+  it("keeps printing new lines until the container exits", () => {
+    const c = createCluster({ seed: 2, nodes: 1 });
+    c.kubectl(
+      "run ticker --image=busybox:1.36 --restart=Never -- sh -c 'for i in 1 2 3; do echo tick $i; sleep 2; done'",
+    );
+    while (c.kubectl("logs ticker").stdout !== "tick 1\n") c.advance(0.5);
+    const r = c.kubectl("logs -f ticker");
+    expect(r.stdout).toBe("tick 1\n");
+    expect(r.stream).toBeDefined();
+    c.advance(2);
+    expect(r.stream!.read()).toEqual({ stdout: "tick 2\n", stderr: "", code: undefined });
+    c.advance(5);
+    expect(r.stream!.read()).toEqual({ stdout: "tick 3\n", stderr: "", code: 0 });
+  });
+
+  it("ends at once for a container that has already finished", () => {
+    const c = createCluster({ seed: 2, nodes: 1 });
+    c.kubectl("run once --image=busybox:1.36 --restart=Never -- echo done");
+    c.advance(20);
+    const r = c.kubectl("logs -f once");
+    expect(r.stdout).toBe("done\n");
+    expect(r.stream!.read()).toEqual({ stdout: "", stderr: "", code: 0 });
+  });
+});

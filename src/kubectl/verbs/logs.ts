@@ -1,7 +1,7 @@
 /**
  * `kubectl logs`: a pod's container log, or the first pod of a workload (`deploy/web`,
  * `job/pi`) chosen as kubectl's GetFirstPod does. Container defaulting, --previous, --tail
- * and --timestamps follow kubectl 1.32; -f prints what there is and returns (no streaming).
+ * and --timestamps follow kubectl 1.32; -f keeps streaming new lines until the container exits.
  */
 import type { Pod } from "kubernetes-types/core/v1";
 import { labelSelectorAsSelector, parseSelector } from "../../apimachinery/labels";
@@ -11,6 +11,7 @@ import { resolveResourceArgs } from "../resources";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
 import { SELECTOR_FLAG } from "./commonFlags";
 import { firstPod } from "./logsPodPick";
+import type { LogLine } from "../../kubelet/logs";
 
 /** `kubectl logs`. */
 export const logsVerb: Verb = {
@@ -77,8 +78,58 @@ function runLogs(ctx: VerbContext): number {
   const prefix = bool(ctx.flags, "prefix") || bool(ctx.flags, "all-pods");
   // --tail defaults to 10 lines per container when a selector picks the pods.
   const tail = selector && !ctx.changed.has("tail") ? 10 : num(ctx.flags, "tail");
-  for (const { pod, container } of requests) printContainer(ctx, pod, container, prefix, tail);
+  const printed = requests.map(({ pod, container }) => ({
+    pod,
+    container,
+    seen: printContainer(ctx, pod, container, prefix, tail),
+  }));
+  if (bool(ctx.flags, "follow") && !bool(ctx.flags, "previous")) followLogs(ctx, printed, prefix);
   return 0;
+}
+
+/**
+ * `-f`: keeps printing each container's new lines until every followed container instance
+ * has exited (or its pod is gone), as the kubelet closes the log stream when the container ends.
+ */
+function followLogs(
+  ctx: VerbContext,
+  streams: { pod: Pod; container: string; seen: number }[],
+  prefix: boolean,
+): void {
+  const cluster = ctx.cluster;
+  const open = streams.map((s) => ({ ...s, containerID: containerIDOf(s.pod, s.container), done: false }));
+  ctx.follow((io) => ({
+    poll: () => {
+      for (const s of open) {
+        if (s.done) continue;
+        const namespace = s.pod.metadata?.namespace ?? ctx.namespace;
+        const name = s.pod.metadata?.name ?? "";
+        const now = cluster.store.get("Pod", namespace, name) as Pod | undefined;
+        const sameInstance =
+          now?.metadata?.uid === s.pod.metadata?.uid && containerIDOf(now, s.container) === s.containerID;
+        if (sameInstance) {
+          const lines = cluster.logs(namespace, name, { container: s.container });
+          for (const line of lines.slice(s.seen)) io.out(formatLine(ctx, name, s.container, prefix, line));
+          s.seen = lines.length;
+        }
+        if (!sameInstance || !isRunning(now, s.container)) s.done = true;
+      }
+      if (open.every((s) => s.done)) io.exit(0);
+    },
+  }));
+}
+
+function containerStatusOf(pod: Pod | undefined, container: string) {
+  const all = [...(pod?.status?.containerStatuses ?? []), ...(pod?.status?.initContainerStatuses ?? [])];
+  return all.find((c) => c.name === container);
+}
+
+function containerIDOf(pod: Pod | undefined, container: string): string | undefined {
+  return containerStatusOf(pod, container)?.containerID;
+}
+
+function isRunning(pod: Pod | undefined, container: string): boolean {
+  return Boolean(containerStatusOf(pod, container)?.state?.running);
 }
 
 /** The pods -l selects, in name order; none prints kubectl's notice on stderr. */
@@ -154,21 +205,36 @@ function allContainerNames(pod: Pod): string {
   ].join(", ");
 }
 
-function printContainer(ctx: VerbContext, pod: Pod, container: string, prefix: boolean, tail: number): void {
+/** Prints the container's log (the last `tail` lines); returns how many lines its instance has written. */
+function printContainer(
+  ctx: VerbContext,
+  pod: Pod,
+  container: string,
+  prefix: boolean,
+  tail: number,
+): number {
   if (!allContainers(pod).some((c) => c.name === container)) {
     throw new KubectlError(`error: container ${container} is not valid for pod ${pod.metadata?.name}`);
   }
-  let lines = ctx.cluster.logs(pod.metadata?.namespace ?? ctx.namespace, pod.metadata?.name ?? "", {
+  const lines = ctx.cluster.logs(pod.metadata?.namespace ?? ctx.namespace, pod.metadata?.name ?? "", {
     container,
     previous: bool(ctx.flags, "previous"),
   });
-  if (tail >= 0) lines = tail === 0 ? [] : lines.slice(-tail);
-  const stamp = bool(ctx.flags, "timestamps");
-  const source = `[pod/${pod.metadata?.name}/${container}] `;
-  for (const line of lines) {
-    const text = `${prefix ? source : ""}${stamp ? `${rfc3339Nano(line.time)} ` : ""}${line.text}${line.partial ? "" : "\n"}`;
-    ctx.out(text);
-  }
+  const shown = tail < 0 ? lines : tail === 0 ? [] : lines.slice(-tail);
+  for (const line of shown) ctx.out(formatLine(ctx, pod.metadata?.name ?? "", container, prefix, line));
+  return lines.length;
+}
+
+function formatLine(
+  ctx: VerbContext,
+  pod: string,
+  container: string,
+  prefix: boolean,
+  line: LogLine,
+): string {
+  const source = prefix ? `[pod/${pod}/${container}] ` : "";
+  const stamp = bool(ctx.flags, "timestamps") ? `${rfc3339Nano(line.time)} ` : "";
+  return `${source}${stamp}${line.text}${line.partial ? "" : "\n"}`;
 }
 
 /** Go's RFC3339Nano: fractional seconds with trailing zeros trimmed. */

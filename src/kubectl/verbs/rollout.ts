@@ -1,7 +1,6 @@
 /**
  * `kubectl rollout status|history|undo|pause|resume|restart` for Deployments.
- * `rollout status` cannot block in a console that returns at once: it prints the current
- * status line once (as `--watch=false` does) and exits 0, or 1 past the progress deadline.
+ * `rollout status` keeps running (a KubectlStream) until the rollout is done, as kubectl waits.
  */
 import { typeOfKind } from "../../api/registry";
 import type { KubeObject } from "../../api/types";
@@ -118,13 +117,68 @@ const statusVerb: Verb = {
       usage: "Watch the status of the rollout until it's done.",
     },
   ],
-  run: (ctx) =>
-    forEachTarget(ctx, (obj) => {
-      if (obj.kind !== "Deployment")
-        throw new KubectlError(`error: no status viewer has been implemented for ${groupKind(obj)}`);
-      return deploymentStatus(obj, num(ctx.flags, "revision"));
-    }),
+  run: runStatus,
 };
+
+/**
+ * RolloutStatusOptions.Run: prints the status line now and, while the rollout is not done and
+ * --watch holds, again on every change of the Deployment until it is done, fails, is deleted
+ * or --timeout passes.
+ */
+function runStatus(ctx: VerbContext): number {
+  if (ctx.args.length === 0 && (ctx.flags.filename as string[]).length === 0)
+    throw new KubectlError("error: required resource not specified");
+  const revision = num(ctx.flags, "revision");
+  if (revision < 0) throw new KubectlError(`error: revision must be a positive integer: ${revision}`);
+  const { objects, errors } = resolveTargets(ctx, ctx.args);
+  if (errors.length > 0) throw errors[0];
+  if (objects.length !== 1)
+    throw new KubectlError(
+      `error: rollout status is only supported on individual resources and resource collections - ${objects.length} resources were found`,
+    );
+  const target = objects[0];
+  if (target.kind !== "Deployment")
+    throw new KubectlError(`error: no status viewer has been implemented for ${groupKind(target)}`);
+  const status = deploymentStatus(target, revision);
+  ctx.out(status);
+  if (isDone(status) || ctx.flags.watch === false) return 0;
+  const timeoutMs = num(ctx.flags, "timeout") * 1000;
+  const cluster = ctx.cluster;
+  const deadline = timeoutMs > 0 ? cluster.now() + timeoutMs : Number.POSITIVE_INFINITY;
+  const namespace = target.metadata.namespace ?? "";
+  const name = target.metadata.name;
+  ctx.follow((io) => {
+    const unsubscribe = cluster.watch(cluster.resourceVersion(), (event) => {
+      const d = event.object;
+      if (d.kind !== "Deployment" || d.metadata.name !== name || d.metadata.namespace !== namespace) return;
+      if (event.type === "DELETED") {
+        io.err("error: object has been deleted\n");
+        return io.exit(1);
+      }
+      try {
+        const line = deploymentStatus(d, revision);
+        io.out(line);
+        if (isDone(line)) io.exit(0);
+      } catch (error) {
+        io.err(formatError(error));
+        io.exit(1);
+      }
+    });
+    return {
+      poll: () => {
+        if (cluster.now() < deadline) return;
+        io.err("error: timed out waiting for the condition\n");
+        io.exit(1);
+      },
+      release: unsubscribe,
+    };
+  });
+  return 0;
+}
+
+function isDone(status: string): boolean {
+  return status.endsWith("successfully rolled out\n");
+}
 
 const historyVerb: Verb = {
   name: "history",

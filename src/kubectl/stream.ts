@@ -1,0 +1,68 @@
+/**
+ * Commands that keep running after their first output, as real kubectl's do until they are
+ * done or interrupted: `get -w`, `rollout status`, `logs -f`. The engine cannot block, so such
+ * a command returns its first output with a KubectlStream that the host reads as simulated
+ * time passes (the console after each frame, a test after each advance) and stops on Ctrl-C.
+ */
+
+/** A running command: what it wrote since the last read, and its exit code once it has ended. */
+export interface KubectlStream {
+  read(): { stdout: string; stderr: string; code?: number };
+  /** Interrupts the command (Ctrl-C): it writes nothing more and releases what it watches. */
+  stop(): void;
+}
+
+/** What a following command writes to, and how it ends itself. */
+export interface StreamIO {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  exit: (code: number) => void;
+}
+
+/** What the host calls on a following command. */
+export interface StreamHandlers {
+  /** Runs at each read, before the output is taken: time-based checks (timeouts, new log lines). */
+  poll?: () => void;
+  /** Releases subscriptions; called once when the command ends or is interrupted. */
+  release?: () => void;
+}
+
+/** Builds the stream of a command whose `start` subscribes to what it follows. */
+export function openStream(start: (io: StreamIO) => StreamHandlers): KubectlStream {
+  const out: string[] = [];
+  const err: string[] = [];
+  let code: number | undefined;
+  let handlers: StreamHandlers = {};
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    handlers.release?.();
+  };
+  const io: StreamIO = {
+    out: (text) => {
+      if (code === undefined && !released) out.push(text);
+    },
+    err: (text) => {
+      if (code === undefined && !released) err.push(text);
+    },
+    exit: (exitCode) => {
+      if (code !== undefined || released) return;
+      code = exitCode;
+      release();
+    },
+  };
+  handlers = start(io);
+  // A command may end while subscribing (the condition already held).
+  if (code !== undefined) handlers.release?.();
+  return {
+    read() {
+      if (code === undefined && !released) handlers.poll?.();
+      const result = { stdout: out.join(""), stderr: err.join(""), code };
+      out.length = 0;
+      err.length = 0;
+      return result;
+    },
+    stop: release,
+  };
+}

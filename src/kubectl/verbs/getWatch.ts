@@ -1,0 +1,65 @@
+/**
+ * `kubectl get -w` and `--watch-only` (GetOptions.watch): the list (or object) as usual, then a
+ * row for every later change of the watched objects, each printed and flushed on its own, so
+ * its columns are aligned on that row alone, as real kubectl's are. A deleted object prints its
+ * last state. The command runs until interrupted.
+ */
+import type { KubeObject } from "../../api/types";
+import { bool, list, str } from "../flagAccess";
+import { printResult } from "../print";
+import { type QueryScope, queryObjects, scopeMatcher } from "../query";
+import { resolveResourceArgs } from "../resources";
+import { KubectlError, type VerbContext } from "../verb";
+import { formatError } from "../errorText";
+
+export function runGetWatch(ctx: VerbContext, scope: QueryScope): number {
+  if (list(ctx.flags, "filename").length > 0)
+    throw new KubectlError("error: kubeplay's get -w watches resources named by argument, not by -f");
+  const requests = resolveResourceArgs(ctx.args);
+  if (new Set(requests.map((r) => r.type.kind)).size > 1)
+    throw new KubectlError("error: you may only specify a single resource type");
+  const request = requests[0];
+  const { objects, errors } = queryObjects(ctx.cluster, requests, scope);
+  if (errors.length > 0) throw errors[0];
+  const output = str(ctx.flags, "output");
+  const names = request.names ? new Set(request.names) : undefined;
+  const inScope = scopeMatcher(request.type, scope);
+  const watched = (obj: KubeObject) => inScope(obj) && (!names || names.has(obj.metadata.name ?? ""));
+  let printed = 0;
+  const print = (batch: KubeObject[]) => {
+    const text = printResult(ctx.cluster, batch, {
+      output,
+      showLabels: bool(ctx.flags, "show-labels"),
+      labelColumns: list(ctx.flags, "label-columns"),
+      allNamespaces: scope.allNamespaces,
+      // The header comes once, with the first row printed.
+      noHeaders: bool(ctx.flags, "no-headers") || printed > 0,
+      showKind: bool(ctx.flags, "show-kind"),
+      single: batch.length === 1,
+    });
+    const separator = printed > 0 && output === "yaml" ? "---\n" : "";
+    printed += batch.length;
+    return separator + text;
+  };
+  // The current objects go through one tab writer flush, aligned together; each change then alone.
+  // (Other formats print object by object.)
+  const table = output === "" || output === "wide";
+  if (!bool(ctx.flags, "watch-only") && objects.length > 0) {
+    if (table) ctx.out(print(objects));
+    else for (const obj of objects) ctx.out(print([obj]));
+  }
+  const cluster = ctx.cluster;
+  ctx.follow((io) => {
+    const stop = cluster.watch(cluster.resourceVersion(), (event) => {
+      if (!watched(event.object)) return;
+      try {
+        io.out(print([event.object]));
+      } catch (error) {
+        io.err(formatError(error));
+        io.exit(1);
+      }
+    });
+    return { release: stop };
+  });
+  return 0;
+}
