@@ -70,6 +70,6 @@ describe("kubectl get -w -o yaml", () => {
     expect(r.stdout).toContain("\n---\napiVersion: v1\n");
     expect(r.stdout).not.toContain("kind: List");
     c.kubectl("label configmap b x=y");
-    expect(r.stream!.read().stdout).toMatch(/^---\napiVersion: v1\n[\s\S]*    x: "y"\n/);
+    expect(r.stream!.read().stdout).toMatch(/^---\napiVersion: v1\n[\s\S]* {4}x: "y"\n/);
   });
 });
