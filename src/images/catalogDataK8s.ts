@@ -172,6 +172,19 @@ const curl: ImageEntry = {
   hasShell: true,
 };
 
+/** The memory and CPU limit examples' load generator (assign-memory-resource, assign-cpu-resource). */
+const stress: ImageEntry = {
+  repository: "docker.io/polinux/stress",
+  tags: { versions: ["1.0.4"], aliases: { latest: "1.0.4" }, variants: [] },
+  sizeBytes: 4_215_820,
+  pullSeconds: 2,
+  startSeconds: 1,
+  entrypoint: [],
+  cmd: ["stress"],
+  programs: { stress: { kind: "stress" }, sh: SHELL },
+  hasShell: true,
+};
+
 /** Every image of this file, appended to the catalog. */
 export const K8S_EXAMPLE_IMAGES: readonly ImageEntry[] = [
   k8sBusybox,
@@ -183,4 +196,5 @@ export const K8S_EXAMPLE_IMAGES: readonly ImageEntry[] = [
   debian,
   ubuntu,
   curl,
+  stress,
 ];

@@ -13,6 +13,7 @@ export interface LogLine {
  * - shell: the busybox tools and `sh` (see shell.ts).
  * - perl/python/node: interpreters (pi with bignum, print one-liners, python -m http.server).
  * - multicall: a binary whose first argument picks the program (agnhost netexec, liveness...).
+ * - stress: the stress tool (`--vm N --vm-bytes SIZE`) the memory-limit examples run.
  */
 export type Program =
   | {
@@ -35,7 +36,8 @@ export type Program =
     }
   | { kind: "entrypoint"; wraps: string; log: LogLine[] }
   | { kind: "shell" }
-  | { kind: "perl" | "python" | "node" };
+  | { kind: "perl" | "python" | "node" }
+  | { kind: "stress" };
 
 /** The tags of a repository: concrete versions, aliases, and variant suffixes. */
 export interface TagSet {

@@ -16,7 +16,12 @@ export interface OutputStep {
  * One step. `sleep` with `seconds: Infinity` means the process blocks forever (`sleep
  * infinity`, `tail -f /dev/null`, a server's main loop); `exit` is always the last step.
  */
-export type ContainerStep = OutputStep | { kind: "sleep"; seconds: number } | { kind: "exit"; code: number };
+export type ContainerStep =
+  | OutputStep
+  | { kind: "sleep"; seconds: number }
+  | { kind: "exit"; code: number }
+  /** The process now holds `bytes` of memory: over the container's memory limit, the kernel OOM-kills it. */
+  | { kind: "allocate"; bytes: number };
 
 /** The steps of one container run; `next()` is called when the previous step is done. */
 export type ContainerSteps = Generator<ContainerStep, void, undefined>;

@@ -5,6 +5,7 @@
 import type { ContainerSteps, ProcessContext } from "./containerSteps";
 import type { ImageEntry, LogLine, Program } from "./catalogTypes";
 import { piDigits } from "./pi";
+import { runStress } from "./stress";
 import { isKnownCommand, runProcess } from "./shell";
 
 /** The context of a container process: the process context plus the pod's IP. */
@@ -88,6 +89,7 @@ export function* runResolved(p: ResolvedProcess, version: string, ctx: Container
     yield { kind: "sleep", seconds: Infinity };
     return;
   }
+  if (program.kind === "stress") return yield* runStress(p.argv);
   yield* runInterpreter(program.kind, p.argv, ctx);
 }
 

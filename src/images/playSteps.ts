@@ -21,7 +21,8 @@ export function playSteps(steps: ContainerSteps, clock: ManualClock, maxSteps = 
     else if (step.kind === "sleep") {
       transcript.push(`sleep ${step.seconds}`);
       clock.now += step.seconds * 1000;
-    } else transcript.push(`exit ${step.code}`);
+    } else if (step.kind === "allocate") transcript.push(`allocate ${step.bytes}`);
+    else transcript.push(`exit ${step.code}`);
     if (transcript.length >= maxSteps) break;
   }
   return transcript;

@@ -30,6 +30,7 @@ export const REASON = {
   crashLoopBackOff: "CrashLoopBackOff",
   createContainerError: "CreateContainerError",
   completed: "Completed",
+  oomKilled: "OOMKilled",
   error: "Error",
   startError: "StartError",
 } as const;

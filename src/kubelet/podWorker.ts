@@ -22,6 +22,7 @@ import { initialized, podPhase, podStatus } from "./podStatus";
 import { startProbes, stopProbes } from "./probeWorker";
 import { restartChanged } from "./specChange";
 import { cancelTimers } from "./timers";
+import { parseQuantityValue } from "../apimachinery/quantity";
 import type { ContainerRuntime, PodRuntime } from "./types";
 
 /** Output steps played synchronously before the worker yields to the clock (a loop guard). */
@@ -186,7 +187,10 @@ export class PodWorker {
       if (step.kind === "output")
         this.host.logs.write(this.rt.uid, c.spec.name, step.stream, step.text, this.now);
       else if (step.kind === "exit") return this.exited(c, step.code);
-      else if (step.seconds === Infinity) return;
+      else if (step.kind === "allocate") {
+        if (overMemoryLimit(c, step.bytes))
+          return this.exited(c, LIFECYCLE.sigkillExitCode, REASON.oomKilled);
+      } else if (step.seconds === Infinity) return;
       else if (step.seconds > 0) return this.later(step.seconds * 1000, "process", () => this.play(c), c);
     }
     this.later(1, "process", () => this.play(c), c);
@@ -436,6 +440,12 @@ export class PodWorker {
       actions,
     });
   }
+}
+
+/** Whether `bytes` exceed the container's memory limit (the cgroup the kernel enforces). */
+function overMemoryLimit(c: ContainerRuntime, bytes: number): boolean {
+  const limit = c.spec.resources?.limits?.memory;
+  return limit !== undefined && bytes > parseQuantityValue(limit).value();
 }
 
 /** The generic PLEG's relist period (genericPlegRelistPeriod): one second, on the second. */

@@ -97,7 +97,7 @@ function execProbe(
           stable: false,
         };
       }
-    } else return { ok: step.code === 0, message: output, stable: false };
+    } else if (step.kind === "exit") return { ok: step.code === 0, message: output, stable: false };
   }
   return { ok: false, message: output, stable: false };
 }
