@@ -8,13 +8,51 @@
 /** Why a path operation failed, in busybox's words ("No such file or directory"...). */
 export type FsError = "No such file or directory" | "Is a directory" | "Not a directory" | "File exists";
 
+/** A volume mounted into a file system: paths under `at` live in `fs`, under `prefix` (a subPath). */
+interface Mount {
+  at: string;
+  fs: ContainerFs;
+  prefix: string;
+}
+
 /** A tiny in-memory tree: regular files with text contents, and directories. */
 export class ContainerFs {
   private files = new Map<string, string>();
   private dirs = new Set<string>(["/", "/tmp", "/dev", "/etc", "/var", "/var/run", "/root", "/home", "/bin"]);
+  private mounts: Mount[] = [];
 
   constructor(seed: Record<string, string> = {}) {
     for (const [path, text] of Object.entries(seed)) this.seed(path, text);
+  }
+
+  /** An empty volume's tree (an emptyDir): only its root directory. */
+  static volume(): ContainerFs {
+    const fs = new ContainerFs();
+    fs.dirs = new Set(["/"]);
+    return fs;
+  }
+
+  /**
+   * Mounts `volume` at `path` (its `subPath` directory, created if missing): what the
+   * container writes there lands in the volume, which other containers of the pod may mount.
+   */
+  mount(path: string, volume: ContainerFs, subPath = ""): void {
+    const at = normalize(path);
+    const prefix = subPath ? normalize(subPath) : "/";
+    if (prefix !== "/") volume.mkdir(prefix, true);
+    this.mkdirParents(at);
+    // Longest mount path first, so a nested mount wins over its parent.
+    this.mounts = [...this.mounts, { at, fs: volume, prefix }].sort((a, b) => b.at.length - a.at.length);
+  }
+
+  /** The file system and path a path resolves to through the mounts. */
+  private route(path: string): { fs: ContainerFs; p: string } {
+    const p = normalize(path);
+    for (const m of this.mounts) {
+      if (p !== m.at && !p.startsWith(`${m.at}/`)) continue;
+      return { fs: m.fs, p: normalize(`${m.prefix}/${p.slice(m.at.length)}`) };
+    }
+    return { fs: this, p };
   }
 
   /** Adds a file and its parent directories (a mount), bypassing the checks a process meets. */
@@ -26,7 +64,8 @@ export class ContainerFs {
 
   /** The text of a regular file, or the reason it cannot be read. */
   read(path: string): string | { error: FsError } {
-    const p = normalize(path);
+    const { fs, p } = this.route(path);
+    if (fs !== this) return fs.read(p);
     if (p === "/dev/null") return "";
     const text = this.files.get(p);
     if (text !== undefined) return text;
@@ -35,7 +74,8 @@ export class ContainerFs {
 
   /** Writes (or appends to) a file; its directory must exist. */
   write(path: string, text: string, append = false): FsError | undefined {
-    const p = normalize(path);
+    const { fs, p } = this.route(path);
+    if (fs !== this) return fs.write(p, text, append);
     if (p === "/dev/null") return undefined;
     if (this.dirs.has(p)) return "Is a directory";
     if (!this.dirs.has(parent(p))) return "No such file or directory";
@@ -45,14 +85,16 @@ export class ContainerFs {
 
   /** Removes a regular file. */
   remove(path: string): FsError | undefined {
-    const p = normalize(path);
+    const { fs, p } = this.route(path);
+    if (fs !== this) return fs.remove(p);
     if (this.dirs.has(p)) return "Is a directory";
     return this.files.delete(p) ? undefined : "No such file or directory";
   }
 
   /** Removes a directory and everything under it (`rm -r`). */
   removeTree(path: string): void {
-    const p = normalize(path);
+    const { fs, p } = this.route(path);
+    if (fs !== this) return fs.removeTree(p);
     const inside = (x: string) => x === p || x.startsWith(`${p}/`);
     for (const f of [...this.files.keys()]) if (inside(f)) this.files.delete(f);
     for (const d of [...this.dirs]) if (inside(d) && d !== "/") this.dirs.delete(d);
@@ -60,7 +102,8 @@ export class ContainerFs {
 
   /** Creates a directory (with `parents`, every missing ancestor and no error if it exists). */
   mkdir(path: string, parents = false): FsError | undefined {
-    const p = normalize(path);
+    const { fs, p } = this.route(path);
+    if (fs !== this) return fs.mkdir(p, parents);
     if (this.files.has(p)) return "File exists";
     if (parents) return this.mkdirParents(p);
     if (this.dirs.has(p)) return "File exists";
@@ -71,7 +114,8 @@ export class ContainerFs {
 
   /** "file", "dir" or undefined for a path that does not exist. */
   kind(path: string): "file" | "dir" | undefined {
-    const p = normalize(path);
+    const { fs, p } = this.route(path);
+    if (fs !== this) return fs.kind(p);
     if (this.files.has(p) || p === "/dev/null") return "file";
     return this.dirs.has(p) ? "dir" : undefined;
   }

@@ -19,11 +19,30 @@ const MAX_MESSAGE_BYTES = 4096;
 const MAX_LOG_LINES = 80;
 const MAX_LOG_BYTES = 2048;
 
-/** A fresh file system for a new instance of a container of `pod`. */
-export function containerFs(pod: Pod, c: ContainerRuntime, store: ObjectStore): ContainerFs {
+/**
+ * A fresh file system for a new instance of a container of `pod`. Its emptyDir mounts are the
+ * pod's own volumes (`emptyDirs`, by volume name, created on first use): shared by the pod's
+ * containers and kept across container restarts, as an emptyDir lives as long as the pod.
+ */
+export function containerFs(
+  pod: Pod,
+  c: ContainerRuntime,
+  store: ObjectStore,
+  emptyDirs: Map<string, ContainerFs>,
+): ContainerFs {
   const fs = new ContainerFs();
   fs.seed(c.spec.terminationMessagePath ?? TERMINATION_LOG, "");
   for (const [path, text] of mountedFiles(pod, c, store)) fs.seed(path, text);
+  for (const m of c.spec.volumeMounts ?? []) {
+    const volume = (pod.spec?.volumes ?? []).find((v) => v.name === m.name);
+    if (!volume?.emptyDir) continue;
+    let dir = emptyDirs.get(volume.name);
+    if (!dir) {
+      dir = ContainerFs.volume();
+      emptyDirs.set(volume.name, dir);
+    }
+    fs.mount(m.mountPath, dir, m.subPath);
+  }
   if (mountsServiceAccount(pod, c))
     fs.seed(`${SERVICE_ACCOUNT_DIR}/namespace`, pod.metadata?.namespace ?? "default");
   return fs;

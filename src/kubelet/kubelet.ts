@@ -140,6 +140,7 @@ function newRuntime(pod: Pod, nodeName: string, now: number): PodRuntime {
     sandboxReady: false,
     containers: [...init, ...regular],
     terminating: false,
+    emptyDirs: new Map(),
     timers: [],
   };
 }

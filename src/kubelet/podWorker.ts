@@ -144,7 +144,7 @@ export class PodWorker {
     const store = this.host.ctx.api.store;
     const env = containerEnv(store, pod, c.spec, this.rt.podIP);
     c.env = env;
-    c.fs = containerFs(pod, c, store);
+    c.fs = containerFs(pod, c, store, this.rt.emptyDirs);
     const namespace = this.rt.namespace;
     const lookupHost = (name: string) => resolveClusterName(store, namespace, name);
     const ctx = { env, now: () => this.now, podIP: this.rt.podIP, fs: c.fs, lookupHost };

@@ -74,6 +74,8 @@ export interface PodRuntime {
   hostIP?: string;
   containers: ContainerRuntime[];
   terminating: boolean;
+  /** The pod's emptyDir volumes by name, shared by its containers for the pod's lifetime. */
+  emptyDirs: Map<string, ContainerFs>;
   /** The status write already scheduled, if any (several changes share one write). */
   statusWrite?: TaskHandle;
   timers: TaskHandle[];
