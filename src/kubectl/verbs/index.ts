@@ -22,6 +22,7 @@ import { exposeVerb } from "./expose";
 import { scaleVerb } from "./scale";
 import { setVerb } from "./set";
 import { versionVerb } from "./version";
+import { waitVerb } from "./wait";
 
 /** kubectl's verbs in its own help groups (only those kubeplay implements). */
 export const VERB_GROUPS: { title: string; verbs: Verb[] }[] = [
@@ -29,7 +30,7 @@ export const VERB_GROUPS: { title: string; verbs: Verb[] }[] = [
   { title: "Basic Commands (Intermediate)", verbs: [explainVerb, getVerb, deleteVerb] },
   { title: "Deploy Commands", verbs: [rolloutVerb, scaleVerb] },
   { title: "Troubleshooting and Debugging Commands", verbs: [describeVerb, logsVerb] },
-  { title: "Advanced Commands", verbs: [diffVerb, applyVerb, patchVerb, replaceVerb] },
+  { title: "Advanced Commands", verbs: [diffVerb, applyVerb, patchVerb, replaceVerb, waitVerb] },
   { title: "Settings Commands", verbs: [labelVerb, annotateVerb] },
   {
     title: "Cluster Management Commands",

@@ -1,0 +1,140 @@
+/**
+ * `kubectl wait --for=condition=Ready|delete|jsonpath='{...}'=value`: waits, object by object
+ * in order, until each meets the condition, printing `pod/web condition met` (or `deleted`);
+ * gives up after --timeout (30 s by default; 0 checks once, negative waits a week).
+ */
+import { typeOfKind } from "../../api/registry";
+import type { KubeObject } from "../../api/types";
+import { num, str } from "../flagAccess";
+import { findJsonPathResults, jsonPathValueText, parseKubectlJsonPath } from "../output/jsonpath";
+import { KubectlError, type Verb, type VerbContext } from "../verb";
+import { ALL_NAMESPACES_FLAG, FIELD_SELECTOR_FLAG, FILENAME_FLAG, SELECTOR_FLAG } from "./commonFlags";
+import { resolveTargets } from "./resourceTargets";
+import { outcomeLine } from "./writeOutcome";
+
+const WEEK_SECONDS = 7 * 24 * 3600;
+
+type Condition =
+  | { kind: "delete" }
+  | { kind: "condition"; name: string; value: string }
+  | { kind: "jsonpath"; path: string; value?: string };
+
+export const waitVerb: Verb = {
+  name: "wait",
+  short: "Experimental: Wait for a specific condition on one or many resources",
+  usage:
+    "kubectl wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]] [options]",
+  flags: [
+    {
+      name: "all",
+      type: "bool",
+      usage: "Select all resources in the namespace of the specified resource types",
+    },
+    ALL_NAMESPACES_FLAG,
+    FIELD_SELECTOR_FLAG,
+    { ...FILENAME_FLAG, usage: "identifying the resource." },
+    {
+      name: "for",
+      type: "string",
+      usage:
+        "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true. Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity.",
+    },
+    SELECTOR_FLAG,
+    {
+      name: "timeout",
+      type: "duration",
+      default: 30,
+      usage:
+        "The length of time to wait before giving up. Zero means check once and don't wait, negative means wait for a week.",
+    },
+  ],
+  run: runWait,
+};
+
+function runWait(ctx: VerbContext): number {
+  const condition = parseFor(str(ctx.flags, "for"));
+  const { objects, errors } = resolveTargets(ctx, ctx.args);
+  if (errors.length > 0 && condition.kind !== "delete") throw errors[0];
+  if (objects.length === 0 && errors.length === 0)
+    throw new KubectlError("error: no matching resources found");
+  const timeout = num(ctx.flags, "timeout");
+  const cluster = ctx.cluster;
+  const deadline = cluster.now() + (timeout < 0 ? WEEK_SECONDS : timeout) * 1000;
+  const pending = [...objects];
+  /** Prints what is met, in order; true when every object is. */
+  const advance = (write: (text: string) => void): boolean => {
+    while (pending.length > 0) {
+      const target = pending[0];
+      const current = cluster.store.get(
+        target.kind,
+        target.metadata.namespace ?? "",
+        target.metadata.name ?? "",
+      );
+      const gone = !current || current.metadata.uid !== target.metadata.uid;
+      const met = condition.kind === "delete" ? gone : !gone && meets(current, condition);
+      if (!met) return false;
+      const words = condition.kind === "delete" ? "deleted" : "condition met";
+      write(outcomeLine(typeOfKind(target.kind)!, target.metadata.name ?? "", words, "none", ctx));
+      pending.shift();
+    }
+    return true;
+  };
+  const timedOut = () => {
+    const target = pending[0];
+    const plural = typeOfKind(target.kind)?.plural ?? target.kind;
+    return `error: timed out waiting for the condition on ${plural}/${target.metadata.name}\n`;
+  };
+  if (advance(ctx.out)) return 0;
+  if (timeout === 0) {
+    ctx.err(timedOut());
+    return 1;
+  }
+  ctx.follow((io) => {
+    const check = () => {
+      if (advance(io.out)) return io.exit(0);
+      if (cluster.now() >= deadline) {
+        io.err(timedOut());
+        io.exit(1);
+      }
+    };
+    const stop = cluster.watch(cluster.resourceVersion(), check);
+    return { poll: check, release: stop };
+  });
+  return 0;
+}
+
+/** The --for flag, as kubectl's conditionFuncFor reads it. */
+function parseFor(text: string): Condition {
+  const lower = text.toLowerCase();
+  if (lower === "delete") return { kind: "delete" };
+  if (lower.startsWith("condition=")) {
+    const [name, value = "true"] = text.slice("condition=".length).split("=");
+    return { kind: "condition", name, value };
+  }
+  if (lower.startsWith("jsonpath=")) {
+    const spec = text.slice("jsonpath=".length);
+    const close = spec.lastIndexOf("}");
+    const path = spec.slice(0, close + 1);
+    const rest = spec.slice(close + 1);
+    return { kind: "jsonpath", path, value: rest.startsWith("=") ? rest.slice(1) : undefined };
+  }
+  if (text === "") throw new KubectlError("error: --for must be set");
+  throw new KubectlError(`error: unrecognized condition: "${text}"`);
+}
+
+function meets(obj: KubeObject, condition: Condition): boolean {
+  if (condition.kind === "condition") {
+    const fold = (s: unknown) => String(s ?? "").toLowerCase();
+    return (obj.status?.conditions ?? []).some(
+      (c: { type?: string; status?: string }) =>
+        fold(c.type) === fold(condition.name) && fold(c.status) === fold(condition.value),
+    );
+  }
+  if (condition.kind === "jsonpath") {
+    const results = findJsonPathResults(parseKubectlJsonPath(condition.path), obj, true).flat();
+    if (results.length === 0) return false;
+    if (condition.value === undefined) return true;
+    return results.some((v) => jsonPathValueText(v) === condition.value);
+  }
+  return false;
+}
