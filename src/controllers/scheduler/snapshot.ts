@@ -1,0 +1,48 @@
+import type { KubeObject } from "../../api/types";
+import { type NodeFacts, nodeFacts } from "./nodeFacts";
+import type { NodeUsage, NodeUsageCache } from "./resources";
+
+/** One node as a scheduling cycle sees it: its parsed facts and the live usage of its pods. */
+export interface NodeEntry {
+  facts: NodeFacts;
+  usage: NodeUsage;
+  /** `node-1 300` for the last score the trace described: a node's score changes only as pods land on it. */
+  described?: { score: number; text: string };
+}
+
+/** `<node> <score>` for the trace, reusing the text while the node's score stays the same. */
+export function scoreText(entry: NodeEntry, score: number): string {
+  if (entry.described?.score !== score)
+    entry.described = { score, text: `${entry.facts.node.metadata.name} ${score}` };
+  return entry.described.text;
+}
+
+/**
+ * The scheduler's Snapshot: the node list with facts and usage side by side, rebuilt only
+ * when a node object changes (nodes change rarely, pods are scheduled by the thousand), so
+ * a cycle walks an array instead of looking every node up by identity and by name.
+ */
+export class NodeSnapshot {
+  private nodes: readonly KubeObject[] = [];
+  private entries: NodeEntry[] = [];
+
+  constructor(private readonly cache: NodeUsageCache) {}
+
+  /** The entries for the store's node list, in its order. */
+  of(nodes: readonly KubeObject[]): readonly NodeEntry[] {
+    if (!sameObjects(nodes, this.nodes)) {
+      this.nodes = nodes;
+      this.entries = nodes.map((node) => {
+        const facts = nodeFacts(node);
+        return { facts, usage: this.cache.usageOf(facts.name) };
+      });
+    }
+    return this.entries;
+  }
+}
+
+function sameObjects(a: readonly KubeObject[], b: readonly KubeObject[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
