@@ -98,8 +98,10 @@ export function podResourceRequests(pod: KubeObject): PodResourceRequests {
   const cached = cacheable ? requestsMemo.get(containers) : undefined;
   if (cached && cached.initContainers === spec?.initContainers && cached.overhead === spec?.overhead)
     return cached;
+  const { requested, nonZeroRequested } = computePodRequests(pod);
   const entry: RequestsMemo = {
-    ...computePodRequests(pod),
+    requested,
+    nonZeroRequested,
     initContainers: spec?.initContainers,
     overhead: spec?.overhead,
   };

@@ -6,15 +6,18 @@ import type { NodeUsage, NodeUsageCache } from "./resources";
 export interface NodeEntry {
   facts: NodeFacts;
   usage: NodeUsage;
-  /** `node-1 300` for the last score the trace described: a node's score changes only as pods land on it. */
-  described?: { score: number; text: string };
+  /** The score the trace last described and its `node-1 300` text: a node's score changes only as pods land on it. */
+  shownScore: number;
+  shownText: string;
 }
 
 /** `<node> <score>` for the trace, reusing the text while the node's score stays the same. */
 export function scoreText(entry: NodeEntry, score: number): string {
-  if (entry.described?.score !== score)
-    entry.described = { score, text: `${entry.facts.node.metadata.name} ${score}` };
-  return entry.described.text;
+  if (entry.shownScore !== score) {
+    entry.shownScore = score;
+    entry.shownText = `${entry.facts.node.metadata.name} ${score}`;
+  }
+  return entry.shownText;
 }
 
 /**
@@ -34,7 +37,7 @@ export class NodeSnapshot {
       this.nodes = nodes;
       this.entries = nodes.map((node) => {
         const facts = nodeFacts(node);
-        return { facts, usage: this.cache.usageOf(facts.name) };
+        return { facts, usage: this.cache.usageOf(facts.name), shownScore: Number.NaN, shownText: "" };
       });
     }
     return this.entries;
