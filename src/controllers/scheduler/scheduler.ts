@@ -7,7 +7,7 @@ import { fitErrorMessage, NO_NODES_AVAILABLE } from "./fitError";
 import { podFacts } from "./podFacts";
 import { NodeUsageCache } from "./resources";
 import { scoreNodes } from "./scores";
-import { type NodeEntry, NodeSnapshot, scoreText } from "./snapshot";
+import { type NodeEntry, NodeSnapshot } from "./snapshot";
 
 export const DEFAULT_SCHEDULER = "default-scheduler";
 /** podMaxInUnschedulablePodsDuration: an unschedulable pod is retried at least this often. */
@@ -162,7 +162,8 @@ function scheduleOne(
   }
   const scores = scoreNodes(facts, feasible);
   const chosen = selectHost(feasible, scores, ctx);
-  bind(pod, chosen, ctx, describeScores(feasible, scores, all.length));
+  const observed = `${feasible.length} of ${all.length} nodes fit; scores: ${snapshot.describe(feasible, scores)}`;
+  bind(pod, chosen, ctx, observed);
   return undefined;
 }
 
@@ -180,13 +181,6 @@ function selectHost(nodes: readonly NodeEntry[], scores: number[], ctx: Controll
     }
   }
   return nodes[best].facts.node;
-}
-
-/** The trace's account of the scores: `3 of 4 nodes fit; scores: node-1 300, …`. */
-function describeScores(nodes: readonly NodeEntry[], scores: number[], total: number): string {
-  // join writes one flat string: the trace keeps thousands of these, and a rope of 200 pieces costs more to hold.
-  const list = nodes.map((node, i) => scoreText(node, scores[i])).join(", ");
-  return `${nodes.length} of ${total} nodes fit; scores: ${list}`;
 }
 
 function bind(pod: KubeObject, node: KubeObject, ctx: ControllerContext, observed: string): void {
