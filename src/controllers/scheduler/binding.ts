@@ -3,6 +3,14 @@ import type { ApiServer } from "../../api/server";
 import type { KubeObject } from "../../api/types";
 import { formatTimestamp } from "../../util/clock";
 
+/** The last timestamp formatted: conditions written in one instant (a burst of bindings) share it. */
+let lastStamp = { ms: Number.NaN, text: "" };
+
+function timestamp(ms: number): string {
+  if (ms !== lastStamp.ms) lastStamp = { ms, text: formatTimestamp(ms) };
+  return lastStamp.text;
+}
+
 /**
  * podutil.UpdatePodCondition: replaces or appends the condition, keeping its
  * lastTransitionTime when the status did not change. Returns the new status, or
@@ -17,7 +25,7 @@ export function withPodCondition(
   const index = conditions.findIndex((c) => c.type === condition.type);
   const old = index >= 0 ? conditions[index] : undefined;
   const lastTransitionTime =
-    old && old.status === condition.status ? old.lastTransitionTime : formatTimestamp(nowMs);
+    old && old.status === condition.status ? old.lastTransitionTime : timestamp(nowMs);
   const next: PodCondition = { ...condition, lastProbeTime: null as unknown as string, lastTransitionTime };
   if (old && old.status === next.status && old.reason === next.reason && old.message === next.message)
     return undefined;

@@ -1,8 +1,8 @@
-import type { Taint } from "kubernetes-types/core/v1";
-import type { KubeObject } from "../../api/types";
-import { findUntoleratedTaint, TAINT_NODE_UNSCHEDULABLE, tolerationsTolerateTaint } from "../../nodes/taints";
-import { podMatchesNodeAffinity } from "./nodeAffinity";
-import { nodeAllocatable, type NodeUsage, type ResourceList } from "./resources";
+import { tolerationsTolerateTaint } from "../../nodes/taints";
+import type { NodeFacts } from "./nodeFacts";
+import { matchesRequiredAffinity } from "./nodeAffinity";
+import type { PodFacts } from "./podFacts";
+import type { NodeUsage } from "./resources";
 
 /** Why a node was rejected: the plugin's reason strings, and whether preemption could help. */
 export interface FilterFailure {
@@ -12,13 +12,7 @@ export interface FilterFailure {
   unresolvable: boolean;
 }
 
-/** What the filters need to know about one node. */
-export interface NodeInfo {
-  node: KubeObject;
-  usage: NodeUsage;
-}
-
-type Filter = (pod: KubeObject, podRequest: ResourceList, info: NodeInfo) => FilterFailure | undefined;
+type Filter = (pod: PodFacts, node: NodeFacts, usage: NodeUsage) => FilterFailure | undefined;
 
 const unresolvable = (plugin: string, reason: string): FilterFailure => ({
   plugin,
@@ -27,64 +21,53 @@ const unresolvable = (plugin: string, reason: string): FilterFailure => ({
 });
 
 /** NodeUnschedulable: a cordoned node, unless the pod tolerates the unschedulable taint. */
-const nodeUnschedulable: Filter = (pod, _req, { node }) => {
-  if (!node.spec?.unschedulable) return undefined;
-  const taint: Taint = { key: TAINT_NODE_UNSCHEDULABLE, effect: "NoSchedule" };
-  if (tolerationsTolerateTaint(pod.spec?.tolerations, taint)) return undefined;
+const nodeUnschedulable: Filter = (pod, node) => {
+  if (!node.unschedulable || pod.toleratesUnschedulable) return undefined;
   return unresolvable("NodeUnschedulable", "node(s) were unschedulable");
 };
 
 /** NodeName: a pod that names a node fits only there. */
-const nodeNameFilter: Filter = (pod, _req, { node }) => {
-  const wanted = pod.spec?.nodeName;
-  if (!wanted || wanted === node.metadata.name) return undefined;
+const nodeNameFilter: Filter = (pod, node) => {
+  const wanted = pod.nodeName;
+  if (!wanted || wanted === node.node.metadata.name) return undefined;
   return unresolvable("NodeName", "node(s) didn't match the requested node name");
 };
 
 /** TaintToleration: the first NoSchedule/NoExecute taint the pod does not tolerate. */
-const taintToleration: Filter = (pod, _req, { node }) => {
-  const taint = findUntoleratedTaint(
-    node.spec?.taints,
-    pod.spec?.tolerations,
-    (t) => t.effect === "NoSchedule" || t.effect === "NoExecute",
-  );
-  if (!taint) return undefined;
-  return unresolvable(
-    "TaintToleration",
-    `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ""}}`,
-  );
+const taintToleration: Filter = (pod, node) => {
+  for (const taint of node.filterTaints) {
+    if (tolerationsTolerateTaint(pod.tolerations, taint)) continue;
+    return unresolvable(
+      "TaintToleration",
+      `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ""}}`,
+    );
+  }
+  return undefined;
 };
 
 /** NodeAffinity: nodeSelector and required node affinity. */
-const nodeAffinity: Filter = (pod, _req, { node }) =>
-  podMatchesNodeAffinity(pod, node)
+const nodeAffinity: Filter = (pod, node) => {
+  if (pod.nodeSelector.length === 0 && !pod.requiredTerms) return undefined;
+  return matchesRequiredAffinity(pod.nodeSelector, pod.requiredTerms, node)
     ? undefined
     : unresolvable("NodeAffinity", "node(s) didn't match Pod's node affinity/selector");
-
-const FIXED_ORDER = ["cpu", "memory", "ephemeral-storage"];
+};
 
 /**
  * NodeResourcesFit: the pod count, then cpu, memory, ephemeral-storage and any other
  * requested resource against allocatable minus what bound pods request. Every shortfall
  * is a reason. Preemption might help (Unschedulable, not Unresolvable), as in 1.32.
  */
-const nodeResourcesFit: Filter = (_pod, request, { node, usage }) => {
-  const allocatable = nodeAllocatable(node);
-  const reasons: string[] = [];
-  if (usage.pods + 1 > (allocatable.pods ?? 0)) reasons.push("Too many pods");
-  const names = [
-    ...FIXED_ORDER,
-    ...Object.keys(request)
-      .filter((n) => !FIXED_ORDER.includes(n))
-      .sort(),
-  ];
-  for (const name of names) {
-    const wanted = request[name] ?? 0;
-    if (wanted === 0) continue;
-    if ((allocatable[name] ?? 0) < wanted + (usage.requested[name] ?? 0))
-      reasons.push(`Insufficient ${name}`);
+const nodeResourcesFit: Filter = (pod, node, usage) => {
+  let reasons: string[] | undefined;
+  if (usage.pods + 1 > node.pods) reasons = ["Too many pods"];
+  const names = pod.checkedResources;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    if ((node.allocatable[name] ?? 0) < pod.checkedAmounts[i] + (usage.requested[name] ?? 0))
+      (reasons ??= []).push(`Insufficient ${name}`);
   }
-  return reasons.length > 0 ? { plugin: "NodeResourcesFit", reasons, unresolvable: false } : undefined;
+  return reasons ? { plugin: "NodeResourcesFit", reasons, unresolvable: false } : undefined;
 };
 
 /** The default profile's filter plugins in their configured order; the first failure decides. */
@@ -97,13 +80,11 @@ const FILTERS: Filter[] = [
 ];
 
 /** Runs the filters for one node: undefined when the pod fits. */
-export function runFilters(
-  pod: KubeObject,
-  podRequest: ResourceList,
-  info: NodeInfo,
-): FilterFailure | undefined {
+export function runFilters(pod: PodFacts, node: NodeFacts, usage: NodeUsage): FilterFailure | undefined {
+  // The usual case, a pod that selects no nodes on an untainted node: only resources can fail.
+  if (!pod.restricted && !node.restricted) return nodeResourcesFit(pod, node, usage);
   for (const filter of FILTERS) {
-    const failure = filter(pod, podRequest, info);
+    const failure = filter(pod, node, usage);
     if (failure) return failure;
   }
   return undefined;

@@ -3,7 +3,6 @@ import type {
   NodeSelectorTerm,
   PreferredSchedulingTerm,
 } from "kubernetes-types/core/v1";
-import type { KubeObject } from "../../api/types";
 
 const INT64 = /^[+-]?\d+$/;
 
@@ -32,40 +31,49 @@ export function requirementMatches(req: NodeSelectorRequirement, labels: Record<
   }
 }
 
+/** What a node selector term is matched against: the node's name and labels. */
+export interface NodeIdentity {
+  name: string;
+  labels: Record<string, string>;
+}
+
 /** matchFields supports only metadata.name (In / NotIn), as the API validates. */
-function fieldMatches(req: NodeSelectorRequirement, node: KubeObject): boolean {
+function fieldMatches(req: NodeSelectorRequirement, node: NodeIdentity): boolean {
   if (req.key !== "metadata.name") return false;
-  return requirementMatches(req, { "metadata.name": node.metadata.name ?? "" });
+  return requirementMatches(req, { "metadata.name": node.name });
 }
 
 /** A term matches when all its expressions and fields do; an empty term matches nothing. */
-export function termMatches(term: NodeSelectorTerm, node: KubeObject): boolean {
+export function termMatches(term: NodeSelectorTerm, node: NodeIdentity): boolean {
   const expressions = term.matchExpressions ?? [];
   const fields = term.matchFields ?? [];
   if (expressions.length === 0 && fields.length === 0) return false;
-  const labels = node.metadata.labels ?? {};
   return (
-    expressions.every((r) => requirementMatches(r, labels)) && fields.every((r) => fieldMatches(r, node))
+    expressions.every((r) => requirementMatches(r, node.labels)) && fields.every((r) => fieldMatches(r, node))
   );
 }
 
 /**
  * RequiredNodeAffinity.Match: the pod's nodeSelector labels all match, and some term of
- * requiredDuringSchedulingIgnoredDuringExecution matches (terms are ORed).
+ * requiredDuringSchedulingIgnoredDuringExecution matches (terms are ORed; undefined: no requirement).
  */
-export function podMatchesNodeAffinity(pod: KubeObject, node: KubeObject): boolean {
-  const labels = node.metadata.labels ?? {};
-  for (const [key, value] of Object.entries((pod.spec?.nodeSelector ?? {}) as Record<string, string>)) {
+export function matchesRequiredAffinity(
+  nodeSelector: readonly [string, string][],
+  requiredTerms: readonly NodeSelectorTerm[] | undefined,
+  node: NodeIdentity,
+): boolean {
+  const labels = node.labels;
+  for (const [key, value] of nodeSelector) {
     if (labels[key] !== value) return false;
   }
-  const required = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
-  if (!required) return true;
-  return ((required.nodeSelectorTerms ?? []) as NodeSelectorTerm[]).some((term) => termMatches(term, node));
+  if (!requiredTerms) return true;
+  return requiredTerms.some((term) => termMatches(term, node));
 }
 
 /** The sum of the weights of the preferred terms the node matches (NodeAffinity's raw score). */
-export function preferredAffinityScore(pod: KubeObject, node: KubeObject): number {
-  const preferred: PreferredSchedulingTerm[] =
-    pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [];
+export function preferredAffinityScore(
+  preferred: readonly PreferredSchedulingTerm[],
+  node: NodeIdentity,
+): number {
   return preferred.reduce((sum, p) => sum + (p.weight && termMatches(p.preference, node) ? p.weight : 0), 0);
 }

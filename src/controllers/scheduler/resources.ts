@@ -39,31 +39,84 @@ function toList(requests: Record<string, string | number> | undefined): Resource
   return out;
 }
 
+// ResourceLists are plain objects this module builds, so for-in sees exactly their own keys.
 function addInto(total: ResourceList, add: ResourceList): void {
-  for (const [name, value] of Object.entries(add)) total[name] = (total[name] ?? 0) + value;
+  for (const name in add) total[name] = (total[name] ?? 0) + add[name];
 }
 
 function maxInto(total: ResourceList, other: ResourceList): void {
-  for (const [name, value] of Object.entries(other)) total[name] = Math.max(total[name] ?? 0, value);
+  for (const name in other) total[name] = Math.max(total[name] ?? 0, other[name]);
 }
 
 /**
  * computePodResourceRequest: the sum of the app containers' requests, raised per resource
  * to the largest init container's (init containers run one at a time), plus the overhead.
  */
+function computePodRequests(pod: KubeObject): PodResourceRequests {
+  const requested: ResourceList = {};
+  const nonZeroRequested: ResourceList = {};
+  for (const c of (pod.spec?.containers ?? []) as Container[]) {
+    const list = toList(c.resources?.requests as Record<string, string>);
+    addInto(requested, list);
+    addInto(nonZeroRequested, withDefaults(list));
+  }
+  for (const c of (pod.spec?.initContainers ?? []) as Container[]) {
+    const list = toList(c.resources?.requests as Record<string, string>);
+    maxInto(requested, list);
+    maxInto(nonZeroRequested, withDefaults(list));
+  }
+  const overhead = toList(pod.spec?.overhead);
+  addInto(requested, overhead);
+  addInto(nonZeroRequested, overhead);
+  return { requested, nonZeroRequested };
+}
+
+/** A pod's requests, plain and with the scoring stand-ins (both read-only). */
+export interface PodResourceRequests {
+  requested: ResourceList;
+  nonZeroRequested: ResourceList;
+}
+
+interface RequestsMemo extends PodResourceRequests {
+  initContainers: unknown;
+  overhead: unknown;
+}
+
+/**
+ * Requests by the pod's containers array. Requests depend only on containers, init
+ * containers and overhead; stored objects never change and a pod's later versions (status
+ * writes, the binding) share these members, so a pod's requests are parsed about once in
+ * its life instead of on every watch event.
+ */
+const requestsMemo = new WeakMap<object, RequestsMemo>();
+
+/** The pod's requests (memoised per stored spec members; do not mutate the results). */
+export function podResourceRequests(pod: KubeObject): PodResourceRequests {
+  const spec = pod.spec;
+  const containers = spec?.containers;
+  const cacheable = typeof containers === "object" && containers !== null;
+  const cached = cacheable ? requestsMemo.get(containers) : undefined;
+  if (cached && cached.initContainers === spec?.initContainers && cached.overhead === spec?.overhead)
+    return cached;
+  const { requested, nonZeroRequested } = computePodRequests(pod);
+  const entry: RequestsMemo = {
+    requested,
+    nonZeroRequested,
+    initContainers: spec?.initContainers,
+    overhead: spec?.overhead,
+  };
+  if (cacheable) requestsMemo.set(containers, entry);
+  return entry;
+}
+
+/** computePodResourceRequest, optionally with the scoring stand-ins (do not mutate the result). */
 export function podRequests(pod: KubeObject, nonZero = false): ResourceList {
-  const total: ResourceList = {};
-  const requestsOf = (c: Container) =>
-    withDefaults(toList(c.resources?.requests as Record<string, string>), nonZero);
-  for (const c of (pod.spec?.containers ?? []) as Container[]) addInto(total, requestsOf(c));
-  for (const c of (pod.spec?.initContainers ?? []) as Container[]) maxInto(total, requestsOf(c));
-  addInto(total, toList(pod.spec?.overhead));
-  return total;
+  const requests = podResourceRequests(pod);
+  return nonZero ? requests.nonZeroRequested : requests.requested;
 }
 
 /** For scoring only: a container that sets no cpu (memory) request counts as 100m (200Mi). */
-function withDefaults(list: ResourceList, nonZero: boolean): ResourceList {
-  if (!nonZero) return list;
+function withDefaults(list: ResourceList): ResourceList {
   return {
     ...list,
     cpu: "cpu" in list ? list.cpu : DEFAULT_MILLI_CPU_REQUEST,
@@ -117,23 +170,22 @@ export function usageByNode(pods: readonly KubeObject[]): Map<string, NodeUsage>
 /** What one bound pod holds on its node, as the cache last counted it. */
 interface PodUsage {
   node: string;
-  requested: ResourceList;
-  nonZeroRequested: ResourceList;
-}
-
-function emptyUsage(): NodeUsage {
-  return { pods: 0, requested: {}, nonZeroRequested: {} };
+  /** The spec counted: a later version with the same spec object (a status write) changes nothing. */
+  spec: unknown;
+  /** The requests counted (memoised, so a later version of the pod with the same requests is the same object). */
+  requests: PodResourceRequests;
 }
 
 function subtractFrom(total: ResourceList, remove: ResourceList): void {
-  for (const [name, value] of Object.entries(remove)) total[name] = (total[name] ?? 0) - value;
+  for (const name in remove) total[name] = (total[name] ?? 0) - remove[name];
 }
 
 /**
  * The scheduler cache's NodeInfo accounting: per-node usage kept incrementally from pod
  * watch events, so a scheduling cycle reads it instead of re-adding every pod. It always
  * equals `usageByNode` over the pods the store holds (amounts are integers, so adding and
- * subtracting is exact).
+ * subtracting is exact). A node's usage is one live object for the cache's lifetime, so a
+ * scheduling cycle can hold on to it between cycles instead of looking it up per node.
  */
 export class NodeUsageCache {
   private byPod = new Map<string, PodUsage>();
@@ -146,29 +198,37 @@ export class NodeUsageCache {
     const node = pod.spec?.nodeName;
     const phase = pod.status?.phase;
     const holds = type !== "DELETED" && node && phase !== "Succeeded" && phase !== "Failed";
+    // Most events are status writes of a bound pod: same node, same requests, nothing to move.
+    if (old && holds && old.spec === pod.spec) return;
+    const requests = holds ? podResourceRequests(pod) : undefined;
+    if (old && requests === old.requests && node === old.node) {
+      old.spec = pod.spec;
+      return;
+    }
     if (old) this.release(uid, old);
-    if (!holds) return;
-    const usage: PodUsage = { node, requested: podRequests(pod), nonZeroRequested: podRequests(pod, true) };
-    this.byPod.set(uid, usage);
-    const entry = this.byNode.get(node) ?? emptyUsage();
-    this.byNode.set(node, entry);
+    if (!holds || !requests) return;
+    this.byPod.set(uid, { node, spec: pod.spec, requests });
+    const entry = this.usageOf(node);
     entry.pods++;
-    addInto(entry.requested, usage.requested);
-    addInto(entry.nonZeroRequested, usage.nonZeroRequested);
+    addInto(entry.requested, requests.requested);
+    addInto(entry.nonZeroRequested, requests.nonZeroRequested);
   }
 
-  /** What the pods bound to a node request (read-only). */
+  /** What the pods bound to a node request: live, kept up to date by `observe` (read-only to callers). */
   usageOf(node: string): NodeUsage {
-    return this.byNode.get(node) ?? emptyUsage();
+    let entry = this.byNode.get(node);
+    if (!entry) {
+      entry = { pods: 0, requested: {}, nonZeroRequested: {} };
+      this.byNode.set(node, entry);
+    }
+    return entry;
   }
 
   private release(uid: string, old: PodUsage): void {
     this.byPod.delete(uid);
-    const entry = this.byNode.get(old.node);
-    if (!entry) return;
+    const entry = this.usageOf(old.node);
     entry.pods--;
-    subtractFrom(entry.requested, old.requested);
-    subtractFrom(entry.nonZeroRequested, old.nonZeroRequested);
-    if (entry.pods === 0) this.byNode.delete(old.node);
+    subtractFrom(entry.requested, old.requests.requested);
+    subtractFrom(entry.nonZeroRequested, old.requests.nonZeroRequested);
   }
 }

@@ -2,10 +2,12 @@ import type { KubeObject, WatchEvent } from "../../api/types";
 import { refOf } from "../../api/types";
 import { type Controller, type ControllerContext, objectKey, splitKey } from "../controller";
 import { bindPod, markUnschedulable } from "./binding";
-import { type FilterFailure, type NodeInfo, runFilters } from "./filters";
+import { type FilterFailure, runFilters } from "./filters";
 import { fitErrorMessage, NO_NODES_AVAILABLE } from "./fitError";
-import { NodeUsageCache, podRequests } from "./resources";
+import { podFacts } from "./podFacts";
+import { NodeUsageCache } from "./resources";
 import { scoreNodes } from "./scores";
+import { type NodeEntry, NodeSnapshot } from "./snapshot";
 
 export const DEFAULT_SCHEDULER = "default-scheduler";
 /** podMaxInUnschedulablePodsDuration: an unschedulable pod is retried at least this often. */
@@ -21,8 +23,36 @@ export function needsScheduling(pod: KubeObject): boolean {
   return phase !== "Succeeded" && phase !== "Failed";
 }
 
-/** What can change whether a pod fits: spec and labels (not status, which we write ourselves). */
-const podSignature = (pod: KubeObject) => JSON.stringify([pod.metadata.uid, pod.spec, pod.metadata.labels]);
+/**
+ * What can change whether a pod fits: spec and labels (not status, which we write ourselves).
+ * Kept as the attempted version's members and compared by identity first: stored objects
+ * never change and status writes share spec and labels, so the text is rarely needed.
+ */
+interface PodSignature {
+  uid: string | undefined;
+  spec: unknown;
+  labels: unknown;
+  text?: string;
+}
+
+const signatureOf = (pod: KubeObject): PodSignature => ({
+  uid: pod.metadata.uid,
+  spec: pod.spec,
+  labels: pod.metadata.labels,
+});
+
+const signatureText = (s: PodSignature) => {
+  s.text ??= JSON.stringify([s.uid, s.spec, s.labels]);
+  return s.text;
+};
+
+function sameSignature(attempted: PodSignature | undefined, pod: KubeObject): boolean {
+  if (!attempted) return false;
+  const now = signatureOf(pod);
+  if (attempted.uid === now.uid && attempted.spec === now.spec && attempted.labels === now.labels)
+    return true;
+  return signatureText(attempted) === signatureText(now);
+}
 
 /** The node properties the filters read; heartbeats alone do not wake pending pods. */
 function nodeSignature(node: KubeObject): string {
@@ -42,25 +72,35 @@ function nodeSignature(node: KubeObject): string {
  * pods are retried when a node changes, a bound pod goes away or finishes, and every 5 min.
  */
 export function scheduler(): Controller {
-  const pending = new Set<string>();
-  const attempted = new Map<string, string>();
+  // Pods are tracked by uid: the same string object in every version of a pod, so the
+  // many watch events of bound pods cost no key building. A store key holds one pod at a time.
+  /** Pods waiting to be scheduled: uid → their key, in arrival order. */
+  const pending = new Map<string, string>();
+  const attempted = new Map<string, PodSignature>();
+  /** Bound, unfinished pods: their going away may let a pending pod fit. */
   const active = new Set<string>();
   const nodes = new Map<string, string>();
   const cache = new NodeUsageCache();
+  const snapshot = new NodeSnapshot(cache);
 
   function podKeys(event: WatchEvent): string[] {
     const pod = event.object;
     cache.observe(event.type, pod);
-    const key = objectKey(pod);
-    const freed = active.delete(key) && (event.type === "DELETED" || isTerminal(pod));
-    if (event.type !== "DELETED" && pod.spec?.nodeName && !isTerminal(pod)) active.add(key);
-    if (event.type !== "DELETED" && needsScheduling(pod)) {
-      pending.add(key);
-      return attempted.get(key) === podSignature(pod) ? [] : [key];
+    const uid = pod.metadata.uid ?? "";
+    const gone = event.type === "DELETED";
+    const terminal = isTerminal(pod);
+    const bound = Boolean(pod.spec?.nodeName);
+    let freed = false;
+    if (!gone && bound && !terminal) active.add(uid);
+    else freed = active.delete(uid) && (gone || terminal);
+    if (!gone && !bound && needsScheduling(pod)) {
+      const key = objectKey(pod);
+      pending.set(uid, key);
+      return sameSignature(attempted.get(uid), pod) ? [] : [key];
     }
-    pending.delete(key);
-    attempted.delete(key);
-    return freed ? [...pending] : [];
+    pending.delete(uid);
+    attempted.delete(uid);
+    return freed && pending.size > 0 ? [...pending.values()] : [];
   }
 
   function nodeKeys(event: WatchEvent): string[] {
@@ -72,7 +112,7 @@ export function scheduler(): Controller {
     const signature = nodeSignature(event.object);
     if (nodes.get(name) === signature) return [];
     nodes.set(name, signature);
-    return [...pending];
+    return [...pending.values()];
   }
 
   return {
@@ -85,8 +125,8 @@ export function scheduler(): Controller {
       const { namespace, name } = splitKey(key);
       const pod = ctx.api.store.get("Pod", namespace, name);
       if (!pod || !needsScheduling(pod)) return undefined;
-      attempted.set(key, podSignature(pod));
-      return scheduleOne(pod, ctx, cache);
+      attempted.set(pod.metadata.uid ?? "", signatureOf(pod));
+      return scheduleOne(pod, ctx, snapshot);
     },
   };
 }
@@ -99,31 +139,36 @@ function isTerminal(pod: KubeObject): boolean {
 function scheduleOne(
   pod: KubeObject,
   ctx: ControllerContext,
-  cache: NodeUsageCache,
+  snapshot: NodeSnapshot,
 ): { requeueAfterMs: number } | undefined {
-  const all = ctx.api.store.list("Node");
+  const all = snapshot.of(ctx.api.store.list("Node"));
   if (all.length === 0) return fail(pod, ctx, NO_NODES_AVAILABLE, "no nodes in the cluster");
-  const request = podRequests(pod);
-  const feasible: NodeInfo[] = [];
+  const facts = podFacts(pod);
+  // Undefined while every node so far fits (usually all do): then the feasible nodes are `all`.
+  let fitting: NodeEntry[] | undefined;
   const failures: FilterFailure[] = [];
-  for (const node of all) {
-    const info = { node, usage: cache.usageOf(node.metadata.name ?? "") };
-    const failure = runFilters(pod, request, info);
-    if (failure) failures.push(failure);
-    else feasible.push(info);
+  for (let i = 0; i < all.length; i++) {
+    const entry = all[i];
+    const failure = runFilters(facts, entry.facts, entry.usage);
+    if (failure) {
+      fitting ??= all.slice(0, i);
+      failures.push(failure);
+    } else fitting?.push(entry);
   }
+  const feasible = fitting ?? all;
   if (feasible.length === 0) {
     const message = fitErrorMessage(all.length, failures, pod.spec?.preemptionPolicy);
     return fail(pod, ctx, message, `0 of ${all.length} nodes fit`);
   }
-  const scores = scoreNodes(pod, request, podRequests(pod, true), feasible);
+  const scores = scoreNodes(facts, feasible);
   const chosen = selectHost(feasible, scores, ctx);
-  bind(pod, chosen, ctx, describeScores(feasible, scores, all.length));
+  const observed = `${feasible.length} of ${all.length} nodes fit; scores: ${snapshot.describe(feasible, scores)}`;
+  bind(pod, chosen, ctx, observed);
   return undefined;
 }
 
 /** selectHost: the best score wins; equal best scores are chosen among at random (reservoir sampling). */
-function selectHost(nodes: NodeInfo[], scores: number[], ctx: ControllerContext): KubeObject {
+function selectHost(nodes: readonly NodeEntry[], scores: number[], ctx: ControllerContext): KubeObject {
   let best = 0;
   let ties = 1;
   for (let i = 1; i < nodes.length; i++) {
@@ -135,12 +180,7 @@ function selectHost(nodes: NodeInfo[], scores: number[], ctx: ControllerContext)
       if (ctx.random.int(ties) === 0) best = i;
     }
   }
-  return nodes[best].node;
-}
-
-function describeScores(nodes: NodeInfo[], scores: number[], total: number): string {
-  const list = nodes.map((n, i) => `${n.node.metadata.name} ${scores[i]}`).join(", ");
-  return `${nodes.length} of ${total} nodes fit; scores: ${list}`;
+  return nodes[best].facts.node;
 }
 
 function bind(pod: KubeObject, node: KubeObject, ctx: ControllerContext, observed: string): void {

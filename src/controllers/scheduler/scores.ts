@@ -1,81 +1,93 @@
-import type { KubeObject } from "../../api/types";
 import { tolerationsTolerateTaint } from "../../nodes/taints";
-import type { NodeInfo } from "./filters";
 import { preferredAffinityScore } from "./nodeAffinity";
-import { nodeAllocatable, type ResourceList } from "./resources";
+import type { NodeFacts } from "./nodeFacts";
+import type { PodFacts } from "./podFacts";
+import type { NodeUsage } from "./resources";
+import type { NodeEntry } from "./snapshot";
 
 const MAX_NODE_SCORE = 100;
-const SCORED_RESOURCES = ["cpu", "memory"];
 
-/** NodeResourcesFit (LeastAllocated): the mean over cpu and memory of the free share after placing the pod. */
-function leastAllocated(podNonZero: ResourceList, { node, usage }: NodeInfo): number {
-  const allocatable = nodeAllocatable(node);
+/**
+ * NodeResourcesFit (LeastAllocated): the mean over cpu and memory (those the node has) of
+ * the free share after placing the pod.
+ */
+function leastAllocated(pod: PodFacts, node: NodeFacts, usage: NodeUsage): number {
   let sum = 0;
   let weights = 0;
-  for (const name of SCORED_RESOURCES) {
-    const capacity = allocatable[name] ?? 0;
-    if (capacity === 0) continue;
-    const requested = (usage.nonZeroRequested[name] ?? 0) + (podNonZero[name] ?? 0);
-    sum += requested > capacity ? 0 : Math.floor(((capacity - requested) * MAX_NODE_SCORE) / capacity);
+  if (node.cpu !== 0) {
+    sum += freeShare(node.cpu, (usage.nonZeroRequested.cpu ?? 0) + pod.nonZeroCpu);
+    weights++;
+  }
+  if (node.memory !== 0) {
+    sum += freeShare(node.memory, (usage.nonZeroRequested.memory ?? 0) + pod.nonZeroMemory);
     weights++;
   }
   return weights === 0 ? 0 : Math.floor(sum / weights);
 }
 
-/** NodeResourcesBalancedAllocation: 100 × (1 − the spread of the cpu and memory fractions requested). */
-function balancedAllocation(podRequest: ResourceList, { node, usage }: NodeInfo): number {
-  const allocatable = nodeAllocatable(node);
-  const fractions: number[] = [];
-  for (const name of SCORED_RESOURCES) {
-    const capacity = allocatable[name] ?? 0;
-    if (capacity === 0) continue;
-    fractions.push(Math.min(1, ((usage.requested[name] ?? 0) + (podRequest[name] ?? 0)) / capacity));
-  }
-  const std = fractions.length === 2 ? Math.abs((fractions[0] - fractions[1]) / 2) : 0;
+function freeShare(capacity: number, requested: number): number {
+  return requested > capacity ? 0 : Math.floor(((capacity - requested) * MAX_NODE_SCORE) / capacity);
+}
+
+/**
+ * NodeResourcesBalancedAllocation: 100 × (1 − the spread of the cpu and memory fractions
+ * requested); a node with only one of the two has no spread.
+ */
+function balancedAllocation(pod: PodFacts, node: NodeFacts, usage: NodeUsage): number {
+  if (node.cpu === 0 || node.memory === 0) return MAX_NODE_SCORE;
+  const cpu = Math.min(1, ((usage.requested.cpu ?? 0) + pod.cpu) / node.cpu);
+  const memory = Math.min(1, ((usage.requested.memory ?? 0) + pod.memory) / node.memory);
+  const std = Math.abs((cpu - memory) / 2);
   return Math.trunc((1 - std) * MAX_NODE_SCORE);
 }
 
 /** TaintToleration's raw score: PreferNoSchedule taints the pod does not tolerate (fewer is better). */
-function intolerablePreferNoSchedule(pod: KubeObject, { node }: NodeInfo): number {
-  const tolerations = (pod.spec?.tolerations ?? []).filter(
-    (t: { effect?: string }) => !t.effect || t.effect === "PreferNoSchedule",
-  );
-  return (node.spec?.taints ?? []).filter(
-    (t: { effect: string }) =>
-      t.effect === "PreferNoSchedule" && !tolerationsTolerateTaint(tolerations, t as never),
-  ).length;
+function intolerablePreferNoSchedule(pod: PodFacts, node: NodeFacts): number {
+  let count = 0;
+  for (const taint of node.preferNoScheduleTaints) {
+    if (!tolerationsTolerateTaint(pod.preferNoScheduleTolerations, taint)) count++;
+  }
+  return count;
 }
 
-/** DefaultNormalizeScore: scale to 0..100 by the maximum, optionally reversed. */
-function normalize(scores: number[], reverse: boolean): number[] {
-  const max = Math.max(0, ...scores);
-  if (max === 0) return scores.map(() => (reverse ? MAX_NODE_SCORE : 0));
-  return scores.map((s) => {
-    const scaled = Math.floor((MAX_NODE_SCORE * s) / max);
-    return reverse ? MAX_NODE_SCORE - scaled : scaled;
-  });
+/** DefaultNormalizeScore in place: scale to 0..100 by the maximum, optionally reversed. */
+function normalize(scores: number[], reverse: boolean): void {
+  let max = 0;
+  for (const s of scores) if (s > max) max = s;
+  for (let i = 0; i < scores.length; i++) {
+    if (max === 0) scores[i] = reverse ? MAX_NODE_SCORE : 0;
+    else {
+      const scaled = Math.floor((MAX_NODE_SCORE * scores[i]) / max);
+      scores[i] = reverse ? MAX_NODE_SCORE - scaled : scaled;
+    }
+  }
 }
 
 /**
  * The weighted sum of the default profile's scores per feasible node: TaintToleration ×3,
- * NodeAffinity ×2, NodeResourcesFit ×1, NodeResourcesBalancedAllocation ×1.
+ * NodeAffinity ×2, NodeResourcesFit ×1, NodeResourcesBalancedAllocation ×1. When no node
+ * has a PreferNoSchedule taint (or the pod prefers no nodes) every raw score is 0 and
+ * normalizes to 100 (to 0), so those plugins are not run node by node.
  */
-export function scoreNodes(
-  pod: KubeObject,
-  podRequest: ResourceList,
-  podNonZero: ResourceList,
-  nodes: readonly NodeInfo[],
-): number[] {
-  const taints = normalize(
-    nodes.map((n) => intolerablePreferNoSchedule(pod, n)),
-    true,
-  );
-  const affinity = normalize(
-    nodes.map((n) => preferredAffinityScore(pod, n.node)),
-    false,
-  );
-  return nodes.map(
-    (n, i) =>
-      3 * taints[i] + 2 * affinity[i] + leastAllocated(podNonZero, n) + balancedAllocation(podRequest, n),
-  );
+export function scoreNodes(pod: PodFacts, nodes: readonly NodeEntry[]): number[] {
+  let taints: number[] | undefined;
+  if (nodes.some((n) => n.facts.preferNoScheduleTaints.length > 0)) {
+    taints = nodes.map((n) => intolerablePreferNoSchedule(pod, n.facts));
+    normalize(taints, true);
+  }
+  let affinity: number[] | undefined;
+  if (pod.preferredTerms.length > 0) {
+    affinity = nodes.map((n) => preferredAffinityScore(pod.preferredTerms, n.facts));
+    normalize(affinity, false);
+  }
+  const scores = new Array<number>(nodes.length);
+  for (let i = 0; i < nodes.length; i++) {
+    const { facts, usage } = nodes[i];
+    scores[i] =
+      3 * (taints ? taints[i] : MAX_NODE_SCORE) +
+      2 * (affinity ? affinity[i] : 0) +
+      leastAllocated(pod, facts, usage) +
+      balancedAllocation(pod, facts, usage);
+  }
+  return scores;
 }
