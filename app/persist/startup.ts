@@ -1,3 +1,4 @@
+import { afterEditorShown } from "../editor/editorFirst";
 import { decodeWorkLink, isWorkLink } from "../permalink/codec";
 import { type Work, WorkError, type WorkErrorReason, workLog } from "../permalink/work";
 import { bridge } from "../sim/session";
@@ -56,6 +57,7 @@ let booted = false;
 export async function bootSession(onLinkError: (reason: WorkErrorReason) => void): Promise<void> {
   if (booted) return;
   booted = true;
+  await afterEditorShown();
   const storage = typeof localStorage === "undefined" ? undefined : localStorage;
   if (isWorkLink(location.hash)) {
     const reason = await openLink(location.hash);
