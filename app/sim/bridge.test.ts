@@ -72,6 +72,23 @@ describe("SimBridge", () => {
     bridge.dispose();
   });
 
+  it("leaves the mirror and the clock untouched by a read that changes nothing (no re-render while the console draws)", async () => {
+    const { bridge, mirror } = setup();
+    await bridge.start(log);
+    await bridge.request({ type: "kubectl", line: "create namespace shop" });
+    await until(() => bridge.log.get()?.entries.length === 1);
+    const [state, clock] = [mirror.get(), bridge.clock.get()];
+    let notified = 0;
+    const stops = [mirror.subscribe(() => notified++), bridge.clock.subscribe(() => notified++)];
+    await bridge.request({ type: "kubectl", line: "get namespaces" });
+    await until(() => bridge.log.get()?.entries.length === 2);
+    expect(notified).toBe(0);
+    expect(mirror.get()).toBe(state);
+    expect(bridge.clock.get()).toBe(clock);
+    for (const stop of stops) stop();
+    bridge.dispose();
+  });
+
   it("rejects a worker error's pending requests, restarts it and replays the log", async () => {
     const { bridge, mirror, workers } = setup();
     await bridge.start(log);

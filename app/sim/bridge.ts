@@ -217,12 +217,20 @@ export class SimBridge {
     const batches = this.queued;
     this.queued = [];
     if (batches.length === 0) return;
-    this.opts.mirror.apply(batches);
+    // A batch that only logs an input (a `kubectl get` while paused) changes neither the cluster
+    // nor the clock: leave the mirror and the clock alone, or every table and the cluster view
+    // re-render in the very frame the console has to draw its answer.
+    if (batches.some((b) => b.events.length > 0 || b.traces.length > 0)) this.opts.mirror.apply(batches);
     const inputs = batches.flatMap((b) => b.inputs);
     const log = this.log.get();
     if (log && inputs.length > 0) this.log.set({ ...log, entries: [...log.entries, ...inputs] });
-    this.clock.set(batches[batches.length - 1].clock);
+    const clock = batches[batches.length - 1].clock;
+    if (!sameClock(clock, this.clock.get())) this.clock.set(clock);
   }
+}
+
+function sameClock(a: ClockState, b: ClockState): boolean {
+  return a.now === b.now && a.playing === b.playing && a.speed === b.speed && a.nextEvent === b.nextEvent;
 }
 
 /** Convenience for the time controls: the request types that answer with the clock. */
