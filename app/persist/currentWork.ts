@@ -1,3 +1,4 @@
+import { lessonMarks } from "../lessons/lessonStore";
 import type { Work } from "../permalink/work";
 import type { SimBridge } from "../sim/bridge";
 import { type SavedWork, writeSaved } from "./saved";
@@ -20,6 +21,12 @@ export function currentSaved(bridge: SimBridge): SavedWork | undefined {
   if (!work) return undefined;
   const { history, progress } = useWorkStore.getState();
   return { work, history, progress };
+}
+
+/** What Export writes: the saved work plus the lesson marks (helped steps, hints used). */
+export function currentExport(bridge: SimBridge): SavedWork | undefined {
+  const saved = currentSaved(bridge);
+  return saved && { ...saved, lessonMarks: lessonMarks() };
 }
 
 /** Autosave writes at most this often (changes in between are folded into the next write). */

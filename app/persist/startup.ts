@@ -1,4 +1,5 @@
 import { afterEditorShown } from "../editor/editorFirst";
+import { restoreLessonMarks } from "../lessons/lessonStore";
 import { decodeWorkLink, isWorkLink } from "../permalink/codec";
 import { type Work, WorkError, type WorkErrorReason, workLog } from "../permalink/work";
 import { bridge } from "../sim/session";
@@ -17,12 +18,13 @@ export function freshWork(): Work {
   return { ...FRESH, files: {}, log: [] };
 }
 
-/** Replaces the session with saved work: the cluster is rebuilt by replaying its log. */
+/** Replaces the session with saved work: the cluster is rebuilt by replaying its log; an import's lesson marks come back. */
 export async function startFromSaved(saved: SavedWork): Promise<void> {
   const store = useWorkStore.getState();
   store.setFiles(saved.work.files);
   store.setLesson(saved.work.lesson);
   useWorkStore.setState({ history: saved.history, progress: { ...store.progress, ...saved.progress } });
+  if (saved.lessonMarks) restoreLessonMarks(saved.lessonMarks);
   await bridge.start(workLog(saved.work));
 }
 
