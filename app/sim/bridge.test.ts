@@ -89,6 +89,25 @@ describe("SimBridge", () => {
     bridge.dispose();
   });
 
+  it("gives the worker's own log and time for a permalink, where the UI's copy trails by a frame", async () => {
+    const frames: (() => void)[] = [];
+    const bridge = new SimBridge({
+      createWorker: () => new InProcessWorker(),
+      mirror: new ClusterMirror(),
+      scheduleFrame: (run) => frames.push(run), // the UI's next frame has not come yet
+    });
+    await bridge.start(log);
+    await bridge.request({ type: "kubectl", line: "create namespace shop" });
+    const { now } = await bridge.request({ type: "advance", seconds: 42 });
+    const trailing = bridge.currentLog();
+    expect(trailing?.entries).toHaveLength(0);
+    expect(trailing?.end ?? 0).toBeLessThan(now);
+    const exact = await bridge.workerLog();
+    expect(exact.entries.map((e) => e.line)).toEqual(["create namespace shop"]);
+    expect(exact.end).toBe(now);
+    bridge.dispose();
+  });
+
   it("rejects a worker error's pending requests, restarts it and replays the log", async () => {
     const { bridge, mirror, workers } = setup();
     await bridge.start(log);

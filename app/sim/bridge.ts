@@ -98,6 +98,15 @@ export class SimBridge {
     return log && { ...log, end: Math.max(this.clock.get().now, log.end ?? 0) };
   }
 
+  /**
+   * The log as the worker has it now, ending at the worker's simulated time. `currentLog` is the
+   * UI's copy, which can trail the worker by a frame (the clock and the last inputs arrive in the
+   * next batch): a permalink made from it would replay to a slightly earlier cluster.
+   */
+  workerLog(): Promise<InputLog> {
+    return this.request({ type: "log" });
+  }
+
   /** Sends a request and resolves with its typed answer; waits while a restart is under way. */
   async request<T extends Request["type"]>(request: Extract<Request, { type: T }>): Promise<ResponseMap[T]> {
     await this.ready;
