@@ -113,7 +113,9 @@ describe("SimBridge", () => {
     await bridge.start(log);
     await bridge.request({ type: "kubectl", line: "create namespace shop" });
     await bridge.request({ type: "advance", seconds: 7 });
-    await until(() => bridge.log.get()?.entries.length === 1);
+    // The advanced clock comes in a later batch than the entry: wait for both, or a hang could drop it.
+    const advanced = Date.parse(log.start) + 7000;
+    await until(() => bridge.log.get()?.entries.length === 1 && bridge.clock.get().now === advanced);
     const before = names(mirror);
     workers[0].hung = true;
     const inFlight = bridge.request({ type: "snapshot" });
@@ -123,7 +125,7 @@ describe("SimBridge", () => {
     await until(() => bridge.status.get() === "recovered");
     expect(workers).toHaveLength(2);
     expect(names(mirror)).toEqual(before);
-    expect(bridge.clock.get().now).toBe(Date.parse(log.start) + 7000);
+    expect(bridge.clock.get().now).toBe(advanced);
     bridge.dispose();
   });
 
