@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { benchApiServer } from "./apiServer";
 import { initialJsGzip } from "./bundleSize";
+import { benchConsoleRoundTrip } from "./consoleRoundTrip";
 import { benchEditorReady } from "./editorReady";
 import { typicalPermalinkChars } from "./permalinkSize";
 import { benchScale } from "./scale";
@@ -28,5 +29,6 @@ report("permalink, typical lesson state (chars in hash)", `${linkChars}`, "2,000
 // Browser figures need the build and Debian's Chromium.
 if (existsSync("dist/index.html") && existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) {
   await benchEditorReady();
+  await benchConsoleRoundTrip();
   await benchViewFrames();
 }

@@ -3,7 +3,7 @@ import { translate } from "../i18n";
 import { useWorkStore } from "../persist/workStore";
 import type { SimBridge } from "../sim/bridge";
 import type { ClusterMirror } from "../sim/mirror";
-import { loadMonaco } from "../editor/monacoLoader";
+import { afterEditorShown } from "../editor/editorFirst";
 import { useT, useUiStore } from "../state/uiStore";
 import { filesNamed } from "./commandRouter";
 import type { CompletionSource } from "./completion";
@@ -70,9 +70,8 @@ export function ConsolePanel({ bridge, mirror }: { bridge: SimBridge; mirror: Cl
   useEffect(() => {
     let disposed = false;
     let stopBus: (() => void) | undefined;
-    // The editor's Monaco chunk goes first: both are large, and the editor is what a learner uses first.
-    void loadMonaco()
-      .catch(() => undefined)
+    // The editor goes first (see editorFirst.ts): both are large, and the editor is what a learner uses first.
+    void afterEditorShown()
       .then(() => import("./terminal"))
       .then(({ ConsoleTerminal }) => {
         if (disposed || !host.current) return;

@@ -28,7 +28,9 @@ export function EditorPanel({ bridge }: { bridge: KubectlRequester }) {
   const theme = useUiStore((s) => s.theme);
   const files = useWorkStore((s) => s.files);
   const remembered = useActiveTab((s) => s.active);
-  const active = activeFile(files, remembered);
+  // Files can be empty for a moment (a fresh session replaces them before ensureFiles refills
+  // them): Monaco stays mounted meanwhile, as re-creating the editor costs a few hundred ms.
+  const active = activeFile(files, remembered) ?? "";
   const [outcome, setOutcome] = useState<ManifestOutcome & { file: string }>();
   const [markers, setMarkers] = useState<FileMarkers>();
   const [busy, setBusy] = useState(false);
@@ -64,7 +66,6 @@ export function EditorPanel({ bridge }: { bridge: KubectlRequester }) {
     );
   };
 
-  if (!active) return null;
   return (
     <div className="editor-panel">
       <TabBar

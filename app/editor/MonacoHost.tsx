@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from "react";
 import type { Theme } from "../state/uiStore";
 import type { ApplyMarker } from "./applyMarkers";
 import type { Files } from "./editorStore";
-import { loadMonaco } from "./monacoLoader";
+import { afterNextPaint, editorShown } from "./editorFirst";
+import { loadMonaco, loadYamlSupport, markEditorPhase } from "./monacoLoader";
 import type { Monaco } from "./monacoSetup";
 
 type Editor = ReturnType<Monaco["editor"]["create"]>;
@@ -41,7 +42,7 @@ export function MonacoHost(props: Props) {
 
   useEffect(() => {
     let cancelled = false;
-    loadMonaco().then((m) => !cancelled && setMonaco(m));
+    loadMonaco().then((m) => !cancelled && setMonaco(m), editorShown);
     return () => {
       cancelled = true;
     };
@@ -64,6 +65,14 @@ export function MonacoHost(props: Props) {
       if (model) latest.current.onChange(model.uri.path.slice(1), model.getValue());
     });
     editor.current = created;
+    markEditorPhase("created");
+    // Paint the text first; then the YAML language service, then the rest of the app (editorFirst.ts).
+    afterNextPaint(
+      () =>
+        void loadYamlSupport(monaco)
+          .catch(() => undefined)
+          .finally(editorShown),
+    );
     return () => {
       typing.dispose();
       created.dispose();

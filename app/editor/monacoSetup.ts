@@ -1,15 +1,17 @@
 /**
- * Monaco, bundled and configured once: the editor core with its contributions (hover, suggest,
- * find…) but only the YAML language, monaco-yaml with the Kubernetes schemas, and workers built
- * by Vite. Loaded lazily (see monacoLoader.ts) so the first paint does not wait for ~1 MB of editor.
+ * Monaco, bundled and configured once: the editor core with the contributions we use
+ * (monacoContributions.ts), only the YAML language, and workers built by Vite. Loaded lazily (see
+ * monacoLoader.ts) so the first paint does not wait for ~1 MB of editor. monaco-yaml and the
+ * Kubernetes schemas come a moment later (yamlSupport.ts), once the editor has been painted.
  */
-import "monaco-editor/esm/vs/editor/edcore.main.js";
+import "./monacoContributions";
 import "monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js";
 import * as monaco from "monaco-editor/esm/vs/editor/editor.api.js";
 import EditorWorker from "monaco-editor/esm/vs/editor/editor.worker.js?worker";
-import { configureMonacoYaml } from "monaco-yaml";
 import YamlWorker from "monaco-yaml/yaml.worker.js?worker";
-import { editorSchemas } from "./schemas";
+import { markEditorPhase } from "./monacoLoader";
+
+markEditorPhase("evaluated");
 
 self.MonacoEnvironment = {
   getWorker(_moduleId: string, label: string) {
@@ -38,14 +40,7 @@ Object.defineProperty(monaco.editor, "createWebWorker", {
   },
 });
 
-configureMonacoYaml(monaco, {
-  enableSchemaRequest: false,
-  validate: true,
-  hover: true,
-  completion: true,
-  isKubernetes: false,
-  schemas: editorSchemas(),
-});
+markEditorPhase("configured");
 
 export { monaco };
 /** The Monaco API this app uses. */

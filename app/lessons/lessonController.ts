@@ -7,6 +7,7 @@ import type { Lesson } from "../../src/lessons/types";
 import type { LessonPosition } from "../persist/workStore";
 import { useWorkStore } from "../persist/workStore";
 import { bridge, mirror } from "../sim/session";
+import { afterEditorShown } from "../editor/editorFirst";
 import { loadCourse, useLessonStore } from "./lessonStore";
 import { watchCluster } from "./liveChecks";
 import { parseLessonRoute, stepHash } from "./routes";
@@ -133,7 +134,7 @@ function firstReady(): Promise<void> {
 export function startLessonController(): () => void {
   let stopped = false;
   const stops: (() => void)[] = [];
-  void Promise.all([loadCourse(), firstReady()]).then(() => {
+  void Promise.all([afterEditorShown().then(loadCourse), firstReady()]).then(() => {
     if (stopped) return;
     const onHash = () => void followHash(false);
     addEventListener("hashchange", onHash);

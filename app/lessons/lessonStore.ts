@@ -6,6 +6,7 @@
  */
 import { create } from "zustand";
 import type { CheckResult, QuizAnswers } from "../../src/lessons/checks";
+import type { LessonMarks } from "../persist/saved";
 import type { Course } from "./courseFiles";
 
 /** What the lessons region shows. */
@@ -72,6 +73,33 @@ export function markHelped(lessonId: string, step: number): void {
   const steps = helped[lessonId] ?? [];
   if (steps.includes(step)) return;
   useLessonStore.setState({ helped: { ...helped, [lessonId]: [...steps, step].sort((a, b) => a - b) } });
+}
+
+/** The helped steps and hint counts, for an export of one's work. */
+export function lessonMarks(): LessonMarks {
+  const { helped, hints } = useLessonStore.getState();
+  return { helped, hints };
+}
+
+/**
+ * Restores imported marks, merged with those already here (as imported progress is): a step
+ * helped in either stays helped, and a step's hint count is the larger of the two.
+ */
+export function restoreLessonMarks(marks: LessonMarks): void {
+  const state = useLessonStore.getState();
+  const helped = { ...state.helped };
+  for (const [id, steps] of Object.entries(marks.helped)) {
+    helped[id] = [...new Set([...(helped[id] ?? []), ...steps])].sort((a, b) => a - b);
+  }
+  const hints = { ...state.hints };
+  for (const [id, counts] of Object.entries(marks.hints)) {
+    const merged = { ...hints[id] };
+    for (const [step, used] of Object.entries(counts)) {
+      merged[Number(step)] = Math.max(used, merged[Number(step)] ?? 0);
+    }
+    hints[id] = merged;
+  }
+  useLessonStore.setState({ helped, hints });
 }
 
 /** Reveals the next hint of the current step and remembers how many were used. */

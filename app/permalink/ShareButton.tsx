@@ -1,8 +1,9 @@
 import { useState } from "react";
-import { currentWork } from "../persist/currentWork";
+import { authoritativeWork } from "../persist/currentWork";
 import { bridge } from "../sim/session";
 import { useT } from "../state/uiStore";
 import { encodeWorkLink } from "./codec";
+import type { Work } from "./work";
 
 /** Makes a permalink of the current work, shows it in a box and copies it to the clipboard. */
 export function ShareButton() {
@@ -11,8 +12,13 @@ export function ShareButton() {
   const [copied, setCopied] = useState<boolean>();
 
   const share = async () => {
-    const work = currentWork(bridge);
-    if (!work) return;
+    // Ask the worker: the clock on screen can trail it by a frame, and the link must replay exactly.
+    let work: Work;
+    try {
+      work = await authoritativeWork(bridge);
+    } catch {
+      return; // the simulator is restarting; the learner can press Share again
+    }
     const link = `${location.origin}${location.pathname}${encodeWorkLink(work)}`;
     setUrl(link);
     try {

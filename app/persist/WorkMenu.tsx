@@ -1,7 +1,7 @@
 import { type ChangeEvent, useRef, useState } from "react";
 import { bridge } from "../sim/session";
 import { useT } from "../state/uiStore";
-import { currentSaved } from "./currentWork";
+import { currentExport } from "./currentWork";
 import { exportText, parseExport } from "./saved";
 import { resetCluster, startFromSaved } from "./startup";
 
@@ -13,7 +13,7 @@ export function WorkMenu() {
   const fileInput = useRef<HTMLInputElement>(null);
 
   const doExport = () => {
-    const saved = currentSaved(bridge);
+    const saved = currentExport(bridge);
     if (!saved) return;
     const url = URL.createObjectURL(new Blob([exportText(saved)], { type: "application/json" }));
     const a = document.createElement("a");

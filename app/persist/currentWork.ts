@@ -1,12 +1,25 @@
+import { lessonMarks } from "../lessons/lessonStore";
 import type { Work } from "../permalink/work";
 import type { SimBridge } from "../sim/bridge";
+import type { InputLog } from "../sim/protocol";
 import { type SavedWork, writeSaved } from "./saved";
 import { useWorkStore } from "./workStore";
 
 /** The learner's work right now: the bridge's input log up to the current simulated time, plus editor files and lesson. */
 export function currentWork(bridge: SimBridge): Work | undefined {
   const log = bridge.currentLog();
-  if (!log) return undefined;
+  return log && workFrom(log);
+}
+
+/**
+ * The learner's work exactly as the worker has it (its log and its simulated time), for a
+ * permalink that must replay to the identical cluster; autosave's `currentWork` may trail by a frame.
+ */
+export async function authoritativeWork(bridge: SimBridge): Promise<Work> {
+  return workFrom(await bridge.workerLog());
+}
+
+function workFrom(log: InputLog): Work {
   const { files, lesson } = useWorkStore.getState();
   const work: Work = { seed: log.seed, nodes: log.nodes, start: log.start, files, log: log.entries };
   if (lesson) work.lesson = lesson;
@@ -20,6 +33,12 @@ export function currentSaved(bridge: SimBridge): SavedWork | undefined {
   if (!work) return undefined;
   const { history, progress } = useWorkStore.getState();
   return { work, history, progress };
+}
+
+/** What Export writes: the saved work plus the lesson marks (helped steps, hints used). */
+export function currentExport(bridge: SimBridge): SavedWork | undefined {
+  const saved = currentSaved(bridge);
+  return saved && { ...saved, lessonMarks: lessonMarks() };
 }
 
 /** Autosave writes at most this often (changes in between are folded into the next write). */

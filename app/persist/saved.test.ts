@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TYPICAL_WORK } from "../permalink/fixtures";
 import { WorkError } from "../permalink/work";
+import { lessonMarks, restoreLessonMarks, useLessonStore } from "../lessons/lessonStore";
 import { exportText, loadSaved, parseExport, STORAGE_KEY, writeSaved } from "./saved";
 
 class MemoryStorage {
@@ -43,5 +44,43 @@ describe("saved work", () => {
       progress: { good: 2, "Bad Id": 1, other: "x" },
     });
     expect(parseExport(text)).toMatchObject({ history: ["ok"], progress: { good: 2 } });
+  });
+
+  it("carries the lesson marks (solutions shown, hints used), and an import restores them", () => {
+    useLessonStore.setState({ helped: { deployments: [2] }, hints: { deployments: { 0: 1, 2: 3 } } });
+    const text = exportText({ ...saved, lessonMarks: lessonMarks() });
+    useLessonStore.setState({ helped: {}, hints: {} });
+    const imported = parseExport(text);
+    expect(imported.lessonMarks).toEqual({
+      helped: { deployments: [2] },
+      hints: { deployments: { 0: 1, 2: 3 } },
+    });
+    restoreLessonMarks(imported.lessonMarks!);
+    expect(lessonMarks()).toEqual({ helped: { deployments: [2] }, hints: { deployments: { 0: 1, 2: 3 } } });
+  });
+
+  it("merges imported lesson marks with the learner's own: helped in either, the larger hint count", () => {
+    useLessonStore.setState({ helped: { pods: [0], deployments: [1] }, hints: { pods: { 0: 2 } } });
+    restoreLessonMarks({ helped: { deployments: [0, 1] }, hints: { pods: { 0: 1, 1: 1 } } });
+    expect(lessonMarks()).toEqual({
+      helped: { pods: [0], deployments: [0, 1] },
+      hints: { pods: { 0: 2, 1: 1 } },
+    });
+  });
+
+  it("drops lesson marks of the wrong shape, and reads an older export without them", () => {
+    const text = JSON.stringify({
+      format: "kubeplay-work",
+      version: 1,
+      work: TYPICAL_WORK,
+      history: [],
+      progress: {},
+      lessonMarks: {
+        helped: { good: [1, 1, -1, 2.5, "x", 0], "Bad Id": [1], other: "x" },
+        hints: { good: { 0: 2, 1: -3, x: 1, 2: "y" }, "Bad Id": { 0: 1 } },
+      },
+    });
+    expect(parseExport(text).lessonMarks).toEqual({ helped: { good: [0, 1] }, hints: { good: { 0: 2 } } });
+    expect(parseExport(exportText(saved)).lessonMarks).toBeUndefined();
   });
 });

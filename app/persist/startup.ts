@@ -1,3 +1,5 @@
+import { afterEditorShown } from "../editor/editorFirst";
+import { restoreLessonMarks } from "../lessons/lessonStore";
 import { decodeWorkLink, isWorkLink } from "../permalink/codec";
 import { type Work, WorkError, type WorkErrorReason, workLog } from "../permalink/work";
 import { bridge } from "../sim/session";
@@ -16,12 +18,13 @@ export function freshWork(): Work {
   return { ...FRESH, files: {}, log: [] };
 }
 
-/** Replaces the session with saved work: the cluster is rebuilt by replaying its log. */
+/** Replaces the session with saved work: the cluster is rebuilt by replaying its log; an import's lesson marks come back. */
 export async function startFromSaved(saved: SavedWork): Promise<void> {
   const store = useWorkStore.getState();
   store.setFiles(saved.work.files);
   store.setLesson(saved.work.lesson);
   useWorkStore.setState({ history: saved.history, progress: { ...store.progress, ...saved.progress } });
+  if (saved.lessonMarks) restoreLessonMarks(saved.lessonMarks);
   await bridge.start(workLog(saved.work));
 }
 
@@ -56,6 +59,7 @@ let booted = false;
 export async function bootSession(onLinkError: (reason: WorkErrorReason) => void): Promise<void> {
   if (booted) return;
   booted = true;
+  await afterEditorShown();
   const storage = typeof localStorage === "undefined" ? undefined : localStorage;
   if (isWorkLink(location.hash)) {
     const reason = await openLink(location.hash);

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { ConsolePanel } from "../console/ConsolePanel";
+import { afterEditorShown } from "../editor/editorFirst";
 import { EditorPanel } from "../editor/EditorPanel";
 import { LessonsPanel } from "../lessons/LessonsPanel";
 import type { WorkErrorReason } from "../permalink/work";
@@ -12,7 +13,11 @@ import { Region } from "./Region";
 import "./playground.css";
 
 /** The cluster view (d3, the selector engine) loads after the shell, keeping the first bundle small. */
-const ClusterView = lazy(() => import("../view/ClusterView").then((m) => ({ default: m.ClusterView })));
+const ClusterView = lazy(() =>
+  afterEditorShown()
+    .then(() => import("../view/ClusterView"))
+    .then((m) => ({ default: m.ClusterView })),
+);
 
 /** The playground's shell: a header, alerts, and the four regions (lessons, editor, view, console). */
 export function App() {

@@ -72,12 +72,50 @@ describe("SimBridge", () => {
     bridge.dispose();
   });
 
+  it("leaves the mirror and the clock untouched by a read that changes nothing (no re-render while the console draws)", async () => {
+    const { bridge, mirror } = setup();
+    await bridge.start(log);
+    await bridge.request({ type: "kubectl", line: "create namespace shop" });
+    await until(() => bridge.log.get()?.entries.length === 1);
+    const [state, clock] = [mirror.get(), bridge.clock.get()];
+    let notified = 0;
+    const stops = [mirror.subscribe(() => notified++), bridge.clock.subscribe(() => notified++)];
+    await bridge.request({ type: "kubectl", line: "get namespaces" });
+    await until(() => bridge.log.get()?.entries.length === 2);
+    expect(notified).toBe(0);
+    expect(mirror.get()).toBe(state);
+    expect(bridge.clock.get()).toBe(clock);
+    for (const stop of stops) stop();
+    bridge.dispose();
+  });
+
+  it("gives the worker's own log and time for a permalink, where the UI's copy trails by a frame", async () => {
+    const frames: (() => void)[] = [];
+    const bridge = new SimBridge({
+      createWorker: () => new InProcessWorker(),
+      mirror: new ClusterMirror(),
+      scheduleFrame: (run) => frames.push(run), // the UI's next frame has not come yet
+    });
+    await bridge.start(log);
+    await bridge.request({ type: "kubectl", line: "create namespace shop" });
+    const { now } = await bridge.request({ type: "advance", seconds: 42 });
+    const trailing = bridge.currentLog();
+    expect(trailing?.entries).toHaveLength(0);
+    expect(trailing?.end ?? 0).toBeLessThan(now);
+    const exact = await bridge.workerLog();
+    expect(exact.entries.map((e) => e.line)).toEqual(["create namespace shop"]);
+    expect(exact.end).toBe(now);
+    bridge.dispose();
+  });
+
   it("rejects a worker error's pending requests, restarts it and replays the log", async () => {
     const { bridge, mirror, workers } = setup();
     await bridge.start(log);
     await bridge.request({ type: "kubectl", line: "create namespace shop" });
     await bridge.request({ type: "advance", seconds: 7 });
-    await until(() => bridge.log.get()?.entries.length === 1);
+    // The advanced clock comes in a later batch than the entry: wait for both, or a hang could drop it.
+    const advanced = Date.parse(log.start) + 7000;
+    await until(() => bridge.log.get()?.entries.length === 1 && bridge.clock.get().now === advanced);
     const before = names(mirror);
     workers[0].hung = true;
     const inFlight = bridge.request({ type: "snapshot" });
@@ -87,7 +125,7 @@ describe("SimBridge", () => {
     await until(() => bridge.status.get() === "recovered");
     expect(workers).toHaveLength(2);
     expect(names(mirror)).toEqual(before);
-    expect(bridge.clock.get().now).toBe(Date.parse(log.start) + 7000);
+    expect(bridge.clock.get().now).toBe(advanced);
     bridge.dispose();
   });
 

@@ -98,6 +98,15 @@ export class SimBridge {
     return log && { ...log, end: Math.max(this.clock.get().now, log.end ?? 0) };
   }
 
+  /**
+   * The log as the worker has it now, ending at the worker's simulated time. `currentLog` is the
+   * UI's copy, which can trail the worker by a frame (the clock and the last inputs arrive in the
+   * next batch): a permalink made from it would replay to a slightly earlier cluster.
+   */
+  workerLog(): Promise<InputLog> {
+    return this.request({ type: "log" });
+  }
+
   /** Sends a request and resolves with its typed answer; waits while a restart is under way. */
   async request<T extends Request["type"]>(request: Extract<Request, { type: T }>): Promise<ResponseMap[T]> {
     await this.ready;
@@ -217,12 +226,20 @@ export class SimBridge {
     const batches = this.queued;
     this.queued = [];
     if (batches.length === 0) return;
-    this.opts.mirror.apply(batches);
+    // A batch that only logs an input (a `kubectl get` while paused) changes neither the cluster
+    // nor the clock: leave the mirror and the clock alone, or every table and the cluster view
+    // re-render in the very frame the console has to draw its answer.
+    if (batches.some((b) => b.events.length > 0 || b.traces.length > 0)) this.opts.mirror.apply(batches);
     const inputs = batches.flatMap((b) => b.inputs);
     const log = this.log.get();
     if (log && inputs.length > 0) this.log.set({ ...log, entries: [...log.entries, ...inputs] });
-    this.clock.set(batches[batches.length - 1].clock);
+    const clock = batches[batches.length - 1].clock;
+    if (!sameClock(clock, this.clock.get())) this.clock.set(clock);
   }
+}
+
+function sameClock(a: ClockState, b: ClockState): boolean {
+  return a.now === b.now && a.playing === b.playing && a.speed === b.speed && a.nextEvent === b.nextEvent;
 }
 
 /** Convenience for the time controls: the request types that answer with the clock. */

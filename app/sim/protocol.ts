@@ -45,6 +45,7 @@ export type Request =
   | { type: "step" }
   | { type: "advance"; seconds: number }
   | { type: "snapshot" }
+  | { type: "log" }
   | ChecksRequest
   | { type: "ping" };
 
@@ -60,6 +61,8 @@ export interface ResponseMap {
   advance: ClockState;
   /** Every object, and the most recent trace records (at most SNAPSHOT_TRACES). */
   snapshot: { objects: KubeObject[]; traces: TraceRecord[]; resourceVersion: number; now: number };
+  /** The input log as the worker has it, ending at the worker's own simulated time (what a permalink must carry). */
+  log: InputLog;
   ping: { now: number };
   checks: { results: CheckResult[]; clock: ClockState };
 }

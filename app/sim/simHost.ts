@@ -105,6 +105,8 @@ export class SimHost {
         return this.advance(cluster, request.seconds);
       case "snapshot":
         return this.snapshot(cluster);
+      case "log":
+        return this.currentLog(cluster);
       case "checks":
         return this.checks(cluster, request);
       default:
@@ -164,6 +166,14 @@ export class SimHost {
     }
     const results = waitForChecks(cluster, request.checks, wait, request.answers ?? {});
     return { results, clock: this.reanchor() };
+  }
+
+  /** Answered in turn, so every earlier input is in it; `end` is this instant, not the UI's last frame. */
+  private currentLog(cluster: Cluster): ResponseMap["log"] {
+    if (!this.log) throw new Error("log before init");
+    const log: InputLog = { ...this.log, entries: [...this.log.entries] };
+    log.end = Math.max(cluster.now(), this.log.end ?? 0);
+    return log;
   }
 
   private snapshot(cluster: Cluster): ResponseMap["snapshot"] {

@@ -79,6 +79,19 @@ describe("the YAML editor", () => {
     expect(browser.foreignRequests).toEqual([]);
   });
 
+  it("documents fields on hover and completes them from the schema", async () => {
+    const { page } = browser;
+    await replaceText(page, deployment("2"));
+    await page.locator(`${EDITOR} .view-line span`, { hasText: "replicas" }).first().hover();
+    await page.locator(".monaco-hover", { hasText: "Number of desired pods" }).first().waitFor();
+    await page.locator(`${EDITOR} .view-lines`).click();
+    await page.keyboard.press("ControlOrMeta+End");
+    await page.keyboard.type("stat");
+    await page.keyboard.press("Control+Space");
+    await page.locator(".suggest-widget .monaco-list-row", { hasText: "status" }).first().waitFor();
+    await page.keyboard.press("Escape");
+  });
+
   it("flags schema violations as you type: a wrong type and an unknown field", async () => {
     const { page } = browser;
     await replaceText(page, deployment("three"));

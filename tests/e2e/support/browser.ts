@@ -24,9 +24,12 @@ function isLocal(url: string): boolean {
 /**
  * Launches Debian's Chromium (never a downloaded browser) with a fresh profile.
  * Every non-localhost request is aborted and recorded, so a test can assert the app works offline.
+ * `intercept: false` (for timings) leaves requests alone: Playwright's interception routes each one
+ * through this process and turns the HTTP cache off, so a reload would not be a return visit. Other
+ * hosts still cannot be reached (the resolver rules below), they are just not recorded.
  */
 export async function openWatchedPage(
-  options: { viewport?: { width: number; height: number } } = {},
+  options: { viewport?: { width: number; height: number }; intercept?: boolean } = {},
 ): Promise<WatchedPage> {
   const tmpRoot = resolve(".tmp");
   mkdirSync(tmpRoot, { recursive: true });
@@ -48,12 +51,14 @@ export async function openWatchedPage(
   });
   const foreignRequests: string[] = [];
   const consoleErrors: string[] = [];
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (isLocal(url)) return route.continue();
-    foreignRequests.push(url);
-    return route.abort("blockedbyclient");
-  });
+  if (options.intercept !== false) {
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      if (isLocal(url)) return route.continue();
+      foreignRequests.push(url);
+      return route.abort("blockedbyclient");
+    });
+  }
   const page = context.pages()[0] ?? (await context.newPage());
   page.on("console", (message) => {
     if (message.type() === "error") consoleErrors.push(message.text());
