@@ -17,6 +17,7 @@ const TEXT_KEYS = {
   onlyKubectl: "console.onlyKubectl",
   didYouMean: "console.didYouMean",
   help: "console.help",
+  streamLost: "console.streamLost",
 } as const;
 
 /** Names for completion from the UI's mirror of the cluster and the editor's tabs. */
@@ -47,6 +48,19 @@ function terminalDeps(bridge: SimBridge, mirror: ClusterMirror): TerminalDeps {
       const files = filesNamed(line, useWorkStore.getState().files);
       return bridge.request(files ? { type: "kubectl", line, files } : { type: "kubectl", line });
     },
+    follow: (streamId, chunk, lost) => {
+      const stopChunks = bridge.onStream((c) => {
+        if (c.streamId === streamId) chunk(c);
+      });
+      const stopStatus = bridge.status.subscribe(() => {
+        if (bridge.status.get() === "recovering" || bridge.status.get() === "failed") lost();
+      });
+      return () => {
+        stopChunks();
+        stopStatus();
+      };
+    },
+    interrupt: (streamId) => void bridge.request({ type: "interrupt", streamId }).catch(() => undefined),
     history: () => useWorkStore.getState().history,
     addHistory: (line) => useWorkStore.getState().addHistory(line),
     source: completionSource(mirror),

@@ -13,14 +13,29 @@ import * as edit from "./lineEditor";
 /** A line the simulator runs. */
 export type SimLine = { kind: "kubectl" | "kubeplay"; line: string };
 
+/** What a running command printed since its last chunk; `code` once it has exited. */
+export interface OutputChunk {
+  stdout: string;
+  stderr: string;
+  code?: number;
+}
+
 /** What the terminal needs from the app. */
 export interface TerminalDeps {
-  run: (line: SimLine) => Promise<{ stdout: string; stderr: string }>;
+  /** Runs a line; with `streamId` the command keeps running (get -w, rollout status, logs -f). */
+  run: (line: SimLine) => Promise<{ stdout: string; stderr: string; streamId?: number }>;
+  /**
+   * Follows a running command's output; `lost` when the simulator restarted and the command
+   * with it. Returns the unsubscribe function.
+   */
+  follow: (streamId: number, chunk: (chunk: OutputChunk) => void, lost: () => void) => () => void;
+  /** Ctrl-C: stops a running command. */
+  interrupt: (streamId: number) => void;
   history: () => readonly string[];
   addHistory: (line: string) => void;
   source: CompletionSource;
   /** Translated console strings (read at use, so a language switch applies at once). */
-  text: (key: "welcome" | "notFound" | "onlyKubectl" | "didYouMean" | "help") => string;
+  text: (key: "welcome" | "notFound" | "onlyKubectl" | "didYouMean" | "help" | "streamLost") => string;
 }
 
 export const PROMPT = "$ ";
@@ -56,6 +71,8 @@ export class ConsoleTerminal {
   private state = edit.EMPTY_LINE;
   private busy = false;
   private queue: string[] = [];
+  /** The command that keeps running (get -w …) until it exits or Ctrl-C, if any. */
+  private following?: { streamId: number; end: () => void };
 
   constructor(
     host: HTMLElement,
@@ -120,6 +137,7 @@ export class ConsoleTerminal {
   }
 
   private onData(data: string): void {
+    if (this.following && data === "\x03") return this.interruptFollowing();
     if (this.busy) {
       // Typing ahead while a command runs: keep whole pasted lines, drop stray keys.
       if (/[\r\n]/.test(data)) this.queue.push(...data.split(/\r\n|\r|\n/).filter((l) => l.trim()));
@@ -219,10 +237,43 @@ export class ConsoleTerminal {
         try {
           const result = await this.deps.run(routed);
           this.writeOutput(result.stdout, result.stderr);
+          if (result.streamId !== undefined) await this.follow(result.streamId);
         } catch (error) {
           this.writeOutput("", (error as Error).message);
         }
     }
+  }
+
+  /** Prints a running command's output as it comes, until it exits, is interrupted or is lost. */
+  private follow(streamId: number): Promise<void> {
+    return new Promise((resolve) => {
+      let unsubscribe = () => {};
+      const end = () => {
+        unsubscribe();
+        this.following = undefined;
+        resolve();
+      };
+      this.following = { streamId, end };
+      unsubscribe = this.deps.follow(
+        streamId,
+        (chunk) => {
+          this.writeOutput(chunk.stdout, chunk.stderr);
+          if (chunk.code !== undefined) end();
+        },
+        () => {
+          this.writeOutput("", this.deps.text("streamLost"));
+          end();
+        },
+      );
+    });
+  }
+
+  private interruptFollowing(): void {
+    const following = this.following;
+    if (!following) return;
+    this.term.write("^C\r\n");
+    this.deps.interrupt(following.streamId);
+    following.end();
   }
 
   /** Ctrl+Shift+C copies the selection, Ctrl+Shift+V pastes (as terminals on Linux do). */

@@ -8,6 +8,7 @@ import type {
   RequestEnvelope,
   ResponseMap,
   Speed,
+  StreamChunk,
   WorkerMessage,
 } from "./protocol";
 
@@ -71,6 +72,7 @@ export class SimBridge {
   private restarts: number[] = [];
   private ready: Promise<void> = Promise.resolve();
   private readonly opts: Required<BridgeOptions>;
+  private streamListeners = new Set<(chunk: StreamChunk) => void>();
 
   constructor(options: BridgeOptions) {
     this.opts = {
@@ -111,6 +113,16 @@ export class SimBridge {
   async request<T extends Request["type"]>(request: Extract<Request, { type: T }>): Promise<ResponseMap[T]> {
     await this.ready;
     return this.send(request);
+  }
+
+  /**
+   * Subscribes to what commands that keep running (get -w, rollout status, logs -f) print,
+   * delivered as soon as it arrives. A worker restart ends them all without a last chunk:
+   * watch `status`. Returns the unsubscribe function.
+   */
+  onStream(listener: (chunk: StreamChunk) => void): () => void {
+    this.streamListeners.add(listener);
+    return () => this.streamListeners.delete(listener);
   }
 
   /** Stops the worker and rejects whatever is pending. */
@@ -206,6 +218,8 @@ export class SimBridge {
 
   private receive(message: WorkerMessage): void {
     if (message.kind === "batch") {
+      for (const chunk of message.batch.streams ?? [])
+        for (const listener of [...this.streamListeners]) listener(chunk);
       this.queued.push(message.batch);
       if (!this.frameScheduled) {
         this.frameScheduled = true;

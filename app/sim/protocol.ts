@@ -46,13 +46,15 @@ export type Request =
   | { type: "advance"; seconds: number }
   | { type: "snapshot" }
   | { type: "log" }
+  | { type: "interrupt"; streamId: number }
   | ChecksRequest
   | { type: "ping" };
 
 /** The answer to each request type. */
 export interface ResponseMap {
   init: { resourceVersion: number; now: number };
-  kubectl: { code: number; stdout: string; stderr: string };
+  /** With `streamId`, the command keeps running (get -w, rollout status, logs -f): its output follows in batches. */
+  kubectl: { code: number; stdout: string; stderr: string; streamId?: number };
   kubeplay: { code: number; stdout: string; stderr: string };
   play: ClockState;
   pause: ClockState;
@@ -64,6 +66,8 @@ export interface ResponseMap {
   /** The input log as the worker has it, ending at the worker's own simulated time (what a permalink must carry). */
   log: InputLog;
   ping: { now: number };
+  /** Ctrl-C on a running command; false when it had already ended. */
+  interrupt: { stopped: boolean };
   checks: { results: CheckResult[]; clock: ClockState };
 }
 
@@ -105,11 +109,22 @@ export type WorkerMessage =
 
 /**
  * What happened since the previous batch, sent at most once per animation frame:
- * watch events in order, new trace records, the input log entries appended, and the clock.
+ * watch events in order, new trace records, the input log entries appended, the clock, and
+ * what running commands printed.
  */
 export interface Batch {
   events: WatchEvent[];
   traces: TraceRecord[];
   inputs: InputEntry[];
   clock: ClockState;
+  /** Output of commands that keep running, since the previous batch. */
+  streams?: StreamChunk[];
+}
+
+/** What a running command printed since the last batch; `code` once it has exited. */
+export interface StreamChunk {
+  streamId: number;
+  stdout: string;
+  stderr: string;
+  code?: number;
 }

@@ -160,3 +160,38 @@ describe("namedFiles", () => {
     expect(namedFiles("get pods", files)).toBeUndefined();
   });
 });
+
+describe("commands that keep running", () => {
+  it("answer with a stream id, then send what they print in batches until they exit", async () => {
+    const { env, ask } = harness();
+    await ask({ type: "init", log: emptyLog });
+    await ask({ type: "kubectl", line: "create deployment web --image=nginx:1.27.4" });
+    const status: { stdout: string; streamId?: number } = await ask({
+      type: "kubectl",
+      line: "rollout status deployment/web",
+    });
+    expect(status.stdout).toMatch(/^Waiting for deployment "web" rollout to finish/);
+    expect(status.streamId).toBeGreaterThan(0);
+    await ask({ type: "advance", seconds: 60 });
+    await env.pass(100);
+    const chunks = env.batches().flatMap((b) => b.streams ?? []);
+    expect(chunks.at(-1)).toEqual({
+      streamId: status.streamId,
+      stdout: 'deployment "web" successfully rolled out\n',
+      stderr: "",
+      code: 0,
+    });
+  });
+
+  it("stop printing when interrupted (Ctrl-C)", async () => {
+    const { env, ask } = harness();
+    await ask({ type: "init", log: emptyLog });
+    const watch: { streamId?: number } = await ask({ type: "kubectl", line: "get pods -w" });
+    expect(await ask({ type: "interrupt", streamId: watch.streamId! })).toEqual({ stopped: true });
+    await ask({ type: "kubectl", line: "run web --image=nginx:1.27.4" });
+    await ask({ type: "advance", seconds: 10 });
+    await env.pass(100);
+    expect(env.batches().flatMap((b) => b.streams ?? [])).toEqual([]);
+    expect(await ask({ type: "interrupt", streamId: watch.streamId! })).toEqual({ stopped: false });
+  });
+});

@@ -1,4 +1,5 @@
 import { type Cluster, type TraceRecord, type WatchEvent } from "../../src";
+import type { KubectlStream } from "../../src/kubectl/stream";
 import { runKubeplay } from "../../src/kubeplay";
 import { waitForChecks } from "../../src/lessons/checks";
 import {
@@ -12,6 +13,7 @@ import {
   type ResponseMap,
   SNAPSHOT_TRACES,
   type Speed,
+  type StreamChunk,
   type WorkerMessage,
 } from "./protocol";
 import { replayLog } from "./replay";
@@ -50,6 +52,9 @@ export class SimHost {
   private tickTimer: unknown;
   private flushTimer: unknown;
   private lastFlush = Number.NEGATIVE_INFINITY;
+  /** Commands still running (get -w, rollout status, logs -f), by stream id. */
+  private streams = new Map<number, KubectlStream>();
+  private nextStreamId = 1;
 
   constructor(private readonly env: HostEnv) {}
 
@@ -107,6 +112,8 @@ export class SimHost {
         return this.snapshot(cluster);
       case "log":
         return this.currentLog(cluster);
+      case "interrupt":
+        return this.interrupt(request.streamId);
       case "checks":
         return this.checks(cluster, request);
       default:
@@ -119,6 +126,7 @@ export class SimHost {
     for (const stop of this.unsubscribe) stop();
     this.unsubscribe = [];
     this.cluster = undefined;
+    this.stopStreams();
     const cluster = await replayLog(
       log,
       () => new Promise((r) => this.env.setTimer(() => r(), 0)),
@@ -140,14 +148,41 @@ export class SimHost {
     if (input.stdin !== undefined) entry.stdin = input.stdin;
     const files = namedFiles(input.line, input.files);
     if (files) entry.files = files;
-    const result =
+    const { stream, ...result }: ReturnType<Cluster["kubectl"]> =
       input.tool === "kubectl"
         ? cluster.kubectl(input.line, input.stdin, input.files)
         : runKubeplay(cluster, input.line);
     this.log?.entries.push(entry);
     this.pending.inputs.push(entry);
     this.reanchor();
-    return result;
+    if (!stream) return result;
+    const streamId = this.nextStreamId++;
+    this.streams.set(streamId, stream);
+    return { ...result, streamId };
+  }
+
+  private interrupt(streamId: number): ResponseMap["interrupt"] {
+    const stream = this.streams.get(streamId);
+    stream?.stop();
+    this.streams.delete(streamId);
+    return { stopped: stream !== undefined };
+  }
+
+  private stopStreams(): void {
+    for (const stream of this.streams.values()) stream.stop();
+    this.streams.clear();
+  }
+
+  /** What each running command printed since the last batch; ended ones are dropped. */
+  private readStreams(): StreamChunk[] {
+    const chunks: StreamChunk[] = [];
+    for (const [streamId, stream] of this.streams) {
+      const { stdout, stderr, code } = stream.read();
+      if (code !== undefined) this.streams.delete(streamId);
+      if (stdout || stderr || code !== undefined)
+        chunks.push(code === undefined ? { streamId, stdout, stderr } : { streamId, stdout, stderr, code });
+    }
+    return chunks;
   }
 
   private advance(cluster: Cluster, seconds: number): ClockState {
@@ -246,6 +281,8 @@ export class SimHost {
     this.flushTimer = undefined;
     this.lastFlush = this.env.now();
     const batch: Batch = { ...this.pending, clock: this.clock() };
+    const streams = this.readStreams();
+    if (streams.length > 0) batch.streams = streams;
     this.pending = { events: [], traces: [], inputs: [] };
     this.env.post({ kind: "batch", batch });
   };

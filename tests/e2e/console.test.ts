@@ -88,4 +88,26 @@ describe("the kubectl console", () => {
     expect(browser.foreignRequests).toEqual([]);
     expect(browser.consoleErrors).toEqual([]);
   });
+
+  it("follows a command that keeps running: rollout status to its end, get -w until Ctrl-C", async () => {
+    const { page } = browser;
+    await typeCommand(page, "kubectl create deployment follow --image=nginx:1.27.4 --replicas=2");
+    await waitForTerminal(page, /deployment\.apps\/follow created/);
+    await typeCommand(page, "kubectl rollout status deployment/follow");
+    await waitForTerminal(page, /Waiting for deployment "follow" rollout to finish: .*\.\.\.$/);
+    // Paused, the command waits with the clock; playing, it follows the rollout to its end.
+    await page.getByTestId("speed").selectOption("10");
+    await page.getByTestId("play").click();
+    await waitForTerminal(page, /deployment "follow" successfully rolled out\n\$$/, 20_000);
+    await page.getByTestId("pause").click();
+    await typeCommand(page, "kubectl get deploy follow -w");
+    await waitForTerminal(page, /follow\s+2\/2\s+2\s+2\s+\d+s$/);
+    await page.screenshot({ path: ".tmp/console-follow.png" });
+    await page.keyboard.press("Control+C");
+    await waitForTerminal(page, /\^C\n\$$/);
+    await typeCommand(page, "kubectl get deploy follow");
+    await waitForTerminal(page, /\$ kubectl get deploy follow\nNAME\s+READY/);
+    expect(browser.foreignRequests).toEqual([]);
+    expect(browser.consoleErrors).toEqual([]);
+  });
 });
