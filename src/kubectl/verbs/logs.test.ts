@@ -114,3 +114,41 @@ describe("kubectl logs -f", () => {
     expect(r.stream!.read()).toEqual({ stdout: "", stderr: "", code: 0 });
   });
 });
+
+describe("kubectl logs --since, --since-time, --limit-bytes", () => {
+  function ticker() {
+    const c = createCluster({ seed: 2, nodes: 1 });
+    c.kubectl(
+      "run ticker --image=busybox:1.36 -- sh -c 'i=0; while true; do i=$((i+1)); echo tick $i; sleep 10; done'",
+    );
+    c.advance(65);
+    return c;
+  }
+
+  it("keeps only the lines of the last --since", () => {
+    const c = ticker();
+    const all = c.kubectl("logs ticker").stdout.trimEnd().split("\n");
+    expect(all.length).toBeGreaterThanOrEqual(6);
+    expect(c.kubectl("logs ticker --since=25s").stdout.trimEnd().split("\n")).toEqual(all.slice(-3));
+  });
+
+  it("keeps the lines from --since-time on, and cuts at --limit-bytes", () => {
+    const c = ticker();
+    const stamped = c.kubectl("logs ticker --timestamps").stdout.trimEnd().split("\n");
+    const third = stamped[2].split(" ")[0];
+    expect(c.kubectl(`logs ticker --since-time=${third} --timestamps`).stdout.trimEnd().split("\n")).toEqual(
+      stamped.slice(2),
+    );
+    expect(c.kubectl("logs ticker --limit-bytes=9").stdout).toBe("tick 1\nti");
+  });
+
+  it("refuses both --since and --since-time, and a malformed time", () => {
+    const c = ticker();
+    expect(c.kubectl("logs ticker --since=1h --since-time=2026-01-05T10:00:00Z").stderr).toBe(
+      "error: at most one of `sinceTime` or `sinceSeconds` may be specified\n",
+    );
+    expect(c.kubectl("logs ticker --since-time=foo").stderr).toBe(
+      'error: parsing time "foo" as "2006-01-02T15:04:05Z07:00": cannot parse "foo" as "2006"\n',
+    );
+  });
+});

@@ -12,6 +12,7 @@ import { KubectlError, type Verb, type VerbContext } from "../verb";
 import { SELECTOR_FLAG } from "./commonFlags";
 import { firstPod } from "./logsPodPick";
 import type { LogLine } from "../../kubelet/logs";
+import { parseRfc3339 } from "../cli/rfc3339";
 
 /** `kubectl logs`. */
 export const logsVerb: Verb = {
@@ -23,6 +24,7 @@ export const logsVerb: Verb = {
     { name: "all-pods", type: "bool", usage: "Get logs from all pod(s). Sets prefix to true." },
     { name: "container", shorthand: "c", type: "string", usage: "Print the logs of this container" },
     { name: "follow", shorthand: "f", type: "bool", usage: "Specify if the logs should be streamed." },
+    { name: "limit-bytes", type: "int64", usage: "Maximum bytes of logs to return. Defaults to no limit." },
     {
       name: "max-log-requests",
       type: "int",
@@ -52,6 +54,18 @@ export const logsVerb: Verb = {
       usage:
         "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
     },
+    {
+      name: "since",
+      type: "duration",
+      usage:
+        "Only return logs newer than a relative duration like 5s, 2m, or 3h. Defaults to all logs. Only one of since-time / since may be used.",
+    },
+    {
+      name: "since-time",
+      type: "string",
+      usage:
+        "Only return logs after a specific date (RFC3339). Defaults to all logs. Only one of since-time / since may be used.",
+    },
     { name: "timestamps", type: "bool", usage: "Include timestamps on each line in the log output" },
   ],
   run: runLogs,
@@ -61,6 +75,7 @@ const USAGE =
   "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
 
 function runLogs(ctx: VerbContext): number {
+  const window = logWindow(ctx);
   const selector = str(ctx.flags, "selector");
   if (ctx.args.length > 2 || (ctx.args.length === 0 && !selector))
     throw new KubectlError(`error: ${usageErrorMessage("kubectl logs", USAGE)}`);
@@ -81,7 +96,7 @@ function runLogs(ctx: VerbContext): number {
   const printed = requests.map(({ pod, container }) => ({
     pod,
     container,
-    seen: printContainer(ctx, pod, container, prefix, tail),
+    seen: printContainer(ctx, pod, container, prefix, tail, window),
   }));
   if (bool(ctx.flags, "follow") && !bool(ctx.flags, "previous")) followLogs(ctx, printed, prefix);
   return 0;
@@ -205,6 +220,37 @@ function allContainerNames(pod: Pod): string {
   ].join(", ");
 }
 
+/** Which part of a log to print: lines from `sinceMs` on, at most `limitBytes` of them (0: all). */
+interface LogWindow {
+  sinceMs: number;
+  limitBytes: number;
+}
+
+/** --since / --since-time and --limit-bytes, validated as LogsOptions.Complete and Validate do. */
+function logWindow(ctx: VerbContext): LogWindow {
+  const sinceSeconds = num(ctx.flags, "since");
+  const sinceTime = str(ctx.flags, "since-time");
+  const limitBytes = num(ctx.flags, "limit-bytes");
+  let sinceMs = Number.NEGATIVE_INFINITY;
+  if (sinceTime) {
+    const parsed = parseRfc3339(sinceTime);
+    if ("error" in parsed) throw new KubectlError(`error: ${parsed.error}`);
+    sinceMs = parsed.ms;
+  }
+  if (sinceTime && sinceSeconds !== 0)
+    throw new KubectlError("error: at most one of `sinceTime` or `sinceSeconds` may be specified");
+  if (sinceSeconds < 0) throw new KubectlError("error: --since must be greater than 0");
+  if (limitBytes < 0) throw new KubectlError("error: --limit-bytes must be greater than 0");
+  if (sinceSeconds > 0) sinceMs = ctx.cluster.now() - Math.ceil(sinceSeconds) * 1000;
+  return { sinceMs, limitBytes };
+}
+
+/** What a window keeps of the printed text: the kubelet cuts the stream at limitBytes. */
+function clip(text: string, window: LogWindow): string {
+  if (window.limitBytes <= 0) return text;
+  return new TextDecoder().decode(new TextEncoder().encode(text).slice(0, window.limitBytes));
+}
+
 /** Prints the container's log (the last `tail` lines); returns how many lines its instance has written. */
 function printContainer(
   ctx: VerbContext,
@@ -212,6 +258,7 @@ function printContainer(
   container: string,
   prefix: boolean,
   tail: number,
+  window: LogWindow,
 ): number {
   if (!allContainers(pod).some((c) => c.name === container)) {
     throw new KubectlError(`error: container ${container} is not valid for pod ${pod.metadata?.name}`);
@@ -220,8 +267,12 @@ function printContainer(
     container,
     previous: bool(ctx.flags, "previous"),
   });
-  const shown = tail < 0 ? lines : tail === 0 ? [] : lines.slice(-tail);
-  for (const line of shown) ctx.out(formatLine(ctx, pod.metadata?.name ?? "", container, prefix, line));
+  const recent = lines.filter((l) => l.time >= window.sinceMs);
+  const shown = tail < 0 ? recent : tail === 0 ? [] : recent.slice(-tail);
+  const text = shown
+    .map((line) => formatLine(ctx, pod.metadata?.name ?? "", container, prefix, line))
+    .join("");
+  ctx.out(clip(text, window));
   return lines.length;
 }
 
