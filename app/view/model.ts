@@ -49,7 +49,11 @@ export interface EdgeView {
   controller: boolean;
 }
 
-/** Everything the view draws, derived from the mirror's objects alone. */
+/**
+ * Everything the view draws, derived from the mirror's objects alone. A new model per change;
+ * its arrays are its own, but `byUid` and the edge maps are the builder's live indexes (kept up
+ * to date change by change): read them for the latest model only.
+ */
 export interface ClusterModel {
   nodes: NodeView[];
   workloads: ViewObject[];
@@ -59,10 +63,10 @@ export interface ClusterModel {
   byUid: ReadonlyMap<string, ViewObject>;
   /** Ready endpoint pod uids by Service uid (from the Endpoints object of the same name, when there is one). */
   endpoints: ReadonlyMap<string, ReadonlySet<string>>;
-  /** The edges leaving each uid (owner → dependents, holder → matched pods), so lookups need no scan. */
-  edgesFrom: ReadonlyMap<string, readonly EdgeView[]>;
-  /** The edges arriving at each uid. */
-  edgesTo: ReadonlyMap<string, readonly EdgeView[]>;
+  /** The edges leaving each uid (owner → dependents, holder → matched pods) by edge id, so lookups need no scan. */
+  edgesFrom: ReadonlyMap<string, ReadonlyMap<string, EdgeView>>;
+  /** The edges arriving at each uid, by edge id. */
+  edgesTo: ReadonlyMap<string, ReadonlyMap<string, EdgeView>>;
 }
 
 /** Whether the learner's view shows this object (system namespaces and the `kubernetes` Service stay out). */
