@@ -2,6 +2,7 @@ import type { KubeObject } from "../../src";
 import type { MirrorDelta } from "../sim/mirror";
 import { EdgeIndex } from "./edgeIndex";
 import {
+  byName,
   type ClusterModel,
   type EdgeView,
   isDrawn,
@@ -11,7 +12,7 @@ import {
   type ViewObject,
   viewOf,
 } from "./model";
-import { SortedViews } from "./sortedViews";
+import { SortedList } from "./sortedList";
 
 type Objects = ReadonlyMap<string, KubeObject>;
 
@@ -58,10 +59,10 @@ export class ModelBuilder {
   private holders = new Map<string, ViewObject>();
   private endpointObjects = new Map<string, KubeObject>();
   private edges = new EdgeIndex();
-  private pods = new SortedViews<PodView>();
-  private nodes = new SortedViews<NodeView>();
-  private workloads = new SortedViews<ViewObject>();
-  private services = new SortedViews<ViewObject>();
+  private pods = sortedViews<PodView>();
+  private nodes = sortedViews<NodeView>();
+  private workloads = sortedViews<ViewObject>();
+  private services = sortedViews<ViewObject>();
   private model?: ClusterModel;
 
   /**
@@ -238,11 +239,16 @@ export class ModelBuilder {
     }
   }
 
-  private listOf(kind: string): SortedViews<ViewObject> {
-    if (kind === "Pod") return this.pods as SortedViews<ViewObject>;
-    if (kind === "Node") return this.nodes as SortedViews<ViewObject>;
+  /** The list a view of `kind` belongs in (each list only ever holds views of its kinds). */
+  private listOf(kind: string): SortedList<ViewObject> {
+    if (kind === "Pod") return this.pods as unknown as SortedList<ViewObject>;
+    if (kind === "Node") return this.nodes as unknown as SortedList<ViewObject>;
     return kind === "Service" ? this.services : this.workloads;
   }
+}
+
+function sortedViews<T extends ViewObject>(): SortedList<T> {
+  return new SortedList<T>(byName, (view) => view.uid);
 }
 
 function entryOf(object: KubeObject): Entry {
