@@ -2,6 +2,7 @@ import { useMemo, useState, useSyncExternalStore } from "react";
 import type { TraceRecord } from "../../src";
 import { formatClock } from "../time/formatClock";
 import { useT } from "../state/uiStore";
+import { DecisionList } from "./decisions";
 import type { ViewHistory } from "./history";
 import { useViewStore } from "./viewStore";
 
@@ -45,7 +46,8 @@ export function Timeline({ history, traces }: { history: ViewHistory; traces: re
   const traceSeq = useViewStore((s) => s.traceSeq);
   const travel = useViewStore((s) => s.travel);
   const [open, setOpen] = useState(false);
-  const decisions = useMemo(() => traces.filter((r) => r.actions.length > 0), [traces]);
+  const decisionList = useMemo(() => new DecisionList(), []);
+  const decisions = useMemo(() => decisionList.read(traces), [decisionList, traces]);
   const index = decisionIndex(decisions, history, cursor, traceSeq);
   const current = index >= 0 && index < decisions.length ? decisions[index] : undefined;
   const live = cursor === undefined;

@@ -81,15 +81,32 @@ export function isDrawn(object: KubeObject): boolean {
   );
 }
 
+/** Parsed selectors by their JSON: a workload's status changes often, its selector almost never. */
+const parsedSelectors = new Map<string, Selector | undefined>();
+const PARSED_SELECTORS_KEPT = 500;
+
 /** The selector an object holds, or undefined (none, or one that does not parse). */
 export function selectorOf(object: KubeObject): Selector | undefined {
+  const service = object.kind === "Service";
+  const source = service
+    ? object.spec?.selector
+    : object.kind === "CronJob"
+      ? undefined
+      : object.spec?.selector;
+  if (!source) return undefined;
+  const key = `${service ? "set" : "ls"}:${JSON.stringify(source)}`;
+  if (parsedSelectors.has(key)) return parsedSelectors.get(key);
+  const selector = parseSelector(source, service);
+  if (parsedSelectors.size >= PARSED_SELECTORS_KEPT) parsedSelectors.clear();
+  parsedSelectors.set(key, selector);
+  return selector;
+}
+
+function parseSelector(source: unknown, fromSet: boolean): Selector | undefined {
   try {
-    if (object.kind === "Service") {
-      const set = object.spec?.selector as Record<string, string> | undefined;
-      return set && Object.keys(set).length > 0 ? selectorFromSet(set) : undefined;
-    }
-    if (object.kind === "CronJob" || !object.spec?.selector) return undefined;
-    return labelSelectorAsSelector(object.spec.selector);
+    if (!fromSet) return labelSelectorAsSelector(source as Parameters<typeof labelSelectorAsSelector>[0]);
+    const set = source as Record<string, string>;
+    return Object.keys(set).length > 0 ? selectorFromSet(set) : undefined;
   } catch {
     return undefined;
   }
