@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SimBridge, WorkerLostError, type WorkerLike } from "./bridge";
+import { FRAME_EVENTS, SimBridge, WorkerLostError, type WorkerLike } from "./bridge";
 import { ClusterMirror } from "./mirror";
 import type { InputLog, RequestEnvelope, WorkerMessage } from "./protocol";
 import { SimHost } from "./simHost";
@@ -98,6 +98,25 @@ describe("SimBridge", () => {
     await until(() => bridge.status.get() === "recovered");
     expect(workers[0].terminated).toBe(true);
     await expect(bridge.request({ type: "ping" })).resolves.toMatchObject({ now: Date.parse(log.start) });
+    bridge.dispose();
+  });
+
+  it("takes a burst of thousands of objects in over several frames, never more than FRAME_EVENTS at once", async () => {
+    const { bridge, mirror } = setup();
+    await bridge.start(log);
+    const sizes: number[] = [];
+    mirror.subscribe(() => sizes.push(mirror.get().delta.changes.length));
+    await bridge.request({ type: "kubectl", line: "create deployment big --image=nginx --replicas=600" });
+    await bridge.request({ type: "advance", seconds: 5 });
+    const snapshot = await bridge.request({ type: "snapshot" });
+    await until(() => mirror.get().resourceVersion === snapshot.resourceVersion);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(FRAME_EVENTS);
+    expect(sizes.filter((n) => n > 0).length).toBeGreaterThan(2);
+    const pods = [...mirror.get().objects.values()].filter((o) => o.kind === "Pod");
+    expect(pods).toHaveLength(600);
+    expect(names(mirror)).toEqual(
+      snapshot.objects.map((o) => `${o.kind}/${o.metadata.name}/${o.metadata.uid}`).sort(),
+    );
     bridge.dispose();
   });
 

@@ -1,3 +1,4 @@
+import { takeEvents } from "./batchChunks";
 import { ExternalStore } from "./externalStore";
 import type { ClusterMirror } from "./mirror";
 import type {
@@ -47,6 +48,11 @@ interface PendingRequest {
 const MAX_RESTARTS = 3;
 const RESTART_WINDOW_MS = 30_000;
 
+/** Watch events applied to the mirror per frame, at most (unless far behind: see CATCH_UP_FRAMES). */
+export const FRAME_EVENTS = 400;
+/** When more than FRAME_EVENTS × this are queued, a frame takes 1/this of them. */
+const CATCH_UP_FRAMES = 8;
+
 /** A request the worker could not answer because it was lost; the learner's work is replayed into a new one. */
 export class WorkerLostError extends Error {}
 
@@ -54,7 +60,7 @@ export class WorkerLostError extends Error {}
  * The UI's end of the worker protocol. Typed requests with ids; every pending request rejects
  * on error, timeout or worker loss. A dead or hung worker (error event, or an unanswered ping)
  * is replaced and the input log replayed into it, so nothing the learner did is lost.
- * Batches are applied to the mirror once per frame.
+ * Batches are applied to the mirror once per frame, at most FRAME_EVENTS events a frame.
  */
 export class SimBridge {
   readonly clock = new ExternalStore<ClockState>({ now: 0, playing: false, speed: 1 });
@@ -198,10 +204,7 @@ export class SimBridge {
   private receive(message: WorkerMessage): void {
     if (message.kind === "batch") {
       this.queued.push(message.batch);
-      if (!this.frameScheduled) {
-        this.frameScheduled = true;
-        this.opts.scheduleFrame(() => this.applyQueued());
-      }
+      this.scheduleApply();
       return;
     }
     const request = this.pending.get(message.id);
@@ -212,11 +215,24 @@ export class SimBridge {
     else request.reject(new Error(message.error));
   }
 
+  private scheduleApply(): void {
+    if (this.frameScheduled) return;
+    this.frameScheduled = true;
+    this.opts.scheduleFrame(() => this.applyQueued());
+  }
+
   private applyQueued(): void {
     this.frameScheduled = false;
-    const batches = this.queued;
-    this.queued = [];
-    if (batches.length === 0) return;
+    if (this.queued.length === 0) return;
+    // A bounded share of the events per frame, so one frame never takes in thousands of objects;
+    // a larger share when far behind, so the view catches up within a few frames.
+    const pending = this.queued.reduce((n, b) => n + b.events.length, 0);
+    const { now: batches, rest } = takeEvents(
+      this.queued,
+      Math.max(FRAME_EVENTS, Math.ceil(pending / CATCH_UP_FRAMES)),
+    );
+    this.queued = rest;
+    if (rest.length > 0) this.scheduleApply();
     this.opts.mirror.apply(batches);
     const inputs = batches.flatMap((b) => b.inputs);
     const log = this.log.get();

@@ -14,6 +14,7 @@ import {
   type Speed,
   type WorkerMessage,
 } from "./protocol";
+import { splitBatch } from "./batchChunks";
 import { replayLog } from "./replay";
 
 /** What the host needs from its surroundings: real time, timers and a way to post. Injected so tests drive it. */
@@ -27,6 +28,8 @@ export interface HostEnv {
 
 /** A batch goes out at most this often (one per animation frame). */
 export const BATCH_INTERVAL_MS = 16;
+/** Watch events per batch message at most: a bigger batch goes out as several messages. */
+export const MESSAGE_EVENTS = 250;
 /** Work per slice while playing at "max", so pings and requests still get through. */
 export const MAX_SLICE_MS = 10;
 /** The longest `advance` request the worker accepts (a week of simulated time). */
@@ -237,7 +240,8 @@ export class SimHost {
     this.lastFlush = this.env.now();
     const batch: Batch = { ...this.pending, clock: this.clock() };
     this.pending = { events: [], traces: [], inputs: [] };
-    this.env.post({ kind: "batch", batch });
+    // Pieces, so that the UI decodes each message in a short task (structured clone is O(size)).
+    for (const piece of splitBatch(batch, MESSAGE_EVENTS)) this.env.post({ kind: "batch", batch: piece });
   };
 }
 
