@@ -41,13 +41,23 @@ async function takeLongTasks(page: Page): Promise<number[]> {
  * so that other processes competing for the cores do not inflate it the way wall time is).
  */
 async function taskCpuTimes(cdp: CDPSession, run: () => Promise<void>): Promise<number[]> {
-  type TraceEvent = { name: string; ph: string; pid: number; tid: number; tdur?: number; args?: { name?: string } };
+  type TraceEvent = {
+    name: string;
+    ph: string;
+    pid: number;
+    tid: number;
+    tdur?: number;
+    args?: { name?: string };
+  };
   const events: TraceEvent[] = [];
   // The protocol types trace events as string records; they are JSON objects with numbers too.
   const collect = (data: { value: object[] }) => events.push(...(data.value as TraceEvent[]));
   cdp.on("Tracing.dataCollected", collect);
   const complete = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
-  await cdp.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline", transferMode: "ReportEvents" });
+  await cdp.send("Tracing.start", {
+    categories: "devtools.timeline,disabled-by-default-devtools.timeline",
+    transferMode: "ReportEvents",
+  });
   try {
     await run();
   } finally {
@@ -74,7 +84,8 @@ function reportPhase(label: string, longTasks: number[], cpu: number[]): void {
 
 async function waitForText(page: Page, selector: string, pattern: RegExp, timeoutMs: number): Promise<void> {
   await page.waitForFunction(
-    ([s, source]) => new RegExp(source as string).test(document.querySelector(s as string)?.textContent ?? ""),
+    ([s, source]) =>
+      new RegExp(source as string).test(document.querySelector(s as string)?.textContent ?? ""),
     [selector, pattern.source],
     { timeout: timeoutMs, polling: 250 },
   );
@@ -139,7 +150,10 @@ export async function benchMainThread(): Promise<void> {
       await page.getByTestId("play").click();
       // Done when one ReplicaSet is left drawing pods and all 1,000 are ready.
       await page.waitForFunction(
-        (s) => new Set([...document.querySelectorAll(`${s} [data-summary]`)].map((e) => e.getAttribute("data-summary"))).size === 1,
+        (s) =>
+          new Set(
+            [...document.querySelectorAll(`${s} [data-summary]`)].map((e) => e.getAttribute("data-summary")),
+          ).size === 1,
         graph,
         { timeout: 180_000, polling: 250 },
       );

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { benchApiServer } from "./apiServer";
 import { initialJsGzip } from "./bundleSize";
 import { benchEditorReady } from "./editorReady";
+import { benchMainThread } from "./mainThread";
 import { typicalPermalinkChars } from "./permalinkSize";
 import { benchScale } from "./scale";
 import { report } from "./timing";
@@ -29,4 +30,5 @@ report("permalink, typical lesson state (chars in hash)", `${linkChars}`, "2,000
 if (existsSync("dist/index.html") && existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) {
   await benchEditorReady();
   await benchViewFrames();
+  await benchMainThread();
 }

@@ -49,7 +49,7 @@ const MAX_RESTARTS = 3;
 const RESTART_WINDOW_MS = 30_000;
 
 /** Watch events applied to the mirror per frame, at most (unless far behind: see CATCH_UP_FRAMES). */
-export const FRAME_EVENTS = 400;
+export const FRAME_EVENTS = 200;
 /** When more than FRAME_EVENTS × this are queued, a frame takes 1/this of them. */
 const CATCH_UP_FRAMES = 8;
 

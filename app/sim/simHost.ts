@@ -29,7 +29,7 @@ export interface HostEnv {
 /** A batch goes out at most this often (one per animation frame). */
 export const BATCH_INTERVAL_MS = 16;
 /** Watch events per batch message at most: a bigger batch goes out as several messages. */
-export const MESSAGE_EVENTS = 250;
+export const MESSAGE_EVENTS = 100;
 /** Work per slice while playing at "max", so pings and requests still get through. */
 export const MAX_SLICE_MS = 10;
 /** The longest `advance` request the worker accepts (a week of simulated time). */
