@@ -51,7 +51,7 @@ const RESTART_WINDOW_MS = 30_000;
 /** Watch events applied to the mirror per frame, at most (unless far behind: see CATCH_UP_FRAMES). */
 export const FRAME_EVENTS = 200;
 /** When more than FRAME_EVENTS × this are queued, a frame takes 1/this of them. */
-const CATCH_UP_FRAMES = 8;
+export const CATCH_UP_FRAMES = 8;
 
 /** A request the worker could not answer because it was lost; the learner's work is replayed into a new one. */
 export class WorkerLostError extends Error {}
