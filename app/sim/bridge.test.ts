@@ -78,6 +78,8 @@ describe("SimBridge", () => {
     await bridge.request({ type: "kubectl", line: "create namespace shop" });
     await bridge.request({ type: "advance", seconds: 7 });
     await until(() => bridge.log.get()?.entries.length === 1);
+    // The UI must have seen the time reached (a batch follows the answer) for a replay to reach it.
+    await until(() => bridge.clock.get().now === Date.parse(log.start) + 7000);
     const before = names(mirror);
     workers[0].hung = true;
     const inFlight = bridge.request({ type: "snapshot" });
@@ -102,14 +104,15 @@ describe("SimBridge", () => {
   });
 
   it("takes a burst of thousands of objects in over several frames, never more than FRAME_EVENTS at once", async () => {
-    const { bridge, mirror } = setup();
+    // A slow machine may take seconds over 1,200 objects: no request or ping timeout here.
+    const { bridge, mirror } = setup({ requestTimeoutMs: 60_000, pingTimeoutMs: 60_000 });
     await bridge.start(log);
     const sizes: number[] = [];
     mirror.subscribe(() => sizes.push(mirror.get().delta.changes.length));
     await bridge.request({ type: "kubectl", line: "create deployment big --image=nginx --replicas=600" });
     await bridge.request({ type: "advance", seconds: 5 });
     const snapshot = await bridge.request({ type: "snapshot" });
-    await until(() => mirror.get().resourceVersion === snapshot.resourceVersion);
+    await until(() => mirror.get().resourceVersion === snapshot.resourceVersion, 30_000);
     // A frame takes FRAME_EVENTS, or a 1/CATCH_UP_FRAMES share when far behind.
     const total = sizes.reduce((a, b) => a + b, 0);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(
@@ -122,7 +125,7 @@ describe("SimBridge", () => {
       snapshot.objects.map((o) => `${o.kind}/${o.metadata.name}/${o.metadata.uid}`).sort(),
     );
     bridge.dispose();
-  });
+  }, 60_000);
 
   it("rejects a request that gets no answer in time", async () => {
     const { bridge, workers } = setup({ pingTimeoutMs: 60_000, requestTimeoutMs: 50 });
