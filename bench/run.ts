@@ -3,6 +3,7 @@ import { benchApiServer } from "./apiServer";
 import { initialJsGzip } from "./bundleSize";
 import { benchConsoleRoundTrip } from "./consoleRoundTrip";
 import { benchEditorReady } from "./editorReady";
+import { benchMainThread } from "./mainThread";
 import { typicalPermalinkChars } from "./permalinkSize";
 import { benchScale } from "./scale";
 import { report } from "./timing";
@@ -31,4 +32,5 @@ if (existsSync("dist/index.html") && existsSync(process.env.CHROMIUM_PATH ?? "/u
   await benchEditorReady();
   await benchConsoleRoundTrip();
   await benchViewFrames();
+  await benchMainThread();
 }

@@ -51,6 +51,43 @@ function reportP95(label: string, values: number[], budgetMs?: number): void {
   );
 }
 
+/**
+ * Moves the pointer onto the Deployment card and measures, in the page, from the pointer event
+ * to the first frame painted with its ReplicaSets highlighted (then moves it away again).
+ */
+async function hoverToHighlight(page: Page): Promise<number> {
+  const box = await page.locator(`${graph} [data-kind="Deployment"]`).boundingBox();
+  if (!box) throw new Error("no Deployment drawn");
+  // Listen first (a separate round trip), so the pointer event cannot come before the listener.
+  await page.evaluate((selector) => {
+    const svg = document.querySelector(selector) as SVGSVGElement;
+    const done = new Promise<number>((resolve) => {
+      svg.addEventListener(
+        "pointerover",
+        (event) => {
+          const start = event.timeStamp;
+          const lit = () => svg.querySelector('[data-kind="ReplicaSet"][data-highlighted="true"]');
+          const painted = () => requestAnimationFrame(() => resolve(performance.now() - start));
+          if (lit()) return painted();
+          const observer = new MutationObserver(() => {
+            if (!lit()) return;
+            observer.disconnect();
+            painted();
+          });
+          observer.observe(svg, { subtree: true, attributes: true, attributeFilter: ["data-highlighted"] });
+        },
+        { once: true },
+      );
+    });
+    (globalThis as { hoverMeasure?: Promise<number> }).hoverMeasure = done;
+  }, graph);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const ms = await page.evaluate(() => (globalThis as { hoverMeasure?: Promise<number> }).hoverMeasure ?? -1);
+  await page.mouse.move(2, 2);
+  await page.locator(`${graph} [data-highlighted="true"]`).first().waitFor({ state: "detached" });
+  return ms;
+}
+
 async function advance(page: Page, label: string, clock: string): Promise<void> {
   await page.getByRole("button", { name: `Advance time by ${label}` }).click();
   await page.getByTestId("clock").filter({ hasText: clock }).waitFor({ timeout: 30_000 });
@@ -105,18 +142,14 @@ export async function benchViewFrames(): Promise<void> {
     await page.waitForTimeout(1500);
     reportP95("1,000 pods scaling up at 60x, frame interval", await frames(page, 3000), 50);
     await page.getByTestId("pause").click();
-    const started = performance.now();
-    await page.locator(`${graph} [data-kind="Deployment"]`).hover();
-    await page
-      .locator(`${graph} [data-kind="ReplicaSet"][data-highlighted="true"]`)
-      .first()
-      .waitFor({ timeout: 60_000 });
-    const hover = performance.now() - started;
+    const hovers: number[] = [];
+    for (let i = 0; i < 5; i++) hovers.push(await hoverToHighlight(page));
+    const median = [...hovers].sort((a, b) => a - b)[2];
     report(
-      "1,000 pods: hover to highlight (with Playwright round trips)",
-      `${hover.toFixed(0)} ms`,
+      "1,000 pods: hover to highlight painted (in page, median of 5)",
+      `${median.toFixed(0)} ms`,
       "100 ms",
-      hover <= 100,
+      median <= 100,
     );
   } finally {
     await browser.close();

@@ -3,34 +3,9 @@ import type { KubeObject } from "../../src";
 import { mirror } from "../sim/session";
 import { useMirror } from "../sim/mirror";
 import { useT } from "../state/uiStore";
+import { ObjectRows } from "./objectRows";
 
-/** Kinds a learner works with, in the order the table lists them; others follow alphabetically. */
-const KIND_ORDER = [
-  "Node",
-  "Deployment",
-  "StatefulSet",
-  "DaemonSet",
-  "ReplicaSet",
-  "Job",
-  "CronJob",
-  "Pod",
-  "Service",
-];
-/** Plumbing a learner does not create and that would drown the list. */
-const HIDDEN_KINDS = new Set(["Event", "Lease", "Namespace", "EndpointSlice", "Endpoints"]);
 const MAX_ROWS = 300;
-
-function visible(object: KubeObject): boolean {
-  const ns = object.metadata.namespace ?? "";
-  if (HIDDEN_KINDS.has(object.kind) || ns.startsWith("kube-")) return false;
-  if (object.kind === "ConfigMap" && object.metadata.name === "kube-root-ca.crt") return false;
-  return !(object.kind === "Service" && object.metadata.name === "kubernetes");
-}
-
-function rank(kind: string): number {
-  const index = KIND_ORDER.indexOf(kind);
-  return index === -1 ? KIND_ORDER.length : index;
-}
 
 /** A short status in kubectl's own words (`Running`, `3/3`, `NotReady`), which stay untranslated as in kubectl. */
 export function objectStatus(object: KubeObject): string {
@@ -56,18 +31,8 @@ export function objectStatus(object: KubeObject): string {
 export function ObjectsPanel() {
   const t = useT();
   const state = useMirror(mirror);
-  const rows = useMemo(
-    () =>
-      [...state.objects.values()]
-        .filter(visible)
-        .sort(
-          (a, b) =>
-            rank(a.kind) - rank(b.kind) ||
-            a.kind.localeCompare(b.kind) ||
-            (a.metadata.name ?? "").localeCompare(b.metadata.name ?? ""),
-        ),
-    [state],
-  );
+  const source = useMemo(() => new ObjectRows(), []);
+  const rows = useMemo(() => source.read(mirror), [source, state.version]);
   if (rows.length === 0) return <p className="placeholder">{t("objects.empty")}</p>;
   return (
     <div className="objects-panel">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SimBridge, WorkerLostError, type WorkerLike } from "./bridge";
+import { CATCH_UP_FRAMES, FRAME_EVENTS, SimBridge, WorkerLostError, type WorkerLike } from "./bridge";
 import { ClusterMirror } from "./mirror";
 import type { InputLog, RequestEnvelope, WorkerMessage } from "./protocol";
 import { SimHost } from "./simHost";
@@ -138,6 +138,30 @@ describe("SimBridge", () => {
     await expect(bridge.request({ type: "ping" })).resolves.toMatchObject({ now: Date.parse(log.start) });
     bridge.dispose();
   });
+
+  it("takes a burst of thousands of objects in over several frames, never more than FRAME_EVENTS at once", async () => {
+    // A slow machine may take seconds over 1,200 objects: no request or ping timeout here.
+    const { bridge, mirror } = setup({ requestTimeoutMs: 60_000, pingTimeoutMs: 60_000 });
+    await bridge.start(log);
+    const sizes: number[] = [];
+    mirror.subscribe(() => sizes.push(mirror.get().delta.changes.length));
+    await bridge.request({ type: "kubectl", line: "create deployment big --image=nginx --replicas=600" });
+    await bridge.request({ type: "advance", seconds: 5 });
+    const snapshot = await bridge.request({ type: "snapshot" });
+    await until(() => mirror.get().resourceVersion === snapshot.resourceVersion, 30_000);
+    // A frame takes FRAME_EVENTS, or a 1/CATCH_UP_FRAMES share when far behind.
+    const total = sizes.reduce((a, b) => a + b, 0);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(
+      Math.max(FRAME_EVENTS, Math.ceil(total / CATCH_UP_FRAMES)),
+    );
+    expect(sizes.filter((n) => n > 0).length).toBeGreaterThanOrEqual(CATCH_UP_FRAMES);
+    const pods = [...mirror.get().objects.values()].filter((o) => o.kind === "Pod");
+    expect(pods).toHaveLength(600);
+    expect(names(mirror)).toEqual(
+      snapshot.objects.map((o) => `${o.kind}/${o.metadata.name}/${o.metadata.uid}`).sort(),
+    );
+    bridge.dispose();
+  }, 60_000);
 
   it("rejects a request that gets no answer in time", async () => {
     const { bridge, workers } = setup({ pingTimeoutMs: 60_000, requestTimeoutMs: 50 });

@@ -1,3 +1,4 @@
+import { takeEvents } from "./batchChunks";
 import { ExternalStore } from "./externalStore";
 import type { ClusterMirror } from "./mirror";
 import type {
@@ -48,6 +49,11 @@ interface PendingRequest {
 const MAX_RESTARTS = 3;
 const RESTART_WINDOW_MS = 30_000;
 
+/** Watch events applied to the mirror per frame, at most (unless far behind: see CATCH_UP_FRAMES). */
+export const FRAME_EVENTS = 200;
+/** When more than FRAME_EVENTS × this are queued, a frame takes 1/this of them. */
+export const CATCH_UP_FRAMES = 8;
+
 /** A request the worker could not answer because it was lost; the learner's work is replayed into a new one. */
 export class WorkerLostError extends Error {}
 
@@ -55,7 +61,7 @@ export class WorkerLostError extends Error {}
  * The UI's end of the worker protocol. Typed requests with ids; every pending request rejects
  * on error, timeout or worker loss. A dead or hung worker (error event, or an unanswered ping)
  * is replaced and the input log replayed into it, so nothing the learner did is lost.
- * Batches are applied to the mirror once per frame.
+ * Batches are applied to the mirror once per frame, at most FRAME_EVENTS events a frame.
  */
 export class SimBridge {
   readonly clock = new ExternalStore<ClockState>({ now: 0, playing: false, speed: 1 });
@@ -221,10 +227,7 @@ export class SimBridge {
       for (const chunk of message.batch.streams ?? [])
         for (const listener of [...this.streamListeners]) listener(chunk);
       this.queued.push(message.batch);
-      if (!this.frameScheduled) {
-        this.frameScheduled = true;
-        this.opts.scheduleFrame(() => this.applyQueued());
-      }
+      this.scheduleApply();
       return;
     }
     const request = this.pending.get(message.id);
@@ -235,10 +238,24 @@ export class SimBridge {
     else request.reject(new Error(message.error));
   }
 
+  private scheduleApply(): void {
+    if (this.frameScheduled) return;
+    this.frameScheduled = true;
+    this.opts.scheduleFrame(() => this.applyQueued());
+  }
+
   private applyQueued(): void {
     this.frameScheduled = false;
-    const batches = this.queued;
-    this.queued = [];
+    if (this.queued.length === 0) return;
+    // A bounded share of the events per frame, so one frame never takes in thousands of objects;
+    // a larger share when far behind, so the view catches up within a few frames.
+    const pending = this.queued.reduce((n, b) => n + b.events.length, 0);
+    const { now: batches, rest } = takeEvents(
+      this.queued,
+      Math.max(FRAME_EVENTS, Math.ceil(pending / CATCH_UP_FRAMES)),
+    );
+    this.queued = rest;
+    if (rest.length > 0) this.scheduleApply();
     if (batches.length === 0) return;
     // A batch that only logs an input (a `kubectl get` while paused) changes neither the cluster
     // nor the clock: leave the mirror and the clock alone, or every table and the cluster view

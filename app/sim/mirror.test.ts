@@ -54,11 +54,47 @@ describe("ClusterMirror", () => {
     expect(mirror.get().objects.get("uid-a")?.status.phase).toBe("Running");
   });
 
-  it("keeps earlier states untouched so React sees a new snapshot per update", () => {
+  it("hands React a new state per update, carrying that update's changes by uid", () => {
     const mirror = new ClusterMirror();
     const before = mirror.get();
+    mirror.apply([
+      batch([
+        { type: "ADDED", object: pod("a"), resourceVersion: 1 },
+        { type: "ADDED", object: pod("b"), resourceVersion: 2 },
+      ]),
+    ]);
+    mirror.apply([batch([{ type: "DELETED", object: pod("a"), resourceVersion: 3 }])]);
+    const after = mirror.get();
+    expect(after).not.toBe(before);
+    expect(after.version).toBe(before.version + 2);
+    expect(after.delta).toEqual({
+      reset: false,
+      changes: [{ type: "DELETED", uid: "uid-a", object: null, resourceVersion: 3 }],
+    });
+  });
+
+  it("merges the changes a reader missed, in order, and says reset when a snapshot came between", () => {
+    const mirror = new ClusterMirror();
     mirror.apply([batch([{ type: "ADDED", object: pod("a"), resourceVersion: 1 }])]);
-    expect(before.objects.size).toBe(0);
-    expect(mirror.get()).not.toBe(before);
+    const seen = mirror.get().version;
+    mirror.apply([batch([{ type: "MODIFIED", object: pod("a", "Running"), resourceVersion: 2 }])]);
+    mirror.apply([batch([{ type: "ADDED", object: pod("b"), resourceVersion: 3 }])]);
+    const missed = mirror.changesSince(seen);
+    expect(missed.reset).toBe(false);
+    expect(missed.changes.map((c) => `${c.type} ${c.uid} ${c.resourceVersion}`)).toEqual([
+      "MODIFIED uid-a 2",
+      "ADDED uid-b 3",
+    ]);
+    expect(mirror.changesSince(mirror.get().version).changes).toEqual([]);
+    mirror.reset([pod("c")], [], 10);
+    expect(mirror.changesSince(seen).reset).toBe(true);
+  });
+
+  it("says reset to a reader too far behind, rather than an incomplete list", () => {
+    const mirror = new ClusterMirror();
+    for (let i = 1; i <= 300; i++)
+      mirror.apply([batch([{ type: "ADDED", object: pod(`p${i}`), resourceVersion: i }])]);
+    expect(mirror.changesSince(1).reset).toBe(true);
+    expect(mirror.changesSince(290).changes).toHaveLength(10);
   });
 });

@@ -16,6 +16,7 @@ import {
   type StreamChunk,
   type WorkerMessage,
 } from "./protocol";
+import { splitBatch } from "./batchChunks";
 import { replayLog } from "./replay";
 
 /** What the host needs from its surroundings: real time, timers and a way to post. Injected so tests drive it. */
@@ -29,6 +30,8 @@ export interface HostEnv {
 
 /** A batch goes out at most this often (one per animation frame). */
 export const BATCH_INTERVAL_MS = 16;
+/** Watch events per batch message at most: a bigger batch goes out as several messages. */
+export const MESSAGE_EVENTS = 100;
 /** Work per slice while playing at "max", so pings and requests still get through. */
 export const MAX_SLICE_MS = 10;
 /** The longest `advance` request the worker accepts (a week of simulated time). */
@@ -284,7 +287,8 @@ export class SimHost {
     const streams = this.readStreams();
     if (streams.length > 0) batch.streams = streams;
     this.pending = { events: [], traces: [], inputs: [] };
-    this.env.post({ kind: "batch", batch });
+    // Pieces, so that the UI decodes each message in a short task (structured clone is O(size)).
+    for (const piece of splitBatch(batch, MESSAGE_EVENTS)) this.env.post({ kind: "batch", batch: piece });
   };
 }
 

@@ -4,7 +4,7 @@ import { activeFile, useActiveTab } from "../editor/editorStore";
 import { useWorkStore } from "../persist/workStore";
 import { createPortal } from "react-dom";
 import { ObjectsPanel } from "../shell/ObjectsPanel";
-import { useMirror } from "../sim/mirror";
+import { type ClusterMirror, type MirrorState, useMirror } from "../sim/mirror";
 import { bridge, mirror } from "../sim/session";
 import { useT } from "../state/uiStore";
 import { Animator } from "./animator";
@@ -41,8 +41,12 @@ export function ClusterView() {
   const state = useMirror(mirror);
   const [toolbarSlot, setToolbarSlot] = useState<HTMLDivElement | null>(null);
   const cursor = useViewStore((s) => s.cursor);
-  const live = cursor === undefined ? state.objects : undefined;
-  const objects = useMemo(() => live ?? viewHistory.objectsAt(cursor ?? 0) ?? state.objects, [live, cursor]);
+  const traceVersion = useViewStore((s) => s.traceVersion);
+  // Live, the mirror's own (live) map; in the past, a map rebuilt from the history.
+  const past = useMemo(
+    () => (cursor === undefined ? undefined : viewHistory.objectsAt(cursor, traceVersion)),
+    [cursor, traceVersion],
+  );
   // Closes the batch measurement once the whole view (graph, inspector, timeline) committed.
   useEffect(() => measureBatch());
   return (
@@ -60,11 +64,30 @@ export function ClusterView() {
           <ObjectsPanel />
         </div>
       ) : (
-        <GraphStage objects={objects} traces={state.traces} toolbarSlot={toolbarSlot} />
+        <GraphStage state={state} past={past} toolbarSlot={toolbarSlot} />
       )}
       <Timeline history={viewHistory} traces={state.traces} />
     </div>
   );
+}
+
+/** The model builder fed the mirror's changes while live, and whole moments while travelling. */
+class ModelSource {
+  private readonly builder = new ModelBuilder();
+  /** The mirror version the builder last took in; -1 after a moment from the history. */
+  private seen = -1;
+
+  live(mirror: ClusterMirror): ClusterModel {
+    const state = mirror.get();
+    const delta = this.seen < 0 ? undefined : mirror.changesSince(this.seen);
+    this.seen = state.version;
+    return this.builder.update(state.objects, delta);
+  }
+
+  past(objects: ReadonlyMap<string, KubeObject>): ClusterModel {
+    this.seen = -1;
+    return this.builder.update(objects);
+  }
 }
 
 function useLensFocus(): Focus | undefined {
@@ -108,12 +131,13 @@ function traceFocus(
 }
 
 function GraphStage({
-  objects,
-  traces,
+  state,
+  past,
   toolbarSlot,
 }: {
-  objects: ReadonlyMap<string, KubeObject>;
-  traces: readonly TraceRecord[];
+  state: MirrorState;
+  /** The objects of the moment travelled to; undefined: live. */
+  past: ReadonlyMap<string, KubeObject> | undefined;
   /** Where the toolbar goes (the tab row), once it exists. */
   toolbarSlot: HTMLElement | null;
 }) {
@@ -126,10 +150,15 @@ function GraphStage({
   const speed = useSyncExternalStore(bridge.clock.subscribe, () => bridge.clock.get().speed);
   const reduced = useReducedMotion();
   const duration = animationMs(cursor === undefined ? speed : 10, reduced);
-  const builder = useMemo(() => new ModelBuilder(), []);
+  const traces = state.traces;
+  const objects = past ?? state.objects;
+  const source = useMemo(() => new ModelSource(), []);
   // The same model object comes back when no drawn object changed (say, only trace records
   // arrived), so the layout, the highlight and every memoised shape skip.
-  const model = useMemo(() => builder.update(objects), [builder, objects]);
+  const model = useMemo(
+    () => (past ? source.past(past) : source.live(mirror)),
+    [source, past, state.version],
+  );
   const layout = useMemo(() => layoutModel(model, expanded), [model, expanded]);
   const lens = useLensFocus();
   const traced = useMemo(
@@ -195,7 +224,7 @@ function GraphStage({
           onKeyDown={onKeyDown}
         />
       </div>
-      <Inspector model={model} objects={objects} traces={traces} />
+      <Inspector model={model} objects={objects} version={state.version} traces={traces} />
     </div>
   );
 }

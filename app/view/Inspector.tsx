@@ -20,7 +20,7 @@ export function ownersOf(model: ClusterModel, uid: string): ViewObject[] {
 }
 
 function dependentsOf(model: ClusterModel, uid: string): ViewObject[] {
-  return (model.edgesFrom.get(uid) ?? [])
+  return [...(model.edgesFrom.get(uid)?.values() ?? [])]
     .filter((e) => e.kind === "owner")
     .flatMap((e) => model.byUid.get(e.to) ?? []);
 }
@@ -50,10 +50,13 @@ function statusText(view: ViewObject): string {
 export function Inspector({
   model,
   objects,
+  version,
   traces,
 }: {
   model: ClusterModel;
+  /** The objects shown: the mirror's live map (so `version` says when it changed), or a past moment. */
   objects: ReadonlyMap<string, KubeObject>;
+  version: number;
   traces: readonly TraceRecord[];
 }) {
   const t = useT();
@@ -66,7 +69,7 @@ export function Inspector({
     return [...objects.values()]
       .filter((o) => o.kind === "Event" && o.involvedObject?.uid === view.uid)
       .slice(-8);
-  }, [objects, view]);
+  }, [objects, view, version]);
   const why = useMemo(
     () => (view ? traces.filter((r) => mentions(r, view.object)).slice(-10) : []),
     [traces, view],

@@ -2,6 +2,7 @@ import { useMemo, useState, useSyncExternalStore } from "react";
 import type { TraceRecord } from "../../src";
 import { formatClock } from "../time/formatClock";
 import { useT } from "../state/uiStore";
+import { DecisionList } from "./decisions";
 import type { ViewHistory } from "./history";
 import { useViewStore } from "./viewStore";
 
@@ -23,11 +24,12 @@ function decisionIndex(
 ): number {
   if (traceSeq !== undefined) return decisions.findIndex((r) => r.seq === traceSeq);
   if (cursor === undefined) return decisions.length;
+  const shown = history.resourceVersionAt(cursor) ?? Number.NEGATIVE_INFINITY;
   let lo = 0;
   let hi = decisions.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((history.frameForTrace(decisions[mid].seq) ?? Number.POSITIVE_INFINITY) <= cursor) lo = mid + 1;
+    if (decisions[mid].resourceVersion <= shown) lo = mid + 1;
     else hi = mid;
   }
   return lo - 1;
@@ -35,7 +37,7 @@ function decisionIndex(
 
 /**
  * The trace as a timeline: step one reconcile decision at a time (the view shows the cluster
- * as that decision left it), scrub back to any kept moment, and return to live.
+ * as that decision left it, at its resourceVersion), scrub back to any kept moment, and return to live.
  */
 export function Timeline({ history, traces }: { history: ViewHistory; traces: readonly TraceRecord[] }) {
   const t = useT();
@@ -44,7 +46,8 @@ export function Timeline({ history, traces }: { history: ViewHistory; traces: re
   const traceSeq = useViewStore((s) => s.traceSeq);
   const travel = useViewStore((s) => s.travel);
   const [open, setOpen] = useState(false);
-  const decisions = useMemo(() => traces.filter((r) => r.actions.length > 0), [traces]);
+  const decisionList = useMemo(() => new DecisionList(), []);
+  const decisions = useMemo(() => decisionList.read(traces), [decisionList, traces]);
   const index = decisionIndex(decisions, history, cursor, traceSeq);
   const current = index >= 0 && index < decisions.length ? decisions[index] : undefined;
   const live = cursor === undefined;
@@ -52,8 +55,10 @@ export function Timeline({ history, traces }: { history: ViewHistory; traces: re
   const stepTo = (i: number) => {
     const trace = decisions[i];
     if (!trace) return travel(undefined);
-    const frame = history.frameForTrace(trace.seq) ?? range.last;
-    travel(frame, trace.seq);
+    // The frame holding the decision's writes, shown only up to them: one decision at a time,
+    // even when a frame (one batch) holds many.
+    const frame = history.frameForVersion(trace.resourceVersion) ?? range.last;
+    travel(frame, { seq: trace.seq, resourceVersion: trace.resourceVersion });
   };
   const time = live ? undefined : history.timeAt(cursor);
   const empty = range.last < range.first;

@@ -77,12 +77,12 @@ function relatedTo(
     out.add(owner);
   addDependents(model, uid, out);
   const endpoints = view.kind === "Service" ? model.endpoints.get(uid) : undefined;
-  for (const edge of model.edgesFrom.get(uid) ?? []) {
+  for (const edge of model.edgesFrom.get(uid)?.values() ?? []) {
     if (edge.kind !== "selector" || (endpoints && !endpoints.has(edge.to))) continue;
     out.add(edge.to);
     markSelector(view, model.byUid.get(edge.to), marked);
   }
-  for (const edge of model.edgesTo.get(uid) ?? []) if (edge.kind === "selector") out.add(edge.from);
+  for (const edge of model.edgesTo.get(uid)?.values() ?? []) if (edge.kind === "selector") out.add(edge.from);
   if (endpoints) for (const pod of endpoints) if (model.byUid.has(pod)) out.add(pod);
 }
 
@@ -90,7 +90,7 @@ function relatedTo(
 function addDependents(model: ClusterModel, uid: string, out: Set<string>): void {
   const stack = [uid];
   for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    for (const edge of model.edgesFrom.get(next) ?? []) {
+    for (const edge of model.edgesFrom.get(next)?.values() ?? []) {
       if (edge.kind !== "owner" || out.has(edge.to)) continue;
       out.add(edge.to);
       stack.push(edge.to);

@@ -192,11 +192,12 @@ function collapsedGroups(collapsible: ReadonlySet<string>, expanded: ReadonlySet
 type LaneItem = { pod: PodView } | { summary: Omit<SummaryCell, "box" | "type"> };
 
 function laneCells(model: ClusterModel, x: number, collapsed: ReadonlySet<string>) {
-  const nodeNames = new Set(model.nodes.map((n) => n.name));
-  const laneOf = (pod: PodView) =>
-    pod.nodeName && nodeNames.has(pod.nodeName) ? `lane:${pod.nodeName}` : PENDING_LANE;
+  // Lane ids and summaries are looked up, not built per pod: this loop runs over every pod on
+  // every change, so it allocates only for what is drawn.
+  const laneIds = new Map(model.nodes.map((n) => [n.name, `lane:${n.name}`]));
+  const laneOf = (pod: PodView) => (pod.nodeName && laneIds.get(pod.nodeName)) || PENDING_LANE;
   const keyed = new Map<string, { key: string; item: LaneItem }[]>();
-  const summaries = new Map<string, Omit<SummaryCell, "box" | "type">>();
+  const summaries = new Map<string, Map<string, Omit<SummaryCell, "box" | "type">>>();
   const groupName = (group: string) => model.byUid.get(group)?.name ?? "";
   const drawnAs = new Map<string, string>();
   // model.pods is in name order, so a summary's pods are too. Only what a lane shows is
@@ -204,22 +205,36 @@ function laneCells(model: ClusterModel, x: number, collapsed: ReadonlySet<string
   // thousand collapsed pods cost one pass, not a sort.
   for (const pod of model.pods) {
     const lane = laneOf(pod);
-    const list = keyed.get(lane) ?? [];
-    keyed.set(lane, list);
+    let list = keyed.get(lane);
+    if (!list) {
+      list = [];
+      keyed.set(lane, list);
+    }
     if (!collapsed.has(pod.group)) {
       list.push({ key: `${groupName(pod.group)}\u0000${pod.name}`, item: { pod } });
       drawnAs.set(pod.uid, pod.uid);
       continue;
     }
-    const id = `summary:${pod.group}:${lane}`;
-    let summary = summaries.get(id);
+    let byLane = summaries.get(pod.group);
+    if (!byLane) {
+      byLane = new Map();
+      summaries.set(pod.group, byLane);
+    }
+    let summary = byLane.get(lane);
     if (!summary) {
-      summary = { id, group: pod.group, lane, total: 0, counts: {}, pods: [] };
-      summaries.set(id, summary);
+      summary = {
+        id: `summary:${pod.group}:${lane}`,
+        group: pod.group,
+        lane,
+        total: 0,
+        counts: {},
+        pods: [],
+      };
+      byLane.set(lane, summary);
       list.push({ key: `${groupName(pod.group)}\u0000`, item: { summary } });
     }
     count(summary, pod);
-    drawnAs.set(pod.uid, id);
+    drawnAs.set(pod.uid, summary.id);
   }
   const items = new Map<string, LaneItem[]>();
   for (const [lane, list] of keyed)
@@ -227,7 +242,7 @@ function laneCells(model: ClusterModel, x: number, collapsed: ReadonlySet<string
       lane,
       list.sort((a, b) => compare(a.key, b.key)).map((x) => x.item),
     );
-  const laneIds = [PENDING_LANE, ...model.nodes.map((n) => `lane:${n.name}`)];
+  const laneOrder = [PENDING_LANE, ...laneIds.values()];
   const nodesByLane = new Map(model.nodes.map((n) => [`lane:${n.name}`, n]));
   const fullest = Math.max(0, ...[...items.values()].map((list) => list.length));
   const cols = Math.min(SIZES.maxLaneCols, Math.max(SIZES.minLaneCols, fullest));
@@ -235,7 +250,7 @@ function laneCells(model: ClusterModel, x: number, collapsed: ReadonlySet<string
   const lanes: Lane[] = [];
   const cells: Cell[] = [];
   let y = 0;
-  for (const id of laneIds) {
+  for (const id of laneOrder) {
     const list = items.get(id) ?? [];
     const rows = Math.ceil(list.length / cols);
     // An empty Pending lane stays a thin strip: it only needs to show where pods wait.

@@ -49,7 +49,11 @@ export interface EdgeView {
   controller: boolean;
 }
 
-/** Everything the view draws, derived from the mirror's objects alone. */
+/**
+ * Everything the view draws, derived from the mirror's objects alone. A new model per change;
+ * its arrays are its own, but `byUid` and the edge maps are the builder's live indexes (kept up
+ * to date change by change): read them for the latest model only.
+ */
 export interface ClusterModel {
   nodes: NodeView[];
   workloads: ViewObject[];
@@ -59,10 +63,10 @@ export interface ClusterModel {
   byUid: ReadonlyMap<string, ViewObject>;
   /** Ready endpoint pod uids by Service uid (from the Endpoints object of the same name, when there is one). */
   endpoints: ReadonlyMap<string, ReadonlySet<string>>;
-  /** The edges leaving each uid (owner → dependents, holder → matched pods), so lookups need no scan. */
-  edgesFrom: ReadonlyMap<string, readonly EdgeView[]>;
-  /** The edges arriving at each uid. */
-  edgesTo: ReadonlyMap<string, readonly EdgeView[]>;
+  /** The edges leaving each uid (owner → dependents, holder → matched pods) by edge id, so lookups need no scan. */
+  edgesFrom: ReadonlyMap<string, ReadonlyMap<string, EdgeView>>;
+  /** The edges arriving at each uid, by edge id. */
+  edgesTo: ReadonlyMap<string, ReadonlyMap<string, EdgeView>>;
 }
 
 /** Whether the learner's view shows this object (system namespaces and the `kubernetes` Service stay out). */
@@ -77,15 +81,32 @@ export function isDrawn(object: KubeObject): boolean {
   );
 }
 
+/** Parsed selectors by their JSON: a workload's status changes often, its selector almost never. */
+const parsedSelectors = new Map<string, Selector | undefined>();
+const PARSED_SELECTORS_KEPT = 500;
+
 /** The selector an object holds, or undefined (none, or one that does not parse). */
 export function selectorOf(object: KubeObject): Selector | undefined {
+  const service = object.kind === "Service";
+  const source = service
+    ? object.spec?.selector
+    : object.kind === "CronJob"
+      ? undefined
+      : object.spec?.selector;
+  if (!source) return undefined;
+  const key = `${service ? "set" : "ls"}:${JSON.stringify(source)}`;
+  if (parsedSelectors.has(key)) return parsedSelectors.get(key);
+  const selector = parseSelector(source, service);
+  if (parsedSelectors.size >= PARSED_SELECTORS_KEPT) parsedSelectors.clear();
+  parsedSelectors.set(key, selector);
+  return selector;
+}
+
+function parseSelector(source: unknown, fromSet: boolean): Selector | undefined {
   try {
-    if (object.kind === "Service") {
-      const set = object.spec?.selector as Record<string, string> | undefined;
-      return set && Object.keys(set).length > 0 ? selectorFromSet(set) : undefined;
-    }
-    if (object.kind === "CronJob" || !object.spec?.selector) return undefined;
-    return labelSelectorAsSelector(object.spec.selector);
+    if (!fromSet) return labelSelectorAsSelector(source as Parameters<typeof labelSelectorAsSelector>[0]);
+    const set = source as Record<string, string>;
+    return Object.keys(set).length > 0 ? selectorFromSet(set) : undefined;
   } catch {
     return undefined;
   }

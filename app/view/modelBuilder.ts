@@ -1,4 +1,6 @@
 import type { KubeObject } from "../../src";
+import type { MirrorDelta } from "../sim/mirror";
+import { EdgeIndex } from "./edgeIndex";
 import {
   byName,
   type ClusterModel,
@@ -10,6 +12,7 @@ import {
   type ViewObject,
   viewOf,
 } from "./model";
+import { SortedList } from "./sortedList";
 
 type Objects = ReadonlyMap<string, KubeObject>;
 
@@ -17,187 +20,252 @@ type Objects = ReadonlyMap<string, KubeObject>;
 interface Entry {
   /** The view built from the object alone (no owner resolved). */
   base: ViewObject;
-  /** The view as last published (owner resolved); reused while neither object nor owner changes. */
-  published?: ViewObject;
-  /** The controller owner's uid and every owner reference, read once per object version. */
-  controller?: string;
+  /** Every owner reference, read once per object version. */
   owners: readonly { uid: string; controller: boolean }[];
+  /** The controller owner's uid, if any. */
+  controller?: string;
+  /** For a selector holder: what its matches depend on (namespace and selector). */
+  selectorKey?: string;
 }
 
-/** A pod's selector matches, kept while neither its labels nor the set of selectors change. */
-interface Matches {
-  labels: Readonly<Record<string, string>>;
-  holders: readonly string[];
+/** What one update touched, gathered before anything is recomputed. */
+interface Work {
+  changed: boolean;
+  /** Drawn uids whose published view (and owner edges) must be rebuilt. */
+  republish: Set<string>;
+  /** Pods whose selector matches must be recomputed. */
+  rematch: Set<string>;
+  /** Some selector appeared, went or changed: every pod is rematched. */
+  selectorsChanged: boolean;
+  endpointsChanged: boolean;
 }
 
 /**
- * Builds the drawn model from successive mirror states, doing work only for what changed:
- * a state whose drawn objects (and Endpoints) are all unchanged returns the previous model
- * itself, so everything downstream can skip; otherwise views of unchanged objects are reused
- * (same references, so memoised shapes skip them) and selector matches are recomputed only
- * for pods whose labels changed, unless some selector itself changed.
+ * Builds the drawn model from the mirror, change by change: an update costs O(changes) (plus
+ * copying the model's arrays of pointers), not O(objects). Views of unchanged objects are
+ * reused (same references, so memoised shapes skip them); a pod's selector matches are
+ * recomputed only when its labels change, unless some selector itself changed. A state whose
+ * drawn objects (and Endpoints) are all unchanged returns the previous model itself.
  */
 export class ModelBuilder {
-  private previous: Objects = new Map();
-  private model?: ClusterModel;
+  /** The drawn objects and Endpoints absorbed so far, by uid. */
+  private known = new Map<string, KubeObject>();
   private entries = new Map<string, Entry>();
+  private views = new Map<string, ViewObject>();
+  /** Owner uid → the drawn objects that reference it (whether or not the owner is drawn). */
+  private dependents = new Map<string, Set<string>>();
+  private ownerEdges = new Map<string, EdgeView[]>();
+  private matches = new Map<string, { holders: string[]; edges: EdgeView[] }>();
+  private holders = new Map<string, ViewObject>();
   private endpointObjects = new Map<string, KubeObject>();
-  private matches = new Map<string, Matches>();
-  private selectorsKey = "";
+  private edges = new EdgeIndex();
+  private pods = sortedViews<PodView>();
+  private nodes = sortedViews<NodeView>();
+  private workloads = sortedViews<ViewObject>();
+  private services = sortedViews<ViewObject>();
+  private model?: ClusterModel;
 
-  /** The model for `objects` (a mirror state); the same object as last time when nothing drawn changed. */
-  update(objects: Objects): ClusterModel {
-    if (objects === this.previous && this.model) return this.model;
-    const changed = this.absorb(objects);
-    this.previous = objects;
-    if (!changed && this.model) return this.model;
-    this.model = this.assemble();
+  /**
+   * The model for `objects` (a mirror state). With `delta` (the mirror's changes since the
+   * previous call) only those uids are looked at; without it, or on a reset, `objects` is
+   * compared with what was absorbed (time travel). The same object as last time when nothing
+   * drawn changed.
+   */
+  update(objects: Objects, delta?: MirrorDelta): ClusterModel {
+    const uids = delta && !delta.reset ? delta.changes.map((c) => c.uid) : this.differing(objects);
+    const work: Work = {
+      changed: false,
+      republish: new Set(),
+      rematch: new Set(),
+      selectorsChanged: false,
+      endpointsChanged: false,
+    };
+    for (const uid of new Set(uids)) this.absorb(uid, objects.get(uid), work);
+    if (!work.changed && this.model) return this.model;
+    for (const uid of work.republish) this.publish(uid);
+    this.rematch(work);
+    this.model = {
+      nodes: this.nodes.list(),
+      workloads: this.workloads.list(),
+      pods: this.pods.list(),
+      services: this.services.list(),
+      edges: [...this.edges.byId.values()],
+      byUid: this.views,
+      endpoints:
+        work.endpointsChanged || this.services.changed || !this.model
+          ? endpointsOf(this.services.list(), this.endpointObjects)
+          : this.model.endpoints,
+      edgesFrom: this.edges.from,
+      edgesTo: this.edges.to,
+    };
+    for (const list of [this.pods, this.nodes, this.workloads, this.services]) list.changed = false;
     return this.model;
   }
 
-  /** Takes in the changes since the previous state; true when any drawn object or Endpoints changed. */
-  private absorb(objects: Objects): boolean {
-    let changed = false;
-    const take = (uid: string, object: KubeObject | undefined, before: KubeObject | undefined) => {
-      const kind = (object ?? before)?.kind;
-      if (kind === "Endpoints") {
-        const key = `${(object ?? before)?.metadata.namespace}/${(object ?? before)?.metadata.name}`;
-        if (object) this.endpointObjects.set(key, object);
-        else this.endpointObjects.delete(key);
-        changed = true;
-        return;
+  /** The uids whose drawn object or Endpoints differ between `objects` and what was absorbed. */
+  private differing(objects: Objects): string[] {
+    const uids: string[] = [];
+    for (const [uid, object] of objects)
+      if (this.known.get(uid) !== object && (object.kind === "Endpoints" || isDrawn(object))) uids.push(uid);
+    for (const uid of this.known.keys()) if (!objects.has(uid)) uids.push(uid);
+    return uids;
+  }
+
+  /** Takes in one uid's new object (undefined: gone), noting what must be recomputed. */
+  private absorb(uid: string, object: KubeObject | undefined, work: Work): void {
+    const before = this.known.get(uid);
+    if (before === object) return;
+    const kind = (object ?? before)?.kind;
+    if (kind === "Endpoints") {
+      const key = `${(object ?? before)?.metadata.namespace}/${(object ?? before)?.metadata.name}`;
+      if (object) this.endpointObjects.set(key, object);
+      else this.endpointObjects.delete(key);
+      this.remember(uid, object);
+      work.changed = work.endpointsChanged = true;
+      return;
+    }
+    const old = this.entries.get(uid);
+    const drawn = object !== undefined && isDrawn(object);
+    if (!drawn && !old) return;
+    this.remember(uid, drawn ? object : undefined);
+    work.changed = true;
+    if (old) this.unindex(uid, old);
+    const entry = drawn ? entryOf(object) : undefined;
+    if (entry) {
+      this.entries.set(uid, entry);
+      this.index(uid, entry);
+      work.republish.add(uid);
+    } else this.forget(uid);
+    // Dependents resolve their owner (and draw their owner edges) only while it is drawn.
+    if (!old !== !entry)
+      for (const dependent of this.dependents.get(uid) ?? []) work.republish.add(dependent);
+    if (old?.selectorKey !== entry?.selectorKey) work.selectorsChanged = true;
+    if (entry?.base.kind === "Pod" && !(old && sameLabels(old.base.labels, entry.base.labels)))
+      work.rematch.add(uid);
+  }
+
+  private remember(uid: string, object: KubeObject | undefined): void {
+    if (object) this.known.set(uid, object);
+    else this.known.delete(uid);
+  }
+
+  private index(uid: string, entry: Entry): void {
+    for (const owner of entry.owners) {
+      let set = this.dependents.get(owner.uid);
+      if (!set) {
+        set = new Set();
+        this.dependents.set(owner.uid, set);
       }
-      if (object && isDrawn(object)) {
-        const owners = (object.metadata.ownerReferences ?? []).map(
-          (ref: { uid: string; controller?: boolean }) => ({
-            uid: ref.uid,
-            controller: Boolean(ref.controller),
-          }),
-        );
-        this.entries.set(uid, {
-          base: viewOf(object),
-          owners,
-          controller: owners.find((o) => o.controller)?.uid,
-        });
-        changed = true;
-      } else if (this.entries.delete(uid)) changed = true;
-    };
-    let added = 0;
-    for (const [uid, object] of objects) {
-      const before = this.previous.get(uid);
-      if (before === object) continue;
-      if (!before) added++;
-      take(uid, object, before);
+      set.add(uid);
     }
-    // Some uids left only if the new state is smaller than the old one plus what was added.
-    if (objects.size !== this.previous.size + added) {
-      for (const [uid, before] of this.previous) if (!objects.has(uid)) take(uid, undefined, before);
-    }
-    return changed;
+    if (entry.selectorKey !== undefined) this.holders.set(uid, entry.base);
   }
 
-  private assemble(): ClusterModel {
-    const byUid = new Map<string, ViewObject>();
-    for (const [uid, entry] of this.entries) byUid.set(uid, entry.base);
-    const nodes: NodeView[] = [];
-    const workloads: ViewObject[] = [];
-    const pods: PodView[] = [];
-    const services: ViewObject[] = [];
-    for (const [uid, entry] of this.entries) {
-      const view = this.publish(entry, byUid);
-      byUid.set(uid, view);
-      if (view.kind === "Pod") pods.push(view as PodView);
-      else if (view.kind === "Node") nodes.push(view as NodeView);
-      else if (view.kind === "Service") services.push(view);
-      else workloads.push(view);
+  private unindex(uid: string, entry: Entry): void {
+    for (const owner of entry.owners) {
+      const set = this.dependents.get(owner.uid);
+      set?.delete(uid);
+      if (set?.size === 0) this.dependents.delete(owner.uid);
     }
-    nodes.sort(byName);
-    workloads.sort(byName);
-    pods.sort(byName);
-    services.sort(byName);
-    const edges = [...this.ownerEdges(byUid), ...this.selectorEdges([...workloads, ...services], pods)];
-    return {
-      nodes,
-      workloads,
-      pods,
-      services,
-      edges,
-      byUid,
-      endpoints: endpointsOf(services, this.endpointObjects),
-      ...adjacency(edges),
-    };
+    this.holders.delete(uid);
   }
 
-  /** The entry's view with its owner resolved, reusing the last one when that did not change. */
-  private publish(entry: Entry, byUid: ReadonlyMap<string, ViewObject>): ViewObject {
+  /** A drawn object went: its view, its edges and its place in the lists. */
+  private forget(uid: string): void {
+    this.entries.delete(uid);
+    const view = this.views.get(uid);
+    this.views.delete(uid);
+    if (view) this.listOf(view.kind).remove(view);
+    this.edges.replace(this.ownerEdges.get(uid) ?? [], []);
+    this.ownerEdges.delete(uid);
+    this.edges.replace(this.matches.get(uid)?.edges ?? [], []);
+    this.matches.delete(uid);
+  }
+
+  /** The entry's view with its owner resolved (reused when that did not change), and its owner edges. */
+  private publish(uid: string): void {
+    const entry = this.entries.get(uid);
+    if (!entry) return;
     const controller = entry.controller;
-    const ownerUid = controller && byUid.has(controller) ? controller : undefined;
-    const last = entry.published;
-    if (last && last.ownerUid === ownerUid) return last;
-    const view: ViewObject =
-      entry.base.kind === "Pod"
-        ? ({ ...entry.base, ownerUid, group: ownerUid ?? "" } as PodView)
-        : { ...entry.base, ownerUid };
-    entry.published = view;
-    return view;
+    const ownerUid = controller && this.entries.has(controller) ? controller : undefined;
+    const last = this.views.get(uid);
+    if (!last || last.object !== entry.base.object || last.ownerUid !== ownerUid) {
+      const view: ViewObject =
+        entry.base.kind === "Pod"
+          ? ({ ...entry.base, ownerUid, group: ownerUid ?? "" } as PodView)
+          : { ...entry.base, ownerUid };
+      this.views.set(uid, view);
+      this.listOf(view.kind).put(view, last);
+    }
+    const edges: EdgeView[] = [];
+    for (const ref of entry.owners) {
+      if (!this.entries.has(ref.uid)) continue;
+      edges.push({
+        id: `owner:${ref.uid}:${uid}`,
+        kind: "owner",
+        from: ref.uid,
+        to: uid,
+        controller: ref.controller,
+      });
+    }
+    this.edges.replace(this.ownerEdges.get(uid) ?? [], edges);
+    this.ownerEdges.set(uid, edges);
   }
 
-  /** Owner edges: every owner reference whose owner is drawn. */
-  private ownerEdges(byUid: ReadonlyMap<string, ViewObject>): EdgeView[] {
-    const edges: EdgeView[] = [];
-    for (const [uid, entry] of this.entries) {
-      for (const ref of entry.owners) {
-        if (!byUid.has(ref.uid)) continue;
-        edges.push({
-          id: `owner:${ref.uid}:${uid}`,
-          kind: "owner",
-          from: ref.uid,
-          to: uid,
-          controller: ref.controller,
-        });
-      }
-    }
-    return edges;
-  }
-
-  /** Selector edges, holder by holder in order; each pod's matches are reused while still valid. */
-  private selectorEdges(holders: readonly ViewObject[], pods: readonly PodView[]): EdgeView[] {
-    const active = holders.filter((h) => h.selector && !h.selector.empty());
-    const key = active.map((h) => `${h.uid}|${h.namespace}|${h.selector}`).join("\n");
-    if (key !== this.selectorsKey) {
-      this.selectorsKey = key;
-      this.matches.clear();
-    }
-    const byHolder = new Map<string, string[]>();
-    const alive = new Set<string>();
-    for (const pod of pods) {
-      alive.add(pod.uid);
-      let match = this.matches.get(pod.uid);
-      if (!match || !sameLabels(match.labels, pod.labels)) {
-        const found = active.filter((h) => h.namespace === pod.namespace && h.selector?.matches(pod.labels));
-        match = { labels: pod.labels, holders: found.map((h) => h.uid) };
-        this.matches.set(pod.uid, match);
-      }
-      for (const holder of match.holders) {
-        const list = byHolder.get(holder);
-        if (list) list.push(pod.uid);
-        else byHolder.set(holder, [pod.uid]);
-      }
-    }
-    for (const uid of this.matches.keys()) if (!alive.has(uid)) this.matches.delete(uid);
-    const edges: EdgeView[] = [];
-    for (const holder of active) {
-      for (const pod of byHolder.get(holder.uid) ?? [])
-        edges.push({
-          id: `selector:${holder.uid}:${pod}`,
+  /** Selector edges: every pod when some selector changed, otherwise only pods whose labels did. */
+  private rematch(work: Work): void {
+    const pods = work.selectorsChanged ? this.pods.all() : work.rematch;
+    const active = [...this.holders.values()];
+    for (const item of pods) {
+      const uid = typeof item === "string" ? item : item.uid;
+      const pod = this.views.get(uid);
+      if (!pod) continue;
+      const holders = active
+        .filter((h) => h.namespace === pod.namespace && h.selector?.matches(pod.labels))
+        .map((h) => h.uid);
+      const before = this.matches.get(uid);
+      if (before && before.holders.join() === holders.join()) continue;
+      const edges = holders.map(
+        (holder): EdgeView => ({
+          id: `selector:${holder}:${uid}`,
           kind: "selector",
-          from: holder.uid,
-          to: pod,
+          from: holder,
+          to: uid,
           controller: false,
-        });
+        }),
+      );
+      this.edges.replace(before?.edges ?? [], edges);
+      this.matches.set(uid, { holders, edges });
     }
-    return edges;
   }
+
+  /** The list a view of `kind` belongs in (each list only ever holds views of its kinds). */
+  private listOf(kind: string): SortedList<ViewObject> {
+    if (kind === "Pod") return this.pods as unknown as SortedList<ViewObject>;
+    if (kind === "Node") return this.nodes as unknown as SortedList<ViewObject>;
+    return kind === "Service" ? this.services : this.workloads;
+  }
+}
+
+function sortedViews<T extends ViewObject>(): SortedList<T> {
+  return new SortedList<T>(byName, (view) => view.uid);
+}
+
+function entryOf(object: KubeObject): Entry {
+  const base = viewOf(object);
+  const owners = (object.metadata.ownerReferences ?? []).map(
+    (ref: { uid: string; controller?: boolean }) => ({
+      uid: ref.uid,
+      controller: Boolean(ref.controller),
+    }),
+  );
+  const active = base.selector && !base.selector.empty();
+  return {
+    base,
+    owners,
+    controller: owners.find((o) => o.controller)?.uid,
+    selectorKey: active ? `${base.namespace}|${base.selector}` : undefined,
+  };
 }
 
 /**
@@ -216,21 +284,6 @@ function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<stri
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
   return keys.every((k) => a[k] === b[k]);
-}
-
-function adjacency(edges: readonly EdgeView[]) {
-  const edgesFrom = new Map<string, EdgeView[]>();
-  const edgesTo = new Map<string, EdgeView[]>();
-  const add = (map: Map<string, EdgeView[]>, uid: string, edge: EdgeView) => {
-    const list = map.get(uid);
-    if (list) list.push(edge);
-    else map.set(uid, [edge]);
-  };
-  for (const edge of edges) {
-    add(edgesFrom, edge.from, edge);
-    add(edgesTo, edge.to, edge);
-  }
-  return { edgesFrom, edgesTo };
 }
 
 function endpointsOf(

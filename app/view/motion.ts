@@ -10,13 +10,16 @@ export function animationMs(speed: Speed, reducedMotion: boolean): number {
 
 const QUERY = "(prefers-reduced-motion: reduce)";
 
+/** One query object for the page: asking matchMedia on every render costs a parse each time. */
+let media: MediaQueryList | undefined;
+const query = () => (media ??= matchMedia(QUERY));
+
 function subscribe(listener: () => void): () => void {
-  const media = matchMedia(QUERY);
-  media.addEventListener("change", listener);
-  return () => media.removeEventListener("change", listener);
+  query().addEventListener("change", listener);
+  return () => query().removeEventListener("change", listener);
 }
 
 /** Whether the learner asked the system for reduced motion (followed live). */
 export function useReducedMotion(): boolean {
-  return useSyncExternalStore(subscribe, () => matchMedia(QUERY).matches);
+  return useSyncExternalStore(subscribe, () => query().matches);
 }

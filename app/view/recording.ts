@@ -6,6 +6,8 @@ export const viewHistory = new ViewHistory();
 
 let batchStart: number | undefined;
 let started = false;
+/** The mirror version last recorded; what came after it is the next frame's changes. */
+let recorded = 0;
 
 /**
  * Starts recording every mirror update into `viewHistory` (once per page). The record waits a
@@ -21,7 +23,10 @@ export function startRecording(): void {
       const status = bridge.status.get();
       if (status === "starting" || status === "recovering") return;
       const state = mirror.get();
-      viewHistory.record(state.objects, bridge.clock.get().now, state.traces.at(-1)?.seq ?? 0);
+      if (state.version === recorded) return;
+      const delta = mirror.changesSince(recorded);
+      recorded = state.version;
+      viewHistory.record(state.objects, delta, bridge.clock.get().now, state.resourceVersion);
     });
   };
   mirror.subscribe(record);

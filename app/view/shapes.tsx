@@ -93,6 +93,7 @@ export const PodShape = memo(function PodShape({ cell, highlighted, focused, mar
       data-namespace={pod.namespace}
       data-uid={pod.uid}
       data-phase={s.phase}
+      data-node={pod.nodeName ?? ""}
       data-state={s.reason}
       data-ready={s.allReady ? "true" : "false"}
       data-highlighted={highlighted ? "true" : undefined}

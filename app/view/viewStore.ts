@@ -14,13 +14,16 @@ export interface ViewUi {
   cursor?: number;
   /** The trace record being stepped through, if any. */
   traceSeq?: number;
+  /** Its resourceVersion: the view shows the cluster exactly as that decision left it. */
+  traceVersion?: number;
   /** Whether the live selector lens stays on without editing. */
   lensPinned: boolean;
   setMode: (mode: "graph" | "table") => void;
   select: (uid: string | undefined) => void;
   setHover: (focus: Focus | undefined) => void;
   toggleGroup: (uid: string) => void;
-  travel: (cursor: number | undefined, traceSeq?: number) => void;
+  /** Shows history frame `cursor` (undefined: live), or within it the moment just after decision `step`. */
+  travel: (cursor: number | undefined, step?: { seq: number; resourceVersion: number }) => void;
   setLensPinned: (on: boolean) => void;
 }
 
@@ -37,6 +40,6 @@ export const useViewStore = create<ViewUi>()((set) => ({
       if (!expanded.delete(uid)) expanded.add(uid);
       return { expanded };
     }),
-  travel: (cursor, traceSeq) => set({ cursor, traceSeq }),
+  travel: (cursor, step) => set({ cursor, traceSeq: step?.seq, traceVersion: step?.resourceVersion }),
   setLensPinned: (lensPinned) => set({ lensPinned }),
 }));

@@ -121,6 +121,39 @@ describe("the cluster view", () => {
     await settle(page, '[data-kind="Service"]', 1);
   });
 
+  it("steps one decision at a time, the drawing showing the cluster exactly as each left it", async () => {
+    const { page } = browser;
+    await page.getByTestId("scrubber").focus();
+    await page.keyboard.press("Home");
+    await page.locator('[data-testid="cluster-view"][data-live="false"]').waitFor();
+    const now = page.getByTestId("timeline-now");
+    const binding = /default-scheduler: .*bound pod default\/(\S+) to (node-\d)/;
+    /** Clicks `name` until the timeline stands on a binding of a pod other than `not`; returns it. */
+    const stepToBinding = async (name: string, not?: string) => {
+      for (let i = 0; i < 20; i++) {
+        await page.getByRole("button", { name }).click();
+        const found = ((await now.textContent()) ?? "").match(binding);
+        if (found && found[1] !== not) return { pod: found[1], node: found[2] };
+      }
+      throw new Error(`no binding reached with ${name}`);
+    };
+    // The scheduler bound the three pods within one batch; stepping shows them bound one by one.
+    const first = await stepToBinding("Next decision");
+    await settle(page, `[data-kind="Pod"][data-name="${first.pod}"][data-node="${first.node}"]`, 1);
+    await settle(page, '[data-kind="Pod"][data-node=""]', 2);
+    const second = await stepToBinding("Next decision", first.pod);
+    await settle(page, `[data-kind="Pod"][data-name="${second.pod}"][data-node="${second.node}"]`, 1);
+    await settle(page, '[data-kind="Pod"][data-node=""]', 1);
+    await stepToBinding("Next decision", second.pod);
+    await settle(page, '[data-kind="Pod"][data-node=""]', 0);
+    await stepToBinding("Previous decision", undefined);
+    await expect(now.textContent()).resolves.toContain(second.pod);
+    await settle(page, '[data-kind="Pod"][data-node=""]', 1);
+    await page.getByTestId("live").click();
+    await page.locator('[data-testid="cluster-view"][data-live="true"]').waitFor();
+    await settle(page, '[data-kind="Pod"]', 4);
+  });
+
   it("clicking a pod opens its inspector with its owner chain, and its owners highlight", async () => {
     const { page } = browser;
     await page.locator(`${graph} [data-kind="Pod"][data-phase="Running"]`).last().click();

@@ -1,0 +1,168 @@
+import type { CDPSession, Page } from "playwright-core";
+import { openWatchedPage } from "../tests/e2e/support/browser";
+import { startPreview } from "../tests/e2e/support/preview";
+import { typeCommand, waitForTerminal } from "../tests/e2e/support/terminal";
+import { report } from "./timing";
+
+const graph = '[data-testid="cluster-graph"]';
+const STORAGE_KEY = "kubeplay:work:v1";
+const CONFIG_MAPS = 1000;
+
+/** One file of CONFIG_MAPS ConfigMaps, one document each. */
+function configMapsYaml(): string {
+  return Array.from(
+    { length: CONFIG_MAPS },
+    (_, i) =>
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings-${String(i).padStart(4, "0")}\ndata:\n  mode: fast\n`,
+  ).join("---\n");
+}
+
+/** Starts collecting long tasks (PerformanceObserver 'longtask') in the page. */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const tasks: number[] = [];
+    (globalThis as { longTasks?: number[] }).longTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push(entry.duration);
+    }).observe({ type: "longtask" });
+  });
+}
+
+/** The long tasks (ms) seen since the last call. */
+async function takeLongTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const tasks = (globalThis as { longTasks?: number[] }).longTasks ?? [];
+    return tasks.splice(0, tasks.length);
+  });
+}
+
+/**
+ * The main thread's task CPU times (ms) while `run` runs, from a Chrome trace (thread time,
+ * so that other processes competing for the cores do not inflate it the way wall time is).
+ */
+async function taskCpuTimes(cdp: CDPSession, run: () => Promise<void>): Promise<number[]> {
+  type TraceEvent = {
+    name: string;
+    ph: string;
+    pid: number;
+    tid: number;
+    tdur?: number;
+    args?: { name?: string };
+  };
+  const events: TraceEvent[] = [];
+  // The protocol types trace events as string records; they are JSON objects with numbers too.
+  const collect = (data: { value: object[] }) => events.push(...(data.value as TraceEvent[]));
+  cdp.on("Tracing.dataCollected", collect);
+  const complete = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
+  await cdp.send("Tracing.start", {
+    categories: "devtools.timeline,disabled-by-default-devtools.timeline",
+    transferMode: "ReportEvents",
+  });
+  try {
+    await run();
+  } finally {
+    await cdp.send("Tracing.end");
+    await complete;
+    cdp.off("Tracing.dataCollected", collect);
+  }
+  const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  return events
+    .filter((e) => e.pid === main?.pid && e.tid === main?.tid && e.ph === "X" && e.name === "RunTask")
+    .map((e) => (e.tdur ?? 0) / 1000);
+}
+
+function reportPhase(label: string, longTasks: number[], cpu: number[]): void {
+  const longest = Math.max(0, ...longTasks);
+  report(
+    `${label}: longest main-thread task (${longTasks.length} over 50 ms)`,
+    `${longest.toFixed(0)} ms`,
+    "50 ms",
+    longest < 50,
+  );
+  report(`${label}: longest task, CPU time (trace)`, `${Math.max(0, ...cpu).toFixed(0)} ms`, "-", true);
+}
+
+async function waitForText(page: Page, selector: string, pattern: RegExp, timeoutMs: number): Promise<void> {
+  await page.waitForFunction(
+    ([s, source]) =>
+      new RegExp(source as string).test(document.querySelector(s as string)?.textContent ?? ""),
+    [selector, pattern.source],
+    { timeout: timeoutMs, polling: 250 },
+  );
+}
+
+/**
+ * "The UI never freezes" (issue 5), in the built app in headless Chromium: the longest
+ * main-thread task while 1,000 ConfigMaps are applied from a file through the console, while a
+ * 1,000-replica Deployment comes up and while its 1,000 pods roll out, at the fastest speed (on
+ * ten nodes, so that every pod finds room).
+ */
+export async function benchMainThread(): Promise<void> {
+  const server = await startPreview();
+  const browser = await openWatchedPage();
+  // tsx (esbuild keepNames) wraps functions passed to page.evaluate in __name(); give the page a no-op one.
+  await browser.context.addInitScript("globalThis.__name = (fn) => fn;");
+  try {
+    const { page } = browser;
+    const cdp = await browser.context.newCDPSession(page);
+    const ready = async () => {
+      await page.locator('[data-testid="console"][data-ready="true"] .xterm-rows').waitFor();
+      await page.locator('[data-testid="editor"][data-ready="true"] .view-lines').waitFor();
+    };
+    await page.goto(server.url);
+    await ready();
+    // Import a work file holding the manifest (the Import button), as a learner would bring one in.
+    await page.waitForFunction((key) => localStorage.getItem(key) !== null, STORAGE_KEY);
+    const saved = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)) ?? "{}");
+    saved.work.files = { ...saved.work.files, "settings.yaml": configMapsYaml() };
+    // Ten nodes: 1,000 pods need room (a node takes at most 110).
+    saved.work.nodes = 10;
+    const file = { format: "kubeplay-work", version: 1, ...saved };
+    await page.locator('.work-menu input[type="file"]').setInputFiles({
+      name: "kubeplay-work.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
+    await ready();
+    await page.waitForTimeout(1000);
+    await watchLongTasks(page);
+
+    const applyCpu = await taskCpuTimes(cdp, async () => {
+      await typeCommand(page, "kubectl apply -f settings.yaml");
+      await waitForTerminal(page, /configmap\/settings-0999 created/, 60_000);
+      await page.waitForTimeout(1000);
+    });
+    reportPhase(`apply ${CONFIG_MAPS} ConfigMaps`, await takeLongTasks(page), applyCpu);
+
+    await page.getByTestId("speed").selectOption("max");
+    const scaleCpu = await taskCpuTimes(cdp, async () => {
+      await typeCommand(page, "kubectl create deployment big --image=nginx --replicas=1000");
+      await waitForTerminal(page, /deployment.apps\/big created/);
+      await page.getByTestId("play").click();
+      await waitForText(page, `${graph} [data-kind="Deployment"]`, /1000\/1000 ready/, 180_000);
+      await page.getByTestId("pause").click();
+    });
+    reportPhase("1,000 pods created at max speed", await takeLongTasks(page), scaleCpu);
+
+    const rolloutCpu = await taskCpuTimes(cdp, async () => {
+      await typeCommand(page, "kubectl set image deployment/big nginx=nginx:1.25");
+      await waitForTerminal(page, /image updated/);
+      await page.getByTestId("play").click();
+      // Done when one ReplicaSet is left drawing pods and all 1,000 are ready.
+      await page.waitForFunction(
+        (s) =>
+          new Set(
+            [...document.querySelectorAll(`${s} [data-summary]`)].map((e) => e.getAttribute("data-summary")),
+          ).size === 1,
+        graph,
+        { timeout: 180_000, polling: 250 },
+      );
+      await waitForText(page, `${graph} [data-kind="Deployment"]`, /1000\/1000 ready/, 180_000);
+      await page.getByTestId("pause").click();
+    });
+    reportPhase("1,000-pod rollout at max speed", await takeLongTasks(page), rolloutCpu);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
