@@ -112,6 +112,8 @@ export async function benchMainThread(): Promise<void> {
     await page.goto(server.url);
     await ready();
     // Import a work file holding the manifest (the Import button), as a learner would bring one in.
+    // Autosave writes once something changes: let ten simulated seconds pass first.
+    await page.getByRole("button", { name: "Advance time by +10s" }).click();
     await page.waitForFunction((key) => localStorage.getItem(key) !== null, STORAGE_KEY);
     const saved = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)) ?? "{}");
     saved.work.files = { ...saved.work.files, "settings.yaml": configMapsYaml() };
