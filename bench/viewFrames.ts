@@ -88,6 +88,34 @@ async function hoverToHighlight(page: Page): Promise<number> {
   return ms;
 }
 
+/** Clicks every group toggle whose accessible name is `name` (one at a time: each click redraws). */
+async function toggleAll(page: Page, name: string): Promise<void> {
+  const toggles = page.locator(`${graph} [data-toggle][aria-label="${name}"]`);
+  for (let left = 10; left > 0 && (await toggles.count()) > 0; left--)
+    await toggles.first().dispatchEvent("click");
+}
+
+/** The median of five hover measurements. */
+async function medianHover(page: Page): Promise<number> {
+  const hovers: number[] = [];
+  for (let i = 0; i < 5; i++) hovers.push(await hoverToHighlight(page));
+  return [...hovers].sort((a, b) => a - b)[2];
+}
+
+/** Waits until the view has taken in everything the worker sent (no batch for half a second). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const count = () => performance.getEntriesByName("kubeplay:view-batch").length;
+        const before = count();
+        setTimeout(() => resolve(count() === before), 500);
+      }),
+    undefined,
+    { timeout: 30_000 },
+  );
+}
+
 async function advance(page: Page, label: string, clock: string): Promise<void> {
   await page.getByRole("button", { name: `Advance time by ${label}` }).click();
   await page.getByTestId("clock").filter({ hasText: clock }).waitFor({ timeout: 30_000 });
@@ -96,7 +124,7 @@ async function advance(page: Page, label: string, clock: string): Promise<void> 
 /**
  * Frame-time budgets of the cluster view (issue 6), in headless Chromium with
  * requestAnimationFrame intervals: a 300-pod rolling update, the same with every pod drawn,
- * and 1,000 pods (how long a hover takes to highlight).
+ * and 1,000 pods in collapsed groups (how long a hover takes to highlight).
  */
 export async function benchViewFrames(): Promise<void> {
   const server = await startPreview();
@@ -133,8 +161,8 @@ export async function benchViewFrames(): Promise<void> {
     reportP95("view work per watch batch, 300 expanded pods", await batchWork(page));
     await page.getByTestId("pause").click();
 
-    for (const toggle of await page.locator(`${graph} [data-toggle]`).all())
-      await toggle.dispatchEvent("click");
+    // Collapse what was expanded (only those: a toggle on a collapsed group would expand it).
+    await toggleAll(page, "Collapse into a summary");
     await typeCommand(page, "kubectl scale deployment big --replicas=1000");
     await waitForTerminal(page, /deployment.apps\/big scaled/);
     await page.getByTestId("speed").selectOption("60");
@@ -142,14 +170,13 @@ export async function benchViewFrames(): Promise<void> {
     await page.waitForTimeout(1500);
     reportP95("1,000 pods scaling up at 60x, frame interval", await frames(page, 3000), 50);
     await page.getByTestId("pause").click();
-    const hovers: number[] = [];
-    for (let i = 0; i < 5; i++) hovers.push(await hoverToHighlight(page));
-    const median = [...hovers].sort((a, b) => a - b)[2];
+    await settled(page);
+    const collapsed = await medianHover(page);
     report(
-      "1,000 pods: hover to highlight painted (in page, median of 5)",
-      `${median.toFixed(0)} ms`,
+      "1,000 pods, groups collapsed: hover to highlight painted (median of 5)",
+      `${collapsed.toFixed(0)} ms`,
       "100 ms",
-      median <= 100,
+      collapsed <= 100,
     );
   } finally {
     await browser.close();
