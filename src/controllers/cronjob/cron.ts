@@ -17,7 +17,7 @@ import {
   type WallClock,
   type Zone,
 } from "./cronZone";
-import { parseGoDuration } from "./goDuration";
+import { parseGoDuration } from "../../kubectl/cli/goDuration";
 
 /** Go's zero time.Time (0001-01-01T00:00:00Z), which Next returns when nothing matches in 5 years. */
 export const ZERO_TIME = utcMs(1, 1, 1);
@@ -118,7 +118,7 @@ function parseDescriptor(descriptor: string, location?: string): CronSchedule {
   if (descriptor.startsWith(every)) {
     const d = parseGoDuration(descriptor.slice(every.length));
     if (!d.ok) throw new CronParseError(`failed to parse duration ${descriptor}: ${d.error}`);
-    return constantDelay(d.nanos);
+    return constantDelay(d.value);
   }
   throw new CronParseError(`unrecognized descriptor: ${descriptor}`);
 }

@@ -28,7 +28,7 @@ describe("parseGoDuration", () => {
     ["1h2m3s4ms5us6ns", 3_723_004_005_006n],
     ["9223372036854775807ns", 9223372036854775807n],
   ])("reads %j as %i ns", (text, nanos) => {
-    expect(parseGoDuration(text)).toEqual({ ok: true, nanos });
+    expect(parseGoDuration(text)).toEqual({ ok: true, value: nanos });
   });
 
   it.each([
