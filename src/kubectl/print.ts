@@ -14,6 +14,8 @@ export interface PrintOptions {
   showKind?: boolean;
   /** True when exactly one object was asked for by name (printed bare, not in a List). */
   single?: boolean;
+  /** Column widths remembered across prints through one tab writer (get -w); updated in place. */
+  columnWidths?: number[];
 }
 
 const KNOWN_OUTPUTS = ["", "wide", "json", "yaml", "name", "jsonpath", "jsonpath-as-json", "custom-columns"];
@@ -40,5 +42,6 @@ export function printResult(cluster: Cluster, objects: KubeObject[], options: Pr
     withNamespace: options.allNamespaces,
     noHeaders: options.noHeaders,
     showKind: options.showKind,
+    columnWidths: options.columnWidths,
   });
 }

@@ -22,6 +22,8 @@ export interface TableOptions {
   noHeaders?: boolean;
   /** Prefix names with "kind.group/" ("deployment.apps/web", "pod/web-1"). */
   withKind?: boolean;
+  /** The tab writer's remembered column widths when one writer prints several times (get -w). */
+  columnWidths?: number[];
 }
 
 /** "deployment.apps", "pod": schema.GroupKind.String(), lower-cased. */
@@ -101,5 +103,5 @@ export function renderTable(
   const nameIndex = columns.findIndex((c) => c.format === "name");
   const rows = objects.map((obj) => objectRow(printer, obj, nameIndex, withNamespace, options));
   if (!options.noHeaders) rows.unshift(headerRow(columns, withNamespace, options));
-  return alignColumns(rows);
+  return alignColumns(rows, options.columnWidths);
 }

@@ -48,4 +48,22 @@ describe("alignColumns", () => {
   it("prints nothing for no rows", () => {
     expect(alignColumns([])).toBe("");
   });
+
+  it("with a memory, never narrows a column below a width it has had (RememberWidths)", () => {
+    const widths: number[] = [];
+    alignColumns(
+      [
+        ["NAME", "STATUS", "AGE"],
+        ["web", "ContainerCreating", "1s"],
+      ],
+      widths,
+    );
+    expect(alignColumns([["web", "Running", "7s"]], widths)).toBe("web    Running             7s\n");
+    expect(alignColumns([["web-longer-name", "Running", "9s"]], widths)).toBe(
+      "web-longer-name   Running             9s\n",
+    );
+    expect(alignColumns([["web", "Running", "9s"]], widths)).toBe(
+      "web               Running             9s\n",
+    );
+  });
 });

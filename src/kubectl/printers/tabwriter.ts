@@ -28,9 +28,19 @@ function columnWidths(rows: readonly (readonly string[])[]): number[] {
 /**
  * Lays out rows of cells as kubectl's tabwriter does and returns the text, one line per row,
  * each ending in "\n". Rows are expected to have the same number of cells (as table rows do).
+ * `remembered` is the writer's memory across flushes (liggitt/tabwriter's RememberWidths, which
+ * kubectl's printers use): a column never narrows below a width it has had, so `get -w` rows
+ * printed one at a time stay aligned with the header. It is updated in place.
  */
-export function alignColumns(rows: readonly (readonly string[])[]): string {
+export function alignColumns(rows: readonly (readonly string[])[], remembered?: number[]): string {
   const widths = columnWidths(rows);
+  if (remembered) {
+    for (let col = 0; col < Math.max(widths.length, remembered.length); col++) {
+      const width = Math.max(widths[col] ?? 0, remembered[col] ?? 0);
+      widths[col] = width;
+      remembered[col] = width;
+    }
+  }
   let out = "";
   for (const row of rows) {
     row.forEach((cell, col) => {

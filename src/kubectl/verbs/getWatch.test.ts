@@ -6,7 +6,7 @@ function cluster() {
 }
 
 describe("kubectl get -w", () => {
-  it("lists the pods, then prints a row, aligned on its own, each time one changes", () => {
+  it("lists the pods, then prints a row each time one changes, aligned with the header", () => {
     const c = cluster();
     c.kubectl("run web --image=nginx:1.27.4");
     const r = c.kubectl("get pods -w");
@@ -15,8 +15,11 @@ describe("kubectl get -w", () => {
     const later = r.stream!.read();
     expect(later.code).toBeUndefined();
     const rows = later.stdout.trimEnd().split("\n");
-    // Each row is flushed alone: kubectl's tabwriter (min width 6, padding 3) aligns it on itself.
-    expect(rows).toEqual(["web   0/1   ContainerCreating   0     1s", "web   1/1   Running   0     7s"]);
+    // Each row is flushed alone, through a tab writer that remembers column widths (RememberWidths).
+    expect(rows).toEqual([
+      "web    0/1     ContainerCreating   0          1s",
+      "web    1/1     Running             0          7s",
+    ]);
     r.stream!.stop();
     c.kubectl("delete pod web --wait=false");
     expect(r.stream!.read()).toEqual({ stdout: "", stderr: "", code: undefined });
@@ -39,7 +42,12 @@ describe("kubectl get -w", () => {
     c.advance(5);
     // The deleted pod's rows read Terminating to the end, its DELETED event included.
     expect(r.stream!.read().stdout).toBe(
-      "web   1/1   Terminating   0     10s\nweb   0/1   Terminating   0     11s\nweb   0/1   Terminating   0     11s\n",
+      [
+        "web    1/1     Terminating         0          10s",
+        "web    0/1     Terminating         0          11s",
+        "web    0/1     Terminating         0          11s",
+        "",
+      ].join("\n"),
     );
   });
 

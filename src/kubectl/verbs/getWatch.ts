@@ -1,8 +1,9 @@
 /**
  * `kubectl get -w` and `--watch-only` (GetOptions.watch): the list (or object) as usual, then a
- * row for every later change of the watched objects, each printed and flushed on its own, so
- * its columns are aligned on that row alone, as real kubectl's are. A deleted object prints its
- * last state. The command runs until interrupted.
+ * row for every later change of the watched objects, each flushed on its own through the same
+ * tab writer, which remembers column widths (so rows stay aligned with the header, and a wider
+ * cell widens the rows after it). A deleted object prints its last state. The command runs
+ * until interrupted.
  */
 import type { KubeObject } from "../../api/types";
 import { bool, list, str } from "../flagAccess";
@@ -26,6 +27,7 @@ export function runGetWatch(ctx: VerbContext, scope: QueryScope): number {
   const inScope = scopeMatcher(request.type, scope);
   const watched = (obj: KubeObject) => inScope(obj) && (!names || names.has(obj.metadata.name ?? ""));
   let printed = 0;
+  const columnWidths: number[] = [];
   const print = (batch: KubeObject[]) => {
     const text = printResult(ctx.cluster, batch, {
       output,
@@ -36,12 +38,13 @@ export function runGetWatch(ctx: VerbContext, scope: QueryScope): number {
       noHeaders: bool(ctx.flags, "no-headers") || printed > 0,
       showKind: bool(ctx.flags, "show-kind"),
       single: batch.length === 1,
+      columnWidths,
     });
     const separator = printed > 0 && output === "yaml" ? "---\n" : "";
     printed += batch.length;
     return separator + text;
   };
-  // The current objects go through one tab writer flush, aligned together; each change then alone.
+  // The current objects go through one tab writer flush; each change then through its own.
   // (Other formats print object by object.)
   const table = output === "" || output === "wide";
   if (!bool(ctx.flags, "watch-only") && objects.length > 0) {
