@@ -1,5 +1,6 @@
 import { type Cluster, createCluster } from "../cluster";
 import type { KubectlStream } from "../kubectl/stream";
+import { followStream } from "./follow";
 
 /**
  * A kubectl transcript: a file that reads like a terminal session and is replayed against a
@@ -95,8 +96,9 @@ export function replayTranscript(text: string): { expected: string; actual: stri
       cluster.advance(Number(step.line));
       actual.push(`${head}\n`);
     } else if (step.kind === "follow") {
-      const { output, code } = follow(cluster, stream, Number(step.line));
-      actual.push(`${head}\n${output}${exit(code ?? 0)}`);
+      if (!stream) throw new Error("transcript: @ follow after a command that does not keep running");
+      const { stdout, stderr, code } = followStream(cluster, stream, Number(step.line));
+      actual.push(`${head}\n${stdout}${stderr}${exit(code ?? 0)}`);
       stream = undefined;
     } else {
       stream?.stop();
@@ -107,22 +109,4 @@ export function replayTranscript(text: string): { expected: string; actual: stri
   }
   stream?.stop();
   return { expected: expected.join(""), actual: actual.join(""), cluster };
-}
-
-/** Lets a running command follow the cluster for up to `seconds`, a second at a time; interrupts it after. */
-function follow(
-  cluster: Cluster,
-  stream: KubectlStream | undefined,
-  seconds: number,
-): { output: string; code?: number } {
-  if (!stream) throw new Error("transcript: @ follow after a command that does not keep running");
-  let output = "";
-  for (let s = 0; s < seconds; s++) {
-    cluster.advance(1);
-    const read = stream.read();
-    output += read.stdout + read.stderr;
-    if (read.code !== undefined) return { output, code: read.code };
-  }
-  stream.stop();
-  return { output };
 }

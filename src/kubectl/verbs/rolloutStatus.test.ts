@@ -1,21 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createCluster } from "../../cluster";
-import type { KubectlStream } from "../stream";
-
-/** Reads a stream once per simulated second, for up to `seconds`; returns everything it wrote and its code. */
-function follow(c: ReturnType<typeof createCluster>, stream: KubectlStream, seconds: number) {
-  let stdout = "";
-  let stderr = "";
-  for (let s = 0; s < seconds; s++) {
-    c.advance(1);
-    const r = stream.read();
-    stdout += r.stdout;
-    stderr += r.stderr;
-    if (r.code !== undefined) return { stdout, stderr, code: r.code };
-  }
-  stream.stop();
-  return { stdout, stderr, code: undefined };
-}
+import { followStream as follow } from "../../testing/follow";
 
 describe("kubectl rollout status waits, as kubectl does", () => {
   it("prints the status on every change of the Deployment until the rollout is done", () => {

@@ -1,17 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createCluster } from "../../cluster";
 import type { KubectlStream } from "../stream";
+import { followStream } from "../../testing/follow";
 
+/** Follows a running command; its output as the console shows it (stdout, then stderr). */
 function follow(c: ReturnType<typeof createCluster>, stream: KubectlStream, seconds: number) {
-  let out = "";
-  for (let s = 0; s < seconds; s++) {
-    c.advance(1);
-    const r = stream.read();
-    out += r.stdout + r.stderr;
-    if (r.code !== undefined) return { out, code: r.code };
-  }
-  stream.stop();
-  return { out, code: undefined };
+  const { stdout, stderr, code } = followStream(c, stream, seconds);
+  return { out: stdout + stderr, code };
 }
 
 describe("kubectl wait", () => {
