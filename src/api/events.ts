@@ -3,6 +3,7 @@ import { formatTimestamp } from "../util/clock";
 import { typeOfKind } from "./registry";
 import type { ApiServer } from "./server";
 import type { KubeObject } from "./types";
+import { type CorrelatedEvent, EventCorrelator } from "./eventCorrelator";
 
 /** Who reports an event: `source.component` and, for kubelets, `source.host`. */
 export interface EventSource {
@@ -10,17 +11,18 @@ export interface EventSource {
   host?: string;
 }
 
-/** client-go's event correlator remembers this many events (maxLruCacheEntries) to count repeats. */
-const MAX_REMEMBERED_EVENTS = 4096;
+/** Components that record through the events.k8s.io API (EventSeries, no correlator). */
+const SERIES_SOURCES = new Set(["default-scheduler"]);
 
 /**
- * Records v1 Events as client-go's EventRecorder does: one Event object per
- * (object, reason, message, source), its count and lastTimestamp bumped on repeats (among the
- * last 4,096 distinct events, as client-go's LRU cache remembers).
+ * Records v1 Events as client-go's EventRecorder does: each source (a controller, the
+ * scheduler, one node's kubelet) runs its own EventCorrelator, which counts repeats,
+ * combines similar events and drops spam; then the Event is created, or the remembered one
+ * patched with its new count, message and lastTimestamp.
  * Names are `<object name>.<hex nanoseconds>`, from the simulated clock.
  */
 export class EventRecorder {
-  private bySignature = new Map<string, string>();
+  private correlators = new Map<string, EventCorrelator>();
   private nanoBump = 0;
 
   constructor(private readonly api: ApiServer) {}
@@ -42,43 +44,61 @@ export class EventRecorder {
   ): void {
     const namespace = object.metadata.namespace || "default";
     if (!this.api.store.get("Namespace", "", namespace)) return;
-    const signature = `${source.component}\u0000${source.host ?? ""}\u0000${object.metadata.uid}\u0000${type}\u0000${reason}\u0000${message}`;
     const now = this.api.clock.now();
-    const existingName = this.bySignature.get(signature);
-    const existing = existingName ? this.api.store.get("Event", namespace, existingName) : undefined;
-    if (existingName) {
-      // Most recently used last, so the oldest entry is the first to go.
-      this.bySignature.delete(signature);
-      this.bySignature.set(signature, existingName);
-    }
+    const draft = {
+      component: source.component,
+      host: source.host ?? "",
+      object: {
+        kind: object.kind,
+        apiVersion: object.apiVersion,
+        namespace: object.metadata.namespace ?? "",
+        name: object.metadata.name ?? "",
+        uid: object.metadata.uid ?? "",
+      },
+      type,
+      reason,
+      message,
+    };
+    const event = this.correlatorOf(draft).correlate(draft, now, (name) => `${name}.${this.nanoHex(now)}`);
+    if (!event) return;
+    const existing = event.count > 1 ? this.api.store.get("Event", namespace, event.name) : undefined;
     if (existing) {
-      this.api.update({ ...existing, count: (existing.count ?? 1) + 1, lastTimestamp: formatTimestamp(now) });
+      this.api.update({
+        ...existing,
+        count: event.count,
+        message: event.message,
+        lastTimestamp: formatTimestamp(now),
+      });
       return;
     }
-    const name = `${object.metadata.name}.${this.nanoHex(now)}`;
-    this.bySignature.set(signature, name);
-    if (this.bySignature.size > MAX_REMEMBERED_EVENTS) {
-      const oldest = this.bySignature.keys().next().value as string;
-      this.bySignature.delete(oldest);
+    // A repeat whose Event is gone (expired or deleted) is created again, as client-go does.
+    this.api.create(this.newEvent(namespace, source, object, type, reason, event, now) as KubeObject);
+  }
+
+  private correlatorOf(draft: { component: string; host: string }): EventCorrelator {
+    const key = `${draft.component}\u0000${draft.host}`;
+    let correlator = this.correlators.get(key);
+    if (!correlator) {
+      correlator = new EventCorrelator(SERIES_SOURCES.has(draft.component));
+      this.correlators.set(key, correlator);
     }
-    this.api.create(this.newEvent(name, namespace, source, object, type, reason, message, now) as KubeObject);
+    return correlator;
   }
 
   private newEvent(
-    name: string,
     namespace: string,
     source: EventSource,
     object: KubeObject,
     type: string,
     reason: string,
-    message: string,
+    event: CorrelatedEvent,
     now: number,
   ): Event {
     const objectType = typeOfKind(object.kind);
     return {
       apiVersion: "v1",
       kind: "Event",
-      metadata: { name, namespace },
+      metadata: { name: event.name, namespace },
       involvedObject: {
         apiVersion: object.apiVersion,
         kind: object.kind,
@@ -88,17 +108,19 @@ export class EventRecorder {
         resourceVersion: object.metadata.resourceVersion,
       },
       reason,
-      message,
+      message: event.message,
       source: source.host
         ? { component: source.component, host: source.host }
         : { component: source.component },
-      firstTimestamp: formatTimestamp(now),
+      firstTimestamp: formatTimestamp(event.firstTimestamp),
       lastTimestamp: formatTimestamp(now),
-      count: 1,
+      count: event.count,
       type,
       eventTime: undefined,
-      reportingComponent: source.component,
-      reportingInstance: source.host ?? "",
+      // client-go's aggregate Event is built without the reporting fields.
+      ...(event.combined
+        ? {}
+        : { reportingComponent: source.component, reportingInstance: source.host ?? "" }),
     };
   }
 
