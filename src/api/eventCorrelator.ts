@@ -37,7 +37,8 @@ interface Observation {
 }
 
 interface Aggregate {
-  messages: Set<string>;
+  /** The distinct messages seen, oldest first (at most ten: a short array beats a Set). */
+  messages: string[];
   last: number;
 }
 
@@ -72,23 +73,23 @@ export class EventCorrelator {
     newName: (objectName: string) => string,
   ): CorrelatedEvent | undefined {
     const o = draft.object;
-    // Go joins the fields with no separator; one that cannot occur in them keeps keys distinct.
-    const objectKey = `${draft.component}\u0000${draft.host}\u0000${o.kind}\u0000${o.namespace}\u0000${o.name}\u0000${o.uid}\u0000${o.apiVersion}\u0000${draft.type}`;
+    // Go's keys also name the source, constant within one recorder's correlator, and the
+    // object's kind, namespace and name, which its uid already identifies.
+    const objectKey = `${o.uid}\u0000${o.kind}\u0000${draft.type}`;
     const aggregateKey = `${objectKey}\u0000${draft.reason}`;
 
     // EventAggregate: count the distinct messages of this object and reason.
     let aggregate = this.aggregates.get(aggregateKey);
-    if (!aggregate || now - aggregate.last > AGGREGATE_INTERVAL_MS)
-      aggregate = { messages: new Set(), last: now };
-    aggregate.messages.add(draft.message);
+    if (!aggregate || now - aggregate.last > AGGREGATE_INTERVAL_MS) aggregate = { messages: [], last: now };
+    if (!aggregate.messages.includes(draft.message)) aggregate.messages.push(draft.message);
     aggregate.last = now;
     this.aggregates.set(aggregateKey, aggregate);
     let key = `${aggregateKey}\u0000${draft.message}`;
     let message = draft.message;
-    const combined = !this.seriesOnly && aggregate.messages.size >= AGGREGATE_MAX_EVENTS;
+    const combined = !this.seriesOnly && aggregate.messages.length >= AGGREGATE_MAX_EVENTS;
     if (combined) {
       // Go pops an arbitrary member (map order); the oldest keeps the simulation deterministic.
-      aggregate.messages.delete(aggregate.messages.values().next().value as string);
+      aggregate.messages.shift();
       key = aggregateKey;
       message = COMBINED_PREFIX + draft.message;
     }

@@ -158,7 +158,10 @@ export class ApiServer {
     const obj = withOwnMetadata(old);
     obj.status = clone(input.status);
     admitStatusUpdate(obj, old, type);
-    return this.commit(obj, old, options);
+    // Only the status can differ from the stored object: compare just that.
+    if (jsonEqual(obj.status, old.status)) return old;
+    if (options.dryRun) return obj;
+    return this.persist(obj);
   }
 
   /**
@@ -174,7 +177,8 @@ export class ApiServer {
     options: DeleteOptions = {},
   ): { object: KubeObject; gone: boolean } {
     const old = this.get(kind, namespace, name);
-    const obj = clone(old);
+    // Only metadata changes (and a namespace's status, replaced whole): share the rest.
+    const obj = withOwnMetadata(old);
     const now = formatTimestamp(this.clock.now());
     const finalizers = new Set(obj.metadata.finalizers ?? []);
     if (options.propagationPolicy === "Foreground") finalizers.add("foregroundDeletion");

@@ -35,7 +35,15 @@ export class ControllerManager {
   }
 
   private dispatch(event: WatchEvent): void {
-    const watchers = [...(this.byKind.get(event.object.kind) ?? []), ...(this.byKind.get("*") ?? [])];
+    this.route(event, this.byKind.get(event.object.kind));
+    this.route(event, this.byKind.get("*"));
+  }
+
+  private route(
+    event: WatchEvent,
+    watchers: { controller: Controller; keys: WatchSpec["keys"] }[] | undefined,
+  ): void {
+    if (!watchers) return;
     for (const { controller, keys } of watchers) {
       const queue = this.queues.get(controller);
       if (!queue) continue;

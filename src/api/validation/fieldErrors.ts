@@ -53,7 +53,13 @@ export interface FieldError {
 
 /** Path.Child: `a.b.c`. An empty base yields just the children. */
 export function child(base: string, ...names: string[]): string {
-  return [base, ...names].filter((p) => p !== "").join(".");
+  // Every write validates and builds paths, mostly for errors it never reports: keep it cheap.
+  let path = base;
+  for (const name of names) {
+    if (name === "") continue;
+    path = path === "" ? name : `${path}.${name}`;
+  }
+  return path;
 }
 
 /** Path.Index: `a[3]`. */
