@@ -12,7 +12,7 @@ const HISTORY_LIMIT = 20_000;
  * (server.ts) is its only writer. Stored objects are shared: readers must not mutate them.
  */
 export class ObjectStore {
-  private byKind = new Map<string, Map<string, KubeObject>>();
+  private byKind = new Map<string, KindObjects>();
   private byUid = new Map<string, KubeObject>();
   /** Per kind, its objects in namespace-then-name order, kept up to date once a kind is listed. */
   private sorted = new Map<string, KubeObject[]>();
@@ -40,7 +40,7 @@ export class ObjectStore {
   }
 
   get(kind: string, namespace: string, name: string): KubeObject | undefined {
-    return this.byKind.get(kind)?.get(`${namespace}/${name}`);
+    return this.byKind.get(kind)?.get(namespace, name);
   }
 
   getByUid(uid: string): KubeObject | undefined {
@@ -108,12 +108,10 @@ export class ObjectStore {
     const ref = refOf(obj);
     let kindMap = this.byKind.get(ref.kind);
     if (!kindMap) {
-      kindMap = new Map();
+      kindMap = new KindObjects();
       this.byKind.set(ref.kind, kindMap);
     }
-    const key = `${ref.namespace}/${ref.name}`;
-    const previous = kindMap.get(key);
-    kindMap.set(key, obj);
+    const previous = kindMap.set(ref.namespace, ref.name, obj);
     if (previous && sameOwnership(previous, obj)) this.reindexInPlace(previous, obj);
     else {
       if (previous) this.unindex(previous);
@@ -131,9 +129,9 @@ export class ObjectStore {
   remove(obj: KubeObject): void {
     const ref = refOf(obj);
     const kindMap = this.byKind.get(ref.kind);
-    const stored = kindMap?.get(`${ref.namespace}/${ref.name}`);
+    const stored = kindMap?.get(ref.namespace, ref.name);
     if (!kindMap || !stored) return;
-    kindMap.delete(`${ref.namespace}/${ref.name}`);
+    kindMap.delete(ref.namespace, ref.name);
     this.unindex(stored);
     this.dropSorted(ref.kind, stored);
     const rv = this.nextResourceVersion();
@@ -180,7 +178,7 @@ export class ObjectStore {
   private sortedOf(kind: string): KubeObject[] {
     let sorted = this.sorted.get(kind);
     if (!sorted) {
-      sorted = [...(this.byKind.get(kind)?.values() ?? [])].sort(byNamespaceThenName);
+      sorted = (this.byKind.get(kind)?.values() ?? []).sort(byNamespaceThenName);
       this.sorted.set(kind, sorted);
     }
     return sorted;
@@ -282,6 +280,42 @@ export class ObjectStore {
         if (!set?.size) this.sortedDependents.delete(owner.uid);
       }
     }
+  }
+}
+
+/** One kind's objects by namespace, then name: reads need no key string built and hashed. */
+class KindObjects {
+  private byNamespace = new Map<string, Map<string, KubeObject>>();
+  size = 0;
+
+  get(namespace: string, name: string): KubeObject | undefined {
+    return this.byNamespace.get(namespace)?.get(name);
+  }
+
+  /** Stores `obj`; returns the object it replaced, if any. */
+  set(namespace: string, name: string, obj: KubeObject): KubeObject | undefined {
+    let names = this.byNamespace.get(namespace);
+    if (!names) {
+      names = new Map();
+      this.byNamespace.set(namespace, names);
+    }
+    const previous = names.get(name);
+    names.set(name, obj);
+    if (!previous) this.size++;
+    return previous;
+  }
+
+  delete(namespace: string, name: string): void {
+    const names = this.byNamespace.get(namespace);
+    if (!names?.delete(name)) return;
+    this.size--;
+    if (names.size === 0) this.byNamespace.delete(namespace);
+  }
+
+  values(): KubeObject[] {
+    const out: KubeObject[] = [];
+    for (const names of this.byNamespace.values()) for (const obj of names.values()) out.push(obj);
+    return out;
   }
 }
 

@@ -42,11 +42,7 @@ export function podStatus(pod: Pod, rt: PodRuntime, now: number): PodStatus {
 
 /** Whether every init container is done (sidecars: started), as Initialized means. */
 export function initialized(rt: PodRuntime): boolean {
-  return rt.containers.every(
-    (c) =>
-      c.kind === "regular" ||
-      (c.kind === "sidecar" ? c.started : c.terminated?.exitCode === 0 && c.phase === "exited"),
-  );
+  return rt.containers.every(containerInitialized);
 }
 
 /** getPhase, pkg/kubelet/kubelet_pods.go. */
@@ -88,53 +84,83 @@ function conditions(
   old: PodCondition[],
   now: number,
 ): PodCondition[] {
-  const regular = rt.containers.filter((c) => c.kind === "regular");
-  const unready = [...rt.containers.filter((c) => c.kind === "sidecar"), ...regular]
-    .filter((c) => !c.ready)
-    .map((c) => c.spec.name);
-  const incomplete = rt.containers
-    .filter((c) => c.kind !== "regular" && !initialized({ ...rt, containers: [c] }))
-    .map((c) => c.spec.name);
+  // Plain loops: this runs for every status write of every pod.
+  const unready: string[] = [];
+  const incomplete: string[] = [];
+  let hasInit = false;
+  for (const c of rt.containers) {
+    if (c.kind === "sidecar" && !c.ready) unready.push(c.spec.name);
+    if (c.kind !== "regular") {
+      hasInit = true;
+      if (!containerInitialized(c)) incomplete.push(c.spec.name);
+    }
+  }
+  // Sidecars are listed first, then regular containers, as the kubelet does.
+  for (const c of rt.containers) if (c.kind === "regular" && !c.ready) unready.push(c.spec.name);
   const done = phase === "Succeeded" || phase === "Failed";
-  const ready: Omit<PodCondition, "lastTransitionTime"> = done
-    ? { type: "Ready", status: "False", reason: "PodCompleted" }
-    : unready.length > 0
-      ? {
-          type: "Ready",
-          status: "False",
-          reason: "ContainersNotReady",
-          message: `containers with unready status: [${unready.join(" ")}]`,
-        }
-      : { type: "Ready", status: "True" };
-  const owned: Omit<PodCondition, "lastTransitionTime">[] = [
-    { type: "PodReadyToStartContainers", status: rt.sandboxReady && !rt.sandboxGone ? "True" : "False" },
-    incomplete.length > 0 && !done
-      ? {
-          type: "Initialized",
-          status: "False",
-          reason: "ContainersNotInitialized",
-          message: `containers with incomplete status: [${incomplete.join(" ")}]`,
-        }
-      : {
-          type: "Initialized",
-          status: "True",
-          ...(done && rt.containers.some((c) => c.kind !== "regular") ? { reason: "PodCompleted" } : {}),
-        },
-    ready,
-    { ...ready, type: "ContainersReady" },
-  ];
-  const out = owned.map((c) => withTransition(c, old, now));
-  return [...out, ...old.filter((c) => !OWNED.includes(c.type))];
+  const sandbox = rt.sandboxReady && !rt.sandboxGone ? "True" : "False";
+  const out: PodCondition[] = [condition(old, now, "PodReadyToStartContainers", sandbox)];
+  if (incomplete.length > 0 && !done) {
+    out.push(
+      condition(
+        old,
+        now,
+        "Initialized",
+        "False",
+        "ContainersNotInitialized",
+        `containers with incomplete status: [${incomplete.join(" ")}]`,
+      ),
+    );
+  } else {
+    out.push(condition(old, now, "Initialized", "True", done && hasInit ? "PodCompleted" : undefined));
+  }
+  for (const type of ["Ready", "ContainersReady"]) {
+    if (done) out.push(condition(old, now, type, "False", "PodCompleted"));
+    else if (unready.length > 0)
+      out.push(
+        condition(
+          old,
+          now,
+          type,
+          "False",
+          "ContainersNotReady",
+          `containers with unready status: [${unready.join(" ")}]`,
+        ),
+      );
+    else out.push(condition(old, now, type, "True"));
+  }
+  for (const c of old) if (!OWNED.includes(c.type)) out.push(c);
+  return out;
 }
 
-function withTransition(
-  c: Omit<PodCondition, "lastTransitionTime">,
+/** One condition the kubelet owns; its transition time moves only when its status changes. */
+function condition(
   old: PodCondition[],
   now: number,
+  type: string,
+  status: string,
+  reason?: string,
+  message?: string,
 ): PodCondition {
-  const prev = old.find((o) => o.type === c.type);
-  const time = prev && prev.status === c.status ? prev.lastTransitionTime : formatTimestamp(now);
-  return { lastProbeTime: null as unknown as string, lastTransitionTime: time, ...c };
+  const prev = old.find((o) => o.type === type);
+  const time = prev && prev.status === status ? prev.lastTransitionTime : formatTimestamp(now);
+  const c: PodCondition = {
+    lastProbeTime: null as unknown as string,
+    lastTransitionTime: time,
+    type,
+    status,
+  };
+  if (reason) c.reason = reason;
+  if (message) c.message = message;
+  return c;
+}
+
+/** Whether one init container counts as done for Initialized (a sidecar: started). */
+function containerInitialized(c: ContainerRuntime): boolean {
+  return (
+    c.kind === "regular" ||
+    (c.kind === "sidecar" ? c.started : c.terminated?.exitCode === 0 && c.phase === "exited")
+  );
 }
 
 function containerStatus(c: ContainerRuntime, hasInit: boolean): ContainerStatus {
