@@ -1,11 +1,10 @@
 import { existsSync } from "node:fs";
-import { benchApiServer } from "./apiServer";
 import { initialJsGzip } from "./bundleSize";
 import { benchConsoleRoundTrip } from "./consoleRoundTrip";
 import { benchEditorReady } from "./editorReady";
+import { benchEngineBundled } from "./engineBundle";
 import { benchMainThread } from "./mainThread";
 import { typicalPermalinkChars } from "./permalinkSize";
-import { benchScale } from "./scale";
 import { report } from "./timing";
 import { benchViewFrames } from "./viewFrames";
 
@@ -21,8 +20,7 @@ if (existsSync("dist/index.html")) {
 } else {
   console.log("skip  initial JS size: run `npm run build` first");
 }
-benchApiServer();
-benchScale();
+await benchEngineBundled();
 
 const linkChars = typicalPermalinkChars();
 report("permalink, typical lesson state (chars in hash)", `${linkChars}`, "2,000", linkChars <= 2000);
