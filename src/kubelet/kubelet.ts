@@ -138,25 +138,46 @@ function newRuntime(pod: Pod, nodeName: string, now: number): PodRuntime {
     nodeName,
     startTime: now,
     sandboxReady: false,
+    sandboxGone: undefined,
+    podIP: undefined,
+    hostIP: undefined,
     containers: [...init, ...regular],
     terminating: false,
     emptyDirs: new Map(),
+    statusWrite: undefined,
     timers: [],
   };
 }
 
+/**
+ * Every field is present from the start, optional ones undefined: one object shape for all
+ * containers keeps the kubelet's hot reads (status on every write) monomorphic in V8.
+ */
 function newContainer(spec: Container, kind: ContainerKind): ContainerRuntime {
   return {
     spec,
     kind,
     phase: "idle",
+    waiting: undefined,
+    running: undefined,
+    terminated: undefined,
+    last: undefined,
     restartCount: 0,
     created: false,
+    containerID: undefined,
+    imageName: undefined,
+    imageID: undefined,
     started: false,
     ready: false,
+    steps: undefined,
+    env: undefined,
+    process: undefined,
     listens: null,
     probes: [],
     timers: [],
+    stopping: undefined,
+    fs: undefined,
+    specChanged: undefined,
   };
 }
 

@@ -398,7 +398,13 @@ export class PodWorker {
     if (!pod) return;
     const status = podStatus(pod, this.rt, this.now);
     try {
-      this.host.ctx.api.updateStatus({ ...(pod as KubeObject), status });
+      // The status subresource reads only identity and status: no copy of the whole pod.
+      this.host.ctx.api.updateStatus({
+        apiVersion: pod.apiVersion,
+        kind: pod.kind,
+        metadata: pod.metadata,
+        status,
+      } as KubeObject);
     } catch (error) {
       if (!(error as StatusError).reason) throw error;
     }

@@ -155,15 +155,21 @@ export class SimClock {
 /** RFC 3339 at second precision, as Kubernetes writes metav1.Time: `2026-01-05T10:00:00Z`. */
 export function formatTimestamp(ms: number): string {
   const second = Math.floor(ms / 1000);
-  if (second !== lastFormatted.second) {
-    lastFormatted.second = second;
-    lastFormatted.text = new Date(second * 1000).toISOString().replace(".000Z", "Z");
+  let text = formattedSeconds.get(second);
+  if (text === undefined) {
+    if (formattedSeconds.size >= FORMATTED_SECONDS_KEPT) formattedSeconds.clear();
+    text = new Date(second * 1000).toISOString().replace(".000Z", "Z");
+    formattedSeconds.set(second, text);
   }
-  return lastFormatted.text;
+  return text;
 }
 
-/** Writes come in bursts within one simulated second: format each second once. */
-const lastFormatted = { second: Number.NaN, text: "" };
+/**
+ * Every write stamps a few instants (now, a pod's start, a container's start): remember the
+ * recent seconds' texts rather than format a Date each time.
+ */
+const formattedSeconds = new Map<number, string>();
+const FORMATTED_SECONDS_KEPT = 4096;
 
 /** RFC 3339 with microseconds, as metav1.MicroTime (Event.eventTime, Lease.renewTime). */
 export function formatMicroTime(ms: number): string {
