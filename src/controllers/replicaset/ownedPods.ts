@@ -12,6 +12,14 @@ export interface PodCounts {
   ready: number;
 }
 
+/** An indexed pod: its controller (key and uid), its latest version and its owner's pod map. */
+interface OwnedPod {
+  owner: string;
+  ownerUid: string;
+  pod: KubeObject;
+  siblings: Map<string, KubeObject>;
+}
+
 interface Tally extends PodCounts {
   signature: string;
   selector: Selector;
@@ -29,7 +37,7 @@ interface Tally extends PodCounts {
  * the pods the store holds, because watch events are delivered synchronously.
  */
 export class OwnedPodIndex {
-  private podOwner = new Map<string, { owner: string; pod: KubeObject }>();
+  private podOwner = new Map<string, OwnedPod>();
   private byOwner = new Map<string, Map<string, KubeObject>>();
   private tallies = new Map<string, Tally>();
 
@@ -38,22 +46,30 @@ export class OwnedPodIndex {
     const pod = event.object;
     const uid = pod.metadata.uid ?? "";
     const old = this.podOwner.get(uid);
+    const ownerUid = event.type === "DELETED" || !isPodActive(pod) ? undefined : controllerOf(pod)?.uid;
+    // Most events are a new version of a pod with the same owner (status writes): swap it in place.
+    if (old && ownerUid === old.ownerUid && pod.metadata.namespace === old.pod.metadata.namespace) {
+      this.count(old.owner, old.pod, -1);
+      old.pod = pod;
+      old.siblings.set(uid, pod);
+      this.count(old.owner, pod, 1);
+      return;
+    }
     if (old) {
       this.podOwner.delete(uid);
-      this.byOwner.get(old.owner)?.delete(uid);
+      old.siblings.delete(uid);
       this.count(old.owner, old.pod, -1);
     }
-    const ownerUid = controllerOf(pod)?.uid;
-    if (event.type === "DELETED" || !ownerUid || !isPodActive(pod)) return;
+    if (!ownerUid) return;
     // A controller owns only pods of its own namespace (the claim lists that namespace).
     const owner = ownerKey(pod.metadata.namespace ?? "", ownerUid);
-    this.podOwner.set(uid, { owner, pod });
-    let pods = this.byOwner.get(owner);
-    if (!pods) {
-      pods = new Map();
-      this.byOwner.set(owner, pods);
+    let siblings = this.byOwner.get(owner);
+    if (!siblings) {
+      siblings = new Map();
+      this.byOwner.set(owner, siblings);
     }
-    pods.set(uid, pod);
+    siblings.set(uid, pod);
+    this.podOwner.set(uid, { owner, ownerUid, pod, siblings });
     this.count(owner, pod, 1);
   }
 
