@@ -36,15 +36,25 @@ interface Observation {
   firstTimestamp: number;
 }
 
-interface Aggregate {
-  /** The distinct messages seen, oldest first (at most ten: a short array beats a Set). */
-  messages: string[];
-  last: number;
-}
-
 interface TokenBucket {
   tokens: number;
   at: number;
+}
+
+/** What a source remembers of one reason (and type) about one object. */
+interface ReasonMemory {
+  /** The distinct messages seen within the aggregation interval, oldest first (at most ten). */
+  messages: string[];
+  last: number;
+  /** Events written per message, and the combined one. */
+  observations: Map<string, Observation>;
+  combined: Observation | undefined;
+}
+
+/** What a source remembers of one object: its spam bucket per event type, and its reasons. */
+interface ObjectMemory {
+  buckets: Map<string, TokenBucket>;
+  reasons: Map<string, ReasonMemory>;
 }
 
 /**
@@ -62,9 +72,12 @@ export class EventCorrelator {
    */
   constructor(private readonly seriesOnly = false) {}
 
-  private aggregates = new LruCache<string, Aggregate>(CACHE_ENTRIES);
-  private observations = new LruCache<string, Observation>(CACHE_ENTRIES);
-  private spam = new LruCache<string, TokenBucket>(CACHE_ENTRIES);
+  /**
+   * client-go keeps three LRU caches of 4,096 string keys; this keeps the same facts per
+   * object (4,096 objects, each up to 64 messages per reason), keyed by the object's uid and
+   * the event's type, reason and message strings, which are hashed once rather than joined.
+   */
+  private objects = new LruCache<string, ObjectMemory>(CACHE_ENTRIES);
 
   /** `newName(objectName)` names a new Event. Returns undefined when the spam filter drops it. */
   correlate(
@@ -72,36 +85,31 @@ export class EventCorrelator {
     now: number,
     newName: (objectName: string) => string,
   ): CorrelatedEvent | undefined {
-    const o = draft.object;
-    // Go's keys also name the source, constant within one recorder's correlator, and the
-    // object's kind, namespace and name, which its uid already identifies.
-    const objectKey = `${o.uid}\u0000${o.kind}\u0000${draft.type}`;
-    const aggregateKey = `${objectKey}\u0000${draft.reason}`;
+    const memory = this.memoryOf(
+      draft.object.uid || `${draft.object.kind}/${draft.object.namespace}/${draft.object.name}`,
+    );
+    const reason = reasonMemory(memory, draft.type, draft.reason, now);
 
     // EventAggregate: count the distinct messages of this object and reason.
-    let aggregate = this.aggregates.get(aggregateKey);
-    if (!aggregate || now - aggregate.last > AGGREGATE_INTERVAL_MS) aggregate = { messages: [], last: now };
-    if (!aggregate.messages.includes(draft.message)) aggregate.messages.push(draft.message);
-    aggregate.last = now;
-    this.aggregates.set(aggregateKey, aggregate);
-    let key = `${aggregateKey}\u0000${draft.message}`;
+    if (!reason.messages.includes(draft.message)) reason.messages.push(draft.message);
+    reason.last = now;
     let message = draft.message;
-    const combined = !this.seriesOnly && aggregate.messages.length >= AGGREGATE_MAX_EVENTS;
+    const combined = !this.seriesOnly && reason.messages.length >= AGGREGATE_MAX_EVENTS;
     if (combined) {
       // Go pops an arbitrary member (map order); the oldest keeps the simulation deterministic.
-      aggregate.messages.shift();
-      key = aggregateKey;
+      reason.messages.shift();
       message = COMBINED_PREFIX + draft.message;
     }
 
     // eventObserve: a repeat of a remembered event continues its count (even if then dropped).
-    const last = this.observations.get(key);
+    const last = combined ? reason.combined : reason.observations.get(draft.message);
     const observed: Observation = last
       ? { name: last.name, count: last.count + 1, firstTimestamp: last.firstTimestamp }
-      : { name: newName(o.name), count: 1, firstTimestamp: now };
-    this.observations.set(key, observed);
+      : { name: newName(draft.object.name), count: 1, firstTimestamp: now };
+    if (combined) reason.combined = observed;
+    else remember(reason.observations, draft.message, observed);
 
-    if (!this.seriesOnly && !this.accept(objectKey, now)) return undefined;
+    if (!this.seriesOnly && !accept(memory, draft.type, now)) return undefined;
     // Built field by field: spreading `observed` costs more than the rest of this function.
     return {
       name: observed.name,
@@ -112,14 +120,51 @@ export class EventCorrelator {
     };
   }
 
-  /** EventSourceObjectSpamFilter: a token bucket per source and object, starting full. */
-  private accept(objectKey: string, now: number): boolean {
-    const bucket = this.spam.get(objectKey) ?? { tokens: SPAM_BURST, at: now };
-    bucket.tokens = Math.min(SPAM_BURST, bucket.tokens + (now - bucket.at) * SPAM_TOKENS_PER_MS);
-    bucket.at = now;
-    const accepted = bucket.tokens >= 1;
-    if (accepted) bucket.tokens -= 1;
-    this.spam.set(objectKey, bucket);
-    return accepted;
+  private memoryOf(objectKey: string): ObjectMemory {
+    let memory = this.objects.get(objectKey);
+    if (!memory) {
+      memory = { buckets: new Map(), reasons: new Map() };
+      this.objects.set(objectKey, memory);
+    }
+    return memory;
   }
+}
+
+/** Messages remembered per reason of one object (client-go's bound is its 4,096-key LRU). */
+const MESSAGES_PER_REASON = 64;
+
+/** The memory of one type and reason; a fresh one once the aggregation interval has passed. */
+function reasonMemory(memory: ObjectMemory, type: string, reasonName: string, now: number): ReasonMemory {
+  // Event types are Normal or Warning: prefix the reason so both share one map.
+  const key = type === "Normal" ? reasonName : `${type}\u0000${reasonName}`;
+  let reason = memory.reasons.get(key);
+  if (!reason) {
+    reason = { messages: [], last: now, observations: new Map(), combined: undefined };
+    memory.reasons.set(key, reason);
+  } else if (now - reason.last > AGGREGATE_INTERVAL_MS) {
+    // EventAggregate starts a fresh record; the observations (eventObserve's cache) stay.
+    reason.messages = [];
+  }
+  return reason;
+}
+
+function remember(observations: Map<string, Observation>, message: string, observed: Observation): void {
+  observations.delete(message);
+  observations.set(message, observed);
+  if (observations.size > MESSAGES_PER_REASON)
+    observations.delete(observations.keys().next().value as string);
+}
+
+/** EventSourceObjectSpamFilter: a token bucket per source, object and type, starting full. */
+function accept(memory: ObjectMemory, type: string, now: number): boolean {
+  let bucket = memory.buckets.get(type);
+  if (!bucket) {
+    bucket = { tokens: SPAM_BURST, at: now };
+    memory.buckets.set(type, bucket);
+  }
+  bucket.tokens = Math.min(SPAM_BURST, bucket.tokens + (now - bucket.at) * SPAM_TOKENS_PER_MS);
+  bucket.at = now;
+  if (bucket.tokens < 1) return false;
+  bucket.tokens -= 1;
+  return true;
 }
