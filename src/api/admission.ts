@@ -36,7 +36,8 @@ export function admitCreate(
   // The DefaultTolerationSeconds admission plugin: tolerate not-ready/unreachable nodes for 300 s.
   if (obj.kind === "Pod") {
     admitServiceAccount(obj as never, uid, lookup);
-    obj.spec = defaultTolerations(obj).spec;
+    const tolerations = defaultTolerations(obj.spec?.tolerations);
+    if (obj.spec && tolerations !== obj.spec.tolerations) obj.spec.tolerations = tolerations;
     admitPriority(obj as never);
   }
   validate(obj, undefined, type);

@@ -1,5 +1,4 @@
 import type { Taint, Toleration } from "kubernetes-types/core/v1";
-import type { KubeObject } from "../api/types";
 
 /** Well-known taint keys (k8s.io/api/core/v1 well_known_taints.go). */
 export const TAINT_NODE_NOT_READY = "node.kubernetes.io/not-ready";
@@ -67,10 +66,10 @@ export function taintToString(taint: Partial<Taint>): string {
  * The DefaultTolerationSeconds admission plugin: unless the pod already tolerates them,
  * adds NoExecute tolerations of 300 s for node.kubernetes.io/not-ready and
  * node.kubernetes.io/unreachable, so that pods leave a failed node after five minutes.
- * Returns a new pod; the input is not modified.
+ * Returns the pod's tolerations with those added (the same array when none is needed).
  */
-export function defaultTolerations<T extends KubeObject>(pod: T): T {
-  const existing: Toleration[] = pod.spec?.tolerations ?? [];
+export function defaultTolerations(tolerations: Toleration[] | undefined): Toleration[] | undefined {
+  const existing: Toleration[] = tolerations ?? [];
   const tolerates = (key: string) =>
     existing.some((t) => (!t.key || t.key === key) && (!t.effect || t.effect === "NoExecute"));
   const added: Toleration[] = [];
@@ -83,6 +82,5 @@ export function defaultTolerations<T extends KubeObject>(pod: T): T {
         tolerationSeconds: DEFAULT_TOLERATION_SECONDS,
       });
   }
-  if (added.length === 0) return pod;
-  return { ...pod, spec: { ...pod.spec, tolerations: [...existing, ...added] } };
+  return added.length === 0 ? tolerations : [...existing, ...added];
 }

@@ -51,7 +51,8 @@ function servicesForPod(
   lastLabels: Map<string, Record<string, string>>,
 ): string[] {
   const pod = event.object;
-  const podKey = objectKey(pod);
+  // By uid: the stored string, hashed once, not a key built for every pod write.
+  const podKey = pod.metadata.uid ?? objectKey(pod);
   const before = lastLabels.get(podKey);
   const now = pod.metadata.labels ?? {};
   if (event.type === "DELETED") lastLabels.delete(podKey);
