@@ -52,6 +52,12 @@ export class LogStore {
   write(podUid: string, container: string, stream: "stdout" | "stderr", text: string, time: number): void {
     const log = this.pods.get(podUid)?.get(container)?.current;
     if (!log) return;
+    // Most writes are one whole line: no pending partial text and a single trailing newline.
+    if (log.partial[stream] === "" && text.length > 0 && text.indexOf("\n") === text.length - 1) {
+      log.lines.push({ time, stream, text: text.slice(0, -1) });
+      if (log.lines.length > MAX_LINES) log.lines.splice(0, log.lines.length - MAX_LINES);
+      return;
+    }
     const pieces = (log.partial[stream] + text).split("\n");
     log.partial[stream] = pieces.pop() ?? "";
     if (log.partial[stream] && pieces.length === 0 && text) log.partialTime = log.partialTime || time;
