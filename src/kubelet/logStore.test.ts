@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { LogStore } from "./logStore";
+
+function store(): LogStore {
+  const logs = new LogStore();
+  logs.open("uid", "app", "c1");
+  return logs;
+}
+
+const texts = (logs: LogStore) => logs.read("uid", "app", "c1")?.map((l) => [l.text, l.partial ?? false]);
+
+describe("LogStore", () => {
+  it("keeps whole lines, stamped when written", () => {
+    const logs = store();
+    logs.write("uid", "app", "stdout", "one\n", 1000);
+    logs.write("uid", "app", "stdout", "two\nthree\n", 2000);
+    expect(logs.read("uid", "app", "c1")?.map((l) => [l.text, l.time])).toEqual([
+      ["one", 1000],
+      ["two", 2000],
+      ["three", 2000],
+    ]);
+  });
+
+  it("joins text written without a newline to what follows, and ignores empty writes", () => {
+    const logs = store();
+    logs.write("uid", "app", "stdout", "", 1000);
+    logs.write("uid", "app", "stdout", "hel", 1000);
+    expect(texts(logs)).toEqual([["hel", true]]);
+    logs.write("uid", "app", "stdout", "lo\n", 2000);
+    logs.write("uid", "app", "stdout", "\n", 3000);
+    expect(texts(logs)).toEqual([
+      ["hello", false],
+      ["", false],
+    ]);
+  });
+
+  it("flushes a last line without a newline when the process exits", () => {
+    const logs = store();
+    logs.write("uid", "app", "stderr", "bye", 1000);
+    logs.close("uid", "app", 2000);
+    expect(texts(logs)).toEqual([["bye", false]]);
+  });
+});
