@@ -62,6 +62,22 @@ describe("object patches", () => {
     expect(before.status.phase).toBe("Pending");
   });
 
+  it("patch an array of the same length item by item, and replace one whose length changed", () => {
+    const scheduled = { type: "PodScheduled", status: "True" };
+    const before = { conditions: [scheduled, { type: "Ready", status: "False" }] };
+    const after = { conditions: [scheduled, { type: "Ready", status: "True" }] };
+    const patch = diffObject(before, after);
+    expect(patch).toEqual({
+      nested: { conditions: { array: true, nested: { 1: { set: { status: "True" } } } } },
+    });
+    const patched = applyPatch(before, patch ?? {});
+    expect(patched).toStrictEqual(after);
+    expect(Array.isArray(patched.conditions)).toBe(true);
+    expect(patched.conditions[0]).toBe(scheduled);
+    const longer = { conditions: [...after.conditions, { type: "Initialized", status: "True" }] };
+    expect(diffObject(after, longer)).toEqual({ set: { conditions: longer.conditions } });
+  });
+
   it("compare arrays item by item and tell arrays from objects", () => {
     expect(sameJson([{ a: 1 }, 2], [{ a: 1 }, 2])).toBe(true);
     expect(sameJson([{ a: 1 }], [{ a: 2 }])).toBe(false);

@@ -6,11 +6,16 @@
  * changed, and `applyPatch` shares every unchanged subtree with the previous version.
  */
 
-/** Keys given new values, keys removed, and nested objects patched in turn. */
+/**
+ * Keys given new values, keys removed, and nested objects patched in turn. An array of the
+ * same length is patched like an object keyed by index (`array`): a pod's conditions and
+ * container statuses change one item at a time.
+ */
 export interface ObjectPatch {
   set?: Record<string, unknown>;
   unset?: string[];
   nested?: Record<string, ObjectPatch>;
+  array?: true;
 }
 
 type Record_ = Record<string, unknown>;
@@ -38,9 +43,8 @@ export function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /**
- * The patch turning `before` into `after` (undefined: they are equal). Objects are patched key
- * by key; arrays and scalars that differ are sent whole (a list that changes, say a pod's
- * conditions, is small next to the spec that does not).
+ * The patch turning `before` into `after` (undefined: they are equal). Objects, and arrays of
+ * the same length, are patched key by key; anything else that differs is sent whole.
  */
 export function diffObject(before: Record_, after: Record_): ObjectPatch | undefined {
   const patch: ObjectPatch = {};
@@ -48,8 +52,13 @@ export function diffObject(before: Record_, after: Record_): ObjectPatch | undef
     const a = before[key];
     const b = after[key];
     if (a === b && key in before) continue;
-    if (isRecord(a) && isRecord(b)) {
-      const nested = diffObject(a, b);
+    const nested =
+      isRecord(a) && isRecord(b)
+        ? diffObject(a, b)
+        : sameLengthArrays(a, b)
+          ? diffArray(a, b as unknown[])
+          : null;
+    if (nested !== null) {
       if (nested) (patch.nested ??= {})[key] = nested;
     } else if (!(key in before) || !sameJson(a, b)) (patch.set ??= {})[key] = b;
   }
@@ -57,15 +66,26 @@ export function diffObject(before: Record_, after: Record_): ObjectPatch | undef
   return patch.set || patch.unset || patch.nested ? patch : undefined;
 }
 
+function sameLengthArrays(a: unknown, b: unknown): a is unknown[] {
+  return Array.isArray(a) && Array.isArray(b) && a.length === b.length;
+}
+
+function diffArray(before: unknown[], after: unknown[]): ObjectPatch | undefined {
+  const patch = diffObject(before as unknown as Record_, after as unknown as Record_);
+  return patch && { ...patch, array: true };
+}
+
 /** `before` with `patch` applied: a new object along changed paths, the rest shared with `before`. */
 export function applyPatch<T extends object>(before: T, patch: ObjectPatch): T {
-  const after: Record_ = { ...(before as Record_) };
+  const after: Record_ = patch.array
+    ? ([...(before as unknown[])] as unknown as Record_)
+    : { ...(before as Record_) };
   for (const key of patch.unset ?? []) delete after[key];
   if (patch.set) for (const key of Object.keys(patch.set)) after[key] = patch.set[key];
   if (patch.nested)
     for (const key of Object.keys(patch.nested)) {
       const inner = after[key];
-      after[key] = applyPatch(isRecord(inner) ? inner : {}, patch.nested[key]);
+      after[key] = applyPatch(typeof inner === "object" && inner !== null ? inner : {}, patch.nested[key]);
     }
   return after as T;
 }
