@@ -1,3 +1,4 @@
+import { afterFrame } from "./afterFrame";
 import { takeEvents } from "./batchChunks";
 import { ExternalStore } from "./externalStore";
 import type { ClusterMirror } from "./mirror";
@@ -35,7 +36,7 @@ export interface BridgeOptions {
   /** How often the worker is pinged, and how long a ping may go unanswered before it counts as hung. */
   pingIntervalMs?: number;
   pingTimeoutMs?: number;
-  /** Runs a callback before the next paint (requestAnimationFrame in the browser). */
+  /** Runs a callback once per frame (in the browser just after the next frame: see afterFrame.ts). */
   scheduleFrame?: (run: () => void) => void;
 }
 
@@ -87,9 +88,7 @@ export class SimBridge {
       pingIntervalMs: 2_000,
       pingTimeoutMs: 6_000,
       scheduleFrame: (run) =>
-        typeof requestAnimationFrame === "function"
-          ? requestAnimationFrame(() => run())
-          : setTimeout(run, 16),
+        typeof requestAnimationFrame === "function" ? afterFrame(run) : setTimeout(run, 16),
       ...options,
     };
   }
