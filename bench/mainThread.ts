@@ -1,8 +1,17 @@
-import type { CDPSession, Page } from "playwright-core";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
 import { openWatchedPage } from "../tests/e2e/support/browser";
 import { startPreview } from "../tests/e2e/support/preview";
 import { typeCommand, waitForTerminal } from "../tests/e2e/support/terminal";
 import { report } from "./timing";
+import {
+  describeBusyTasks,
+  describeLongestTasks,
+  type MainThreadTrace,
+  taskCpuMs,
+  traceMainThread,
+} from "./traceTasks";
 
 const graph = '[data-testid="cluster-graph"]';
 const STORAGE_KEY = "kubeplay:work:v1";
@@ -36,42 +45,15 @@ async function takeLongTasks(page: Page): Promise<number[]> {
   });
 }
 
-/**
- * The main thread's task CPU times (ms) while `run` runs, from a Chrome trace (thread time,
- * so that other processes competing for the cores do not inflate it the way wall time is).
- */
-async function taskCpuTimes(cdp: CDPSession, run: () => Promise<void>): Promise<number[]> {
-  type TraceEvent = {
-    name: string;
-    ph: string;
-    pid: number;
-    tid: number;
-    tdur?: number;
-    args?: { name?: string };
-  };
-  const events: TraceEvent[] = [];
-  // The protocol types trace events as string records; they are JSON objects with numbers too.
-  const collect = (data: { value: object[] }) => events.push(...(data.value as TraceEvent[]));
-  cdp.on("Tracing.dataCollected", collect);
-  const complete = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
-  await cdp.send("Tracing.start", {
-    categories: "devtools.timeline,disabled-by-default-devtools.timeline",
-    transferMode: "ReportEvents",
-  });
-  try {
-    await run();
-  } finally {
-    await cdp.send("Tracing.end");
-    await complete;
-    cdp.off("Tracing.dataCollected", collect);
-  }
-  const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain");
-  return events
-    .filter((e) => e.pid === main?.pid && e.tid === main?.tid && e.ph === "X" && e.name === "RunTask")
-    .map((e) => (e.tdur ?? 0) / 1000);
-}
-
-function reportPhase(label: string, longTasks: number[], cpu: number[]): void {
+function reportPhase(label: string, longTasks: number[], trace: MainThreadTrace): void {
+  const cpu = taskCpuMs(trace);
+  // BENCH_TRACE_DIR=dir: the main thread's trace events of each phase, as JSON, for a closer look.
+  const dir = process.env.BENCH_TRACE_DIR;
+  if (dir)
+    writeFileSync(
+      join(dir, `mainThread-${label.slice(0, 12).replace(/[^a-z0-9]/gi, "_")}.json`),
+      JSON.stringify({ tasks: trace.tasks, events: trace.events }),
+    );
   const longest = Math.max(0, ...longTasks);
   report(
     `${label}: longest main-thread task (${longTasks.length} over 50 ms)`,
@@ -80,6 +62,10 @@ function reportPhase(label: string, longTasks: number[], cpu: number[]): void {
     longest < 50,
   );
   report(`${label}: longest task, CPU time (trace)`, `${Math.max(0, ...cpu).toFixed(0)} ms`, "-", true);
+  // BENCH_TRACE=1: what the longest tasks spent their time on.
+  if (process.env.BENCH_TRACE)
+    for (const line of [...describeLongestTasks(trace, 3), ...describeBusyTasks(trace, 16)])
+      console.log(`      ${line}`);
 }
 
 async function waitForText(page: Page, selector: string, pattern: RegExp, timeoutMs: number): Promise<void> {
@@ -129,24 +115,24 @@ export async function benchMainThread(): Promise<void> {
     await page.waitForTimeout(1000);
     await watchLongTasks(page);
 
-    const applyCpu = await taskCpuTimes(cdp, async () => {
+    const applyTrace = await traceMainThread(cdp, async () => {
       await typeCommand(page, "kubectl apply -f settings.yaml");
       await waitForTerminal(page, /configmap\/settings-0999 created/, 60_000);
       await page.waitForTimeout(1000);
     });
-    reportPhase(`apply ${CONFIG_MAPS} ConfigMaps`, await takeLongTasks(page), applyCpu);
+    reportPhase(`apply ${CONFIG_MAPS} ConfigMaps`, await takeLongTasks(page), applyTrace);
 
     await page.getByTestId("speed").selectOption("max");
-    const scaleCpu = await taskCpuTimes(cdp, async () => {
+    const scaleTrace = await traceMainThread(cdp, async () => {
       await typeCommand(page, "kubectl create deployment big --image=nginx --replicas=1000");
       await waitForTerminal(page, /deployment.apps\/big created/);
       await page.getByTestId("play").click();
       await waitForText(page, `${graph} [data-kind="Deployment"]`, /1000\/1000 ready/, 180_000);
       await page.getByTestId("pause").click();
     });
-    reportPhase("1,000 pods created at max speed", await takeLongTasks(page), scaleCpu);
+    reportPhase("1,000 pods created at max speed", await takeLongTasks(page), scaleTrace);
 
-    const rolloutCpu = await taskCpuTimes(cdp, async () => {
+    const rolloutTrace = await traceMainThread(cdp, async () => {
       await typeCommand(page, "kubectl set image deployment/big nginx=nginx:1.25");
       await waitForTerminal(page, /image updated/);
       await page.getByTestId("play").click();
@@ -162,7 +148,7 @@ export async function benchMainThread(): Promise<void> {
       await waitForText(page, `${graph} [data-kind="Deployment"]`, /1000\/1000 ready/, 180_000);
       await page.getByTestId("pause").click();
     });
-    reportPhase("1,000-pod rollout at max speed", await takeLongTasks(page), rolloutCpu);
+    reportPhase("1,000-pod rollout at max speed", await takeLongTasks(page), rolloutTrace);
   } finally {
     await browser.close();
     await server.stop();

@@ -9,6 +9,7 @@ import { routeLine } from "./commandRouter";
 import { commonPrefix, complete, type CompletionSource, kubectlVerbWords } from "./completion";
 import type { ConsoleEntry } from "./consoleBus";
 import * as edit from "./lineEditor";
+import { outputPieces } from "./outputPieces";
 
 /** A line the simulator runs. */
 export type SimLine = { kind: "kubectl" | "kubeplay"; line: string };
@@ -132,7 +133,9 @@ export class ConsoleTerminal {
   }
 
   private writeOutput(stdout: string, stderr: string): void {
-    if (stdout) this.term.write(crlf(stdout.endsWith("\n") ? stdout : `${stdout}\n`));
+    if (stdout)
+      for (const piece of outputPieces(crlf(stdout.endsWith("\n") ? stdout : `${stdout}\n`)))
+        this.term.write(piece);
     if (stderr) this.term.write(`${RED}${crlf(stderr.endsWith("\n") ? stderr : `${stderr}\n`)}${RESET}`);
   }
 

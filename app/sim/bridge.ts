@@ -1,3 +1,4 @@
+import { afterFrame } from "./afterFrame";
 import { takeEvents } from "./batchChunks";
 import { ExternalStore } from "./externalStore";
 import type { ClusterMirror } from "./mirror";
@@ -35,7 +36,7 @@ export interface BridgeOptions {
   /** How often the worker is pinged, and how long a ping may go unanswered before it counts as hung. */
   pingIntervalMs?: number;
   pingTimeoutMs?: number;
-  /** Runs a callback before the next paint (requestAnimationFrame in the browser). */
+  /** Runs a callback once per frame (in the browser just after the next frame: see afterFrame.ts). */
   scheduleFrame?: (run: () => void) => void;
 }
 
@@ -87,9 +88,7 @@ export class SimBridge {
       pingIntervalMs: 2_000,
       pingTimeoutMs: 6_000,
       scheduleFrame: (run) =>
-        typeof requestAnimationFrame === "function"
-          ? requestAnimationFrame(() => run())
-          : setTimeout(run, 16),
+        typeof requestAnimationFrame === "function" ? afterFrame(run) : setTimeout(run, 16),
       ...options,
     };
   }
@@ -238,6 +237,15 @@ export class SimBridge {
     else request.reject(new Error(message.error));
   }
 
+  /**
+   * The mirror could not decode a watch patch (it and the worker disagree about an object):
+   * refill it from a snapshot. Batches queued meanwhile apply on top (older events are skipped).
+   */
+  private async resync(): Promise<void> {
+    const snapshot = await this.request({ type: "snapshot" });
+    this.opts.mirror.reset(snapshot.objects, snapshot.traces, snapshot.resourceVersion);
+  }
+
   private scheduleApply(): void {
     if (this.frameScheduled) return;
     this.frameScheduled = true;
@@ -260,7 +268,8 @@ export class SimBridge {
     // A batch that only logs an input (a `kubectl get` while paused) changes neither the cluster
     // nor the clock: leave the mirror and the clock alone, or every table and the cluster view
     // re-render in the very frame the console has to draw its answer.
-    if (batches.some((b) => b.events.length > 0 || b.traces.length > 0)) this.opts.mirror.apply(batches);
+    if (batches.some((b) => b.events.length > 0 || b.traces.length > 0) && !this.opts.mirror.apply(batches))
+      void this.resync();
     const inputs = batches.flatMap((b) => b.inputs);
     const log = this.log.get();
     if (log && inputs.length > 0) this.log.set({ ...log, entries: [...log.entries, ...inputs] });

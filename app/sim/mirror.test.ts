@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { KubeObject, WatchEvent } from "../../src";
+import type { KubeObject } from "../../src";
 import { ClusterMirror } from "./mirror";
 import type { Batch } from "./protocol";
+import type { WireEvent } from "./wireEvents";
 
 const pod = (name: string, phase = "Pending"): KubeObject => ({
   apiVersion: "v1",
@@ -10,7 +11,7 @@ const pod = (name: string, phase = "Pending"): KubeObject => ({
   status: { phase },
 });
 
-const batch = (events: WatchEvent[]): Batch => ({
+const batch = (events: WireEvent[]): Batch => ({
   events,
   traces: [],
   inputs: [],
@@ -96,5 +97,29 @@ describe("ClusterMirror", () => {
       mirror.apply([batch([{ type: "ADDED", object: pod(`p${i}`), resourceVersion: i }])]);
     expect(mirror.changesSince(1).reset).toBe(true);
     expect(mirror.changesSince(290).changes).toHaveLength(10);
+  });
+});
+
+describe("ClusterMirror out of step with the worker", () => {
+  it("applies what it can and reports a patch it cannot decode, so the caller resyncs", () => {
+    const mirror = new ClusterMirror();
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (error: unknown) => errors.push(error);
+    try {
+      const inStep = mirror.apply([
+        batch([
+          { type: "ADDED", object: pod("a"), resourceVersion: 1 },
+          { type: "MODIFIED", uid: "uid-missing", resourceVersion: 2, from: "1", patch: {} },
+          { type: "ADDED", object: pod("b"), resourceVersion: 3 },
+        ]),
+      ]);
+      expect(inStep).toBe(false);
+    } finally {
+      console.error = original;
+    }
+    expect([...mirror.get().objects.keys()]).toEqual(["uid-a"]);
+    expect(mirror.get().resourceVersion).toBe(1);
+    expect(errors).toHaveLength(1);
   });
 });

@@ -2,6 +2,7 @@ import { useSyncExternalStore } from "react";
 import type { KubeObject, TraceRecord } from "../../src";
 import { ExternalStore } from "./externalStore";
 import type { Batch } from "./protocol";
+import { decodeEvent, uidOf } from "./wireEvents";
 
 /** One watch event as the mirror applied it: the object after it (null: deleted), by uid. */
 export interface ObjectChange {
@@ -67,32 +68,40 @@ export class ClusterMirror extends ExternalStore<MirrorState> {
     this.publish(RESET, resourceVersion, traces.slice(-MIRROR_TRACES));
   }
 
-  /** Applies batches in order as a single update. */
-  apply(batches: readonly Batch[]): void {
+  /**
+   * Applies batches in order as a single update. Returns false when an event could not be
+   * decoded (a patch whose base the mirror does not hold): what came before it is applied, the
+   * rest is not, and the caller must reset the mirror from a snapshot.
+   */
+  apply(batches: readonly Batch[]): boolean {
     const state = this.get();
     let resourceVersion = state.resourceVersion;
     const changes: ObjectChange[] = [];
     const newTraces: TraceRecord[] = [];
-    for (const batch of batches) {
+    let inStep = true;
+    apply: for (const batch of batches) {
       for (const event of batch.events) {
         if (event.resourceVersion <= resourceVersion) continue;
+        let decoded: ReturnType<typeof decodeEvent>;
+        try {
+          decoded = decodeEvent(event, this.objects);
+        } catch (error) {
+          console.error(error);
+          inStep = false;
+          break apply;
+        }
+        const { uid, object } = decoded;
         resourceVersion = event.resourceVersion;
-        const uid = uidOf(event.object);
-        const deleted = event.type === "DELETED";
-        if (deleted) this.objects.delete(uid);
-        else this.objects.set(uid, event.object);
-        changes.push({
-          type: event.type,
-          uid,
-          object: deleted ? null : event.object,
-          resourceVersion,
-        });
+        if (object) this.objects.set(uid, object);
+        else this.objects.delete(uid);
+        changes.push({ type: event.type, uid, object, resourceVersion });
       }
       for (const trace of batch.traces) newTraces.push(trace);
     }
     const traces =
       newTraces.length === 0 ? state.traces : [...state.traces, ...newTraces].slice(-MIRROR_TRACES);
     this.publish({ reset: false, changes }, resourceVersion, traces);
+    return inStep;
   }
 
   /**
@@ -116,10 +125,6 @@ export class ClusterMirror extends ExternalStore<MirrorState> {
     this.firstDelta = version - this.deltas.length + 1;
     this.set({ version, resourceVersion, objects: this.objects, traces, delta });
   }
-}
-
-function uidOf(object: KubeObject): string {
-  return object.metadata.uid ?? `${object.kind}/${object.metadata.namespace ?? ""}/${object.metadata.name}`;
 }
 
 /** Reads the mirror in a component; re-renders once per applied batch group. */

@@ -2,9 +2,10 @@
  * The one protocol between the UI and the simulation worker. Both sides import these types;
  * nothing else crosses the boundary. Requests carry ids; the worker answers each exactly once.
  */
-import type { KubeObject, TraceRecord, WatchEvent } from "../../src";
+import type { KubeObject, TraceRecord } from "../../src";
 import type { CheckResult, QuizAnswers } from "../../src/lessons/checks";
 import type { CheckSpec } from "../../src/lessons/types";
+import type { WireEvent } from "./wireEvents";
 
 /** How fast simulated time runs while playing: a multiple of real time, or as fast as possible. */
 export type Speed = 1 | 2 | 5 | 10 | 60 | "max";
@@ -109,11 +110,11 @@ export type WorkerMessage =
 
 /**
  * What happened since the previous batch, sent at most once per animation frame:
- * watch events in order, new trace records, the input log entries appended, the clock, and
+ * watch events in order (modified objects as patches: see wireEvents.ts), new trace records, the input log entries appended, the clock, and
  * what running commands printed.
  */
 export interface Batch {
-  events: WatchEvent[];
+  events: WireEvent[];
   traces: TraceRecord[];
   inputs: InputEntry[];
   clock: ClockState;

@@ -91,8 +91,8 @@ describe("SimHost", () => {
     const added = env
       .batches()
       .flatMap((b) => b.events)
-      .filter((e) => e.type === "ADDED");
-    expect(added.map((e) => `${e.object.kind}/${e.object.metadata.name}`)).toContain("Namespace/shop");
+      .flatMap((e) => (e.type === "ADDED" && "object" in e ? [e.object] : []));
+    expect(added.map((o) => `${o.kind}/${o.metadata.name}`)).toContain("Namespace/shop");
   });
 
   it("sends batches at most once per 16 ms however many requests arrive", async () => {

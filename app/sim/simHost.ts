@@ -1,4 +1,4 @@
-import { type Cluster, type TraceRecord, type WatchEvent } from "../../src";
+import type { Cluster, TraceRecord } from "../../src";
 import type { KubectlStream } from "../../src/kubectl/stream";
 import { runKubeplay } from "../../src/kubeplay";
 import { waitForChecks } from "../../src/lessons/checks";
@@ -18,6 +18,7 @@ import {
 } from "./protocol";
 import { splitBatch } from "./batchChunks";
 import { replayLog } from "./replay";
+import { type WireEvent, WireEncoder } from "./wireEvents";
 
 /** What the host needs from its surroundings: real time, timers and a way to post. Injected so tests drive it. */
 export interface HostEnv {
@@ -37,7 +38,7 @@ export const MAX_SLICE_MS = 10;
 /** The longest `advance` request the worker accepts (a week of simulated time). */
 const MAX_ADVANCE_SECONDS = 7 * 24 * 3600;
 
-type Pending = { events: WatchEvent[]; traces: TraceRecord[]; inputs: InputEntry[] };
+type Pending = { events: WireEvent[]; traces: TraceRecord[]; inputs: InputEntry[] };
 
 /**
  * The worker's side of the protocol: holds the Cluster, answers every Request (one at a time,
@@ -138,8 +139,10 @@ export class SimHost {
     this.cluster = cluster;
     this.log = { ...log, entries: [...log.entries] };
     this.pending = { events: [], traces: [], inputs: [] };
+    // Encoded as they happen, so each patch is against the version just before it.
+    const encoder = new WireEncoder();
     this.unsubscribe = [
-      cluster.watch(cluster.resourceVersion(), (event) => this.pending.events.push(event)),
+      cluster.watch(cluster.resourceVersion(), (event) => this.pending.events.push(encoder.encode(event))),
       cluster.onTrace((record) => this.pending.traces.push(record)),
     ];
     this.reanchor();

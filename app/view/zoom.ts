@@ -26,6 +26,9 @@ export function useZoom(
   const autoFit = useRef(true);
   const sizeRef = useRef(size);
   sizeRef.current = size;
+  // The region's size as the ResizeObserver last reported it: reading it from the element
+  // instead would force a layout in the middle of every commit that grows the drawing.
+  const regionRef = useRef<{ width: number; height: number } | undefined>(undefined);
 
   const apply = useCallback(
     (scale: number, x: number, y: number) => {
@@ -39,7 +42,7 @@ export function useZoom(
   const refit = useCallback(() => {
     const svg = svgRef.current;
     if (!svg) return;
-    const { width, height } = svg.getBoundingClientRect();
+    const { width, height } = regionRef.current ?? svg.getBoundingClientRect();
     const { width: w, height: h } = sizeRef.current;
     if (width === 0 || height === 0 || w === 0) return;
     const scale = Math.min((width - PAD * 2) / w, (height - PAD * 2) / h, 1.25);
@@ -58,7 +61,10 @@ export function useZoom(
     behaviour.current = z;
     select(svg).call(z).on("dblclick.zoom", null);
     refit();
-    const observer = new ResizeObserver(() => autoFit.current && refit());
+    const observer = new ResizeObserver(([entry]) => {
+      regionRef.current = { width: entry.contentRect.width, height: entry.contentRect.height };
+      if (autoFit.current) refit();
+    });
     observer.observe(svg);
     return () => {
       observer.disconnect();
