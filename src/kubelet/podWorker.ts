@@ -53,11 +53,15 @@ export class PodWorker {
     this.later(LIFECYCLE.sandboxMs, "sandbox", () => this.sandboxReady());
   }
 
+  /**
+   * The real kubelet creates the sandbox, pulls and starts the containers within one SyncPod,
+   * and writes status only at the start of the next: the sandbox's IP and
+   * PodReadyToStartContainers show with the containers' next change, not on their own.
+   */
   private sandboxReady(): void {
     this.rt.sandboxReady = true;
     this.rt.podIP = this.host.ipam(this.rt.nodeName).allocate();
     this.trace("pod sandbox created", [`assigned IP ${this.rt.podIP ?? "<none>"}`]);
-    this.writeStatus();
     this.sync();
   }
 
