@@ -31,6 +31,7 @@ export interface CorrelatedEvent {
 }
 
 interface Observation {
+  message: string;
   name: string;
   count: number;
   firstTimestamp: number;
@@ -46,14 +47,18 @@ interface ReasonMemory {
   /** The distinct messages seen within the aggregation interval, oldest first (at most ten). */
   messages: string[];
   last: number;
-  /** Events written per message, and the combined one. */
-  observations: Map<string, Observation>;
+  /**
+   * Events written per message, least recent first, and the combined one. Usually one or two:
+   * an array is lighter than a Map, kept for each reason of every object with events.
+   */
+  observations: Observation[];
   combined: Observation | undefined;
 }
 
 /** What a source remembers of one object: its spam bucket per event type, and its reasons. */
 interface ObjectMemory {
-  buckets: Map<string, TokenBucket>;
+  normal: TokenBucket | undefined;
+  warning: TokenBucket | undefined;
   reasons: Map<string, ReasonMemory>;
 }
 
@@ -102,12 +107,17 @@ export class EventCorrelator {
     }
 
     // eventObserve: a repeat of a remembered event continues its count (even if then dropped).
-    const last = combined ? reason.combined : reason.observations.get(draft.message);
+    const last = combined ? reason.combined : recall(reason.observations, draft.message);
     const observed: Observation = last
-      ? { name: last.name, count: last.count + 1, firstTimestamp: last.firstTimestamp }
-      : { name: newName(draft.object.name), count: 1, firstTimestamp: now };
+      ? {
+          message: draft.message,
+          name: last.name,
+          count: last.count + 1,
+          firstTimestamp: last.firstTimestamp,
+        }
+      : { message: draft.message, name: newName(draft.object.name), count: 1, firstTimestamp: now };
     if (combined) reason.combined = observed;
-    else remember(reason.observations, draft.message, observed);
+    else remember(reason.observations, observed);
 
     if (!this.seriesOnly && !accept(memory, draft.type, now)) return undefined;
     // Built field by field: spreading `observed` costs more than the rest of this function.
@@ -123,7 +133,7 @@ export class EventCorrelator {
   private memoryOf(objectKey: string): ObjectMemory {
     let memory = this.objects.get(objectKey);
     if (!memory) {
-      memory = { buckets: new Map(), reasons: new Map() };
+      memory = { normal: undefined, warning: undefined, reasons: new Map() };
       this.objects.set(objectKey, memory);
     }
     return memory;
@@ -139,7 +149,7 @@ function reasonMemory(memory: ObjectMemory, type: string, reasonName: string, no
   const key = type === "Normal" ? reasonName : `${type}\u0000${reasonName}`;
   let reason = memory.reasons.get(key);
   if (!reason) {
-    reason = { messages: [], last: now, observations: new Map(), combined: undefined };
+    reason = { messages: [], last: now, observations: [], combined: undefined };
     memory.reasons.set(key, reason);
   } else if (now - reason.last > AGGREGATE_INTERVAL_MS) {
     // EventAggregate starts a fresh record; the observations (eventObserve's cache) stay.
@@ -148,19 +158,25 @@ function reasonMemory(memory: ObjectMemory, type: string, reasonName: string, no
   return reason;
 }
 
-function remember(observations: Map<string, Observation>, message: string, observed: Observation): void {
-  observations.delete(message);
-  observations.set(message, observed);
-  if (observations.size > MESSAGES_PER_REASON)
-    observations.delete(observations.keys().next().value as string);
+/** The observation of `message`, taken out of the list (remember puts it back, most recent). */
+function recall(observations: Observation[], message: string): Observation | undefined {
+  const at = observations.findIndex((o) => o.message === message);
+  return at < 0 ? undefined : observations.splice(at, 1)[0];
+}
+
+function remember(observations: Observation[], observed: Observation): void {
+  observations.push(observed);
+  if (observations.length > MESSAGES_PER_REASON) observations.shift();
 }
 
 /** EventSourceObjectSpamFilter: a token bucket per source, object and type, starting full. */
 function accept(memory: ObjectMemory, type: string, now: number): boolean {
-  let bucket = memory.buckets.get(type);
+  const warning = type === "Warning";
+  let bucket = warning ? memory.warning : memory.normal;
   if (!bucket) {
     bucket = { tokens: SPAM_BURST, at: now };
-    memory.buckets.set(type, bucket);
+    if (warning) memory.warning = bucket;
+    else memory.normal = bucket;
   }
   bucket.tokens = Math.min(SPAM_BURST, bucket.tokens + (now - bucket.at) * SPAM_TOKENS_PER_MS);
   bucket.at = now;
