@@ -40,4 +40,14 @@ describe("LogStore", () => {
     logs.close("uid", "app", 2000);
     expect(texts(logs)).toEqual([["bye", false]]);
   });
+
+  it("remembers which stream each line came from, also once old lines are dropped", () => {
+    const logs = store();
+    for (let i = 0; i < 10_005; i++) logs.write("uid", "app", i % 2 ? "stderr" : "stdout", `line ${i}\n`, i);
+    const lines = logs.read("uid", "app", "c1") ?? [];
+    expect(lines).toHaveLength(10_000);
+    expect(lines[0]).toEqual({ time: 5, stream: "stderr", text: "line 5" });
+    expect(lines[1]).toEqual({ time: 6, stream: "stdout", text: "line 6" });
+    expect(lines.at(-1)).toEqual({ time: 10_004, stream: "stdout", text: "line 10004" });
+  });
 });

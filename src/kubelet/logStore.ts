@@ -19,7 +19,15 @@ const MAX_LINES = 10_000;
 
 interface InstanceLog {
   containerID: string;
-  lines: LogLine[];
+  /**
+   * The lines as parallel columns (times unboxed in a packed array, stderr lines by index):
+   * every pod's containers keep theirs, so no object per line until someone reads them.
+   */
+  times: number[];
+  texts: string[];
+  stderr: Set<number> | undefined;
+  /** Lines dropped from the front (MAX_LINES), so that stderr indexes stay valid. */
+  dropped: number;
   /** Text written without a trailing newline yet, per stream. */
   partial: { stdout: string; stderr: string };
   partialTime: number;
@@ -44,7 +52,15 @@ export class LogStore {
     const logs = byName.get(container) ?? {};
     byName.set(container, {
       previous: logs.current,
-      current: { containerID, lines: [], partial: { stdout: "", stderr: "" }, partialTime: 0 },
+      current: {
+        containerID,
+        times: [],
+        texts: [],
+        stderr: undefined,
+        dropped: 0,
+        partial: { stdout: "", stderr: "" },
+        partialTime: 0,
+      },
     });
   }
 
@@ -54,16 +70,14 @@ export class LogStore {
     if (!log) return;
     // Most writes are one whole line: no pending partial text and a single trailing newline.
     if (log.partial[stream] === "" && text.length > 0 && text.indexOf("\n") === text.length - 1) {
-      log.lines.push({ time, stream, text: text.slice(0, -1) });
-      if (log.lines.length > MAX_LINES) log.lines.splice(0, log.lines.length - MAX_LINES);
+      append(log, time, stream, text.slice(0, -1));
       return;
     }
     const pieces = (log.partial[stream] + text).split("\n");
     log.partial[stream] = pieces.pop() ?? "";
     if (log.partial[stream] && pieces.length === 0 && text) log.partialTime = log.partialTime || time;
     else if (log.partial[stream]) log.partialTime = time;
-    for (const piece of pieces) log.lines.push({ time, stream, text: piece });
-    if (log.lines.length > MAX_LINES) log.lines.splice(0, log.lines.length - MAX_LINES);
+    for (const piece of pieces) append(log, time, stream, piece);
   }
 
   /** Flushes a final line written without a newline (the process exited). */
@@ -71,7 +85,7 @@ export class LogStore {
     const log = this.pods.get(podUid)?.get(container)?.current;
     if (!log) return;
     for (const stream of ["stdout", "stderr"] as const) {
-      if (log.partial[stream]) log.lines.push({ time, stream, text: log.partial[stream] });
+      if (log.partial[stream]) append(log, time, stream, log.partial[stream]);
       log.partial[stream] = "";
     }
   }
@@ -84,11 +98,32 @@ export class LogStore {
     const pending = (["stdout", "stderr"] as const)
       .filter((s) => log.partial[s])
       .map((stream) => ({ time: log.partialTime, stream, text: log.partial[stream], partial: true }));
-    return [...log.lines, ...pending];
+    const lines: LogLine[] = log.texts.map((text, i) => ({
+      time: log.times[i],
+      stream: log.stderr?.has(log.dropped + i) ? "stderr" : "stdout",
+      text,
+    }));
+    return [...lines, ...pending];
   }
 
   /** Removes a pod's logs (the pod was deleted). */
   drop(podUid: string): void {
     this.pods.delete(podUid);
+  }
+}
+
+function append(log: InstanceLog, time: number, stream: "stdout" | "stderr", text: string): void {
+  if (stream === "stderr") {
+    log.stderr ??= new Set();
+    log.stderr.add(log.dropped + log.texts.length);
+  }
+  log.times.push(time);
+  log.texts.push(text);
+  if (log.texts.length > MAX_LINES) {
+    const extra = log.texts.length - MAX_LINES;
+    log.times.splice(0, extra);
+    log.texts.splice(0, extra);
+    for (let i = log.dropped; i < log.dropped + extra; i++) log.stderr?.delete(i);
+    log.dropped += extra;
   }
 }
