@@ -93,9 +93,10 @@ export function* runResolved(p: ResolvedProcess, version: string, ctx: Container
   yield* runInterpreter(program.kind, p.argv, ctx);
 }
 
+/** Prints log lines, their placeholders computed once for the block (printed at one instant). */
 function* printLog(lines: LogLine[], version: string, ctx: ContainerContext): ContainerSteps {
-  for (const line of lines)
-    yield { kind: "output", text: `${fillTemplate(line.text, version, ctx)}\n`, stream: line.stream };
+  const fill = templateFiller(version, ctx);
+  for (const line of lines) yield { kind: "output", text: `${fill(line.text)}\n`, stream: line.stream };
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
@@ -104,9 +105,22 @@ const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
 /** Fills a log template's placeholders from the version, the pod IP and the simulated time. */
 export function fillTemplate(text: string, version: string, ctx: ContainerContext): string {
-  if (!text.includes("{")) return text;
-  const d = new Date(ctx.now());
-  return text.replace(/\{(\w+)\}/g, (all, key: string) => placeholder(key, version, ctx, d) ?? all);
+  return templateFiller(version, ctx)(text);
+}
+
+/** A filler for templates printed at this instant: each placeholder's value computed once. */
+function templateFiller(version: string, ctx: ContainerContext): (text: string) => string {
+  let values: Map<string, string | undefined> | undefined;
+  let d: Date | undefined;
+  const value = (all: string, key: string): string => {
+    values ??= new Map();
+    if (!values.has(key)) {
+      d ??= new Date(ctx.now());
+      values.set(key, placeholder(key, version, ctx, d));
+    }
+    return values.get(key) ?? all;
+  };
+  return (text) => (text.includes("{") ? text.replace(/\{(\w+)\}/g, value) : text);
 }
 
 /** One placeholder's value (most log lines hold none or one: compute only what is asked). */
