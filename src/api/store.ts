@@ -3,8 +3,13 @@ import { type KubeObject, keyOf, refOf, type WatchEvent } from "./types";
 /** A listener of the store's watch stream. */
 export type WatchListener = (event: WatchEvent) => void;
 
-/** How many past events the store keeps so that a watch can resume from an earlier resourceVersion. */
-const HISTORY_LIMIT = 20_000;
+/**
+ * How many past events the store keeps so that a watch can resume from an earlier
+ * resourceVersion (older ones get 410 Gone, as from the API server's watch cache). Kept small:
+ * each one holds an object version alive, and a big window made every version of every pod
+ * survive into V8's old generation, which is what slowed large clusters down.
+ */
+const HISTORY_LIMIT = 1_000;
 
 /**
  * The persistence layer (etcd's role): objects by kind, namespace and name, a monotonic
