@@ -4,7 +4,6 @@
  */
 import type { KubeObject } from "../../api/types";
 import { StatusError } from "../../api/errors";
-import { clone } from "../../api/types";
 import type { ControllerContext } from "../controller";
 import { getPodsToDelete } from "./podRanking";
 import { controllerOf, newControllerRef, specReplicas } from "./podUtil";
@@ -87,17 +86,18 @@ function createPod(rs: KubeObject, ctx: ControllerContext, actions: string[]): E
 /** GetPodFromTemplate: the template's labels, annotations, finalizers and spec, named `<rs>-xxxxx`. */
 export function podFromTemplate(rs: KubeObject): KubeObject {
   const template = rs.spec?.template ?? {};
+  // The template's parts are shared, not copied: the API server copies what it is sent.
   const metadata: KubeObject["metadata"] = {
     generateName: `${rs.metadata.name}-`,
     namespace: rs.metadata.namespace,
-    labels: clone(template.metadata?.labels),
-    annotations: clone(template.metadata?.annotations),
-    finalizers: clone(template.metadata?.finalizers),
+    labels: template.metadata?.labels,
+    annotations: template.metadata?.annotations,
+    finalizers: template.metadata?.finalizers,
     ownerReferences: [newControllerRef(rs)],
   };
   for (const key of ["labels", "annotations", "finalizers"] as const)
     if (metadata[key] === undefined) delete metadata[key];
-  return { apiVersion: "v1", kind: "Pod", metadata, spec: clone(template.spec ?? {}) };
+  return { apiVersion: "v1", kind: "Pod", metadata, spec: template.spec ?? {} };
 }
 
 function deletePods(
