@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { CATCH_UP_FRAMES, FRAME_EVENTS, SimBridge, WorkerLostError, type WorkerLike } from "./bridge";
+import {
+  CATCH_UP_FRAMES,
+  clockRequest,
+  FRAME_EVENTS,
+  SimBridge,
+  WorkerLostError,
+  type WorkerLike,
+} from "./bridge";
 import { ClusterMirror } from "./mirror";
 import type { InputLog, RequestEnvelope, WorkerMessage } from "./protocol";
 import { SimHost } from "./simHost";
@@ -105,6 +112,23 @@ describe("SimBridge", () => {
     const exact = await bridge.workerLog();
     expect(exact.entries.map((e) => e.line)).toEqual(["create namespace shop"]);
     expect(exact.end).toBe(now);
+    bridge.dispose();
+  });
+
+  it("keeps Play's answer when a batch posted before it is applied after it (no flicker back to paused)", async () => {
+    const frames: (() => void)[] = [];
+    const bridge = new SimBridge({
+      createWorker: () => new InProcessWorker(),
+      mirror: new ClusterMirror(),
+      scheduleFrame: (run) => frames.push(run), // frames run only when the test says
+    });
+    await bridge.start(log);
+    await bridge.request({ type: "kubectl", line: "create namespace shop" }); // a batch, paused
+    await clockRequest(bridge, { type: "play" });
+    expect(bridge.clock.get().playing).toBe(true);
+    for (const frame of frames.splice(0)) frame(); // the older batch arrives in the next frame
+    expect(bridge.clock.get().playing).toBe(true);
+    await clockRequest(bridge, { type: "pause" });
     bridge.dispose();
   });
 

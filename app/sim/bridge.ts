@@ -273,8 +273,14 @@ export class SimBridge {
     const inputs = batches.flatMap((b) => b.inputs);
     const log = this.log.get();
     if (log && inputs.length > 0) this.log.set({ ...log, entries: [...log.entries, ...inputs] });
-    const clock = batches[batches.length - 1].clock;
-    if (!sameClock(clock, this.clock.get())) this.clock.set(clock);
+    this.showClock(batches[batches.length - 1].clock);
+  }
+
+  /** Shows a clock state from this worker unless the one shown is newer (ClockState.seq). */
+  showClock(state: ClockState): void {
+    const shown = this.clock.get();
+    if (state.seq !== undefined && shown.seq !== undefined && state.seq < shown.seq) return;
+    if (!sameClock(state, shown)) this.clock.set(state);
   }
 }
 
@@ -287,8 +293,7 @@ export type ClockRequest = Extract<Request, { type: "play" | "pause" | "step" | 
 
 /** Sends a clock request and shows its answer at once (batches follow while playing). */
 export async function clockRequest(bridge: SimBridge, request: ClockRequest): Promise<void> {
-  const state = await bridge.request(request);
-  bridge.clock.set(state);
+  bridge.showClock(await bridge.request(request));
 }
 
 export type { Speed };

@@ -94,6 +94,12 @@ export interface ClockState {
   speed: Speed;
   /** Next scheduled event, if any (what "step" would jump to). */
   nextEvent?: number;
+  /**
+   * The order in which one worker produced its states. A batch posted just before the worker
+   * answered a request arrives after the answer; the UI keeps the newer state, so a Play does
+   * not flicker back to paused.
+   */
+  seq?: number;
 }
 
 /** UI → worker envelope. */

@@ -48,6 +48,8 @@ export class SimHost {
   private cluster?: Cluster;
   private log?: InputLog;
   private playing = false;
+  /** Numbers each clock state this host produces (ClockState.seq). */
+  private clockSeq = 0;
   private speed: Speed = 1;
   private anchor = { real: 0, sim: 0 };
   private pending: Pending = { events: [], traces: [], inputs: [] };
@@ -228,7 +230,12 @@ export class SimHost {
   }
 
   private clock(): ClockState {
-    const state: ClockState = { now: this.cluster?.now() ?? 0, playing: this.playing, speed: this.speed };
+    const state: ClockState = {
+      now: this.cluster?.now() ?? 0,
+      playing: this.playing,
+      speed: this.speed,
+      seq: ++this.clockSeq,
+    };
     const next = this.cluster?.nextEventTime();
     if (next !== undefined) state.nextEvent = next;
     return state;

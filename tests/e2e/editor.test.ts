@@ -10,6 +10,11 @@ async function editorText(page: WatchedPage["page"]): Promise<string> {
   return (await page.locator(`${EDITOR} .view-lines`).innerText()).replace(/[\s\u200b-\u200d]+/g, " ");
 }
 
+/** Waits until Monaco has drawn text matching `pattern` (it renders on a later frame). */
+async function waitForEditorText(page: WatchedPage["page"], pattern: RegExp): Promise<void> {
+  await page.locator(`${EDITOR} .view-lines`, { hasText: pattern }).waitFor();
+}
+
 /**
  * Replaces the active file's text the way a learner would: select all, paste (typing would
  * auto-indent every line). The paste event carries the text, as the system clipboard would.
@@ -75,7 +80,7 @@ describe("the YAML editor", () => {
       await page.locator(`${EDITOR}[data-ready="true"] .view-lines`).waitFor();
       await page.getByRole("tab", { name: "deployment.yaml" }).waitFor();
     }
-    await expect(editorText(page)).resolves.toMatch(/kind: Deployment/);
+    await waitForEditorText(page, /kind:\s+Deployment/);
     expect(browser.foreignRequests).toEqual([]);
   });
 
@@ -141,7 +146,7 @@ describe("the YAML editor", () => {
     await input.press("Enter");
     await page.getByRole("tab", { name: "pod.yaml", selected: true }).waitFor();
     await page.getByRole("combobox", { name: "Insert template…" }).selectOption("Pod");
-    await expect(page.locator(`${EDITOR} .view-lines`).innerText()).resolves.toMatch(/kind:\s+Pod/);
+    await waitForEditorText(page, /kind:\s+Pod/);
   });
 
   it("keeps the editor text across a reload", async () => {
