@@ -20,8 +20,8 @@ export function scoreText(entry: NodeEntry, score: number): string {
   return entry.shownText;
 }
 
-/** Nodes per stretch of the trace's score list that is kept as text between cycles. */
-const STRETCH = 10;
+/** Scores the trace lists; past this many nodes, the best ones (a learner reads a few, not 100). */
+const SCORES_SHOWN = 5;
 
 /**
  * The scheduler's Snapshot: the node list with facts and usage side by side, rebuilt only
@@ -31,9 +31,6 @@ const STRETCH = 10;
 export class NodeSnapshot {
   private nodes: readonly KubeObject[] = [];
   private entries: NodeEntry[] = [];
-  /** The score list's text per stretch of the entries, and the score per entry it shows. */
-  private stretchTexts: string[] = [];
-  private stretchScores: number[] = [];
 
   constructor(private readonly cache: NodeUsageCache) {}
 
@@ -45,35 +42,28 @@ export class NodeSnapshot {
         const facts = nodeFacts(node);
         return { facts, usage: this.cache.usageOf(facts.name), shownScore: Number.NaN, shownText: "" };
       });
-      this.stretchTexts = [];
-      this.stretchScores = [];
     }
     return this.entries;
   }
 
   /**
-   * `node-1 300, node-2 300, …` for the trace. For the whole node list (every node fits, the
-   * usual case) only stretches holding a changed score are joined again: a binding changes
-   * one node's score. The result is one flat string either way (the trace keeps thousands).
+   * `node-1 300, node-2 300, node-3 280` for the trace: every node of a small cluster in its
+   * order; of a larger one the best SCORES_SHOWN, best first, then how many more there are.
    */
   describe(nodes: readonly NodeEntry[], scores: readonly number[]): string {
-    if (nodes !== this.entries) return nodes.map((node, i) => scoreText(node, scores[i])).join(", ");
-    const parts: string[] = [];
-    for (let from = 0, stretch = 0; from < nodes.length; from += STRETCH, stretch++) {
-      const to = Math.min(nodes.length, from + STRETCH);
-      let changed = this.stretchTexts[stretch] === undefined;
-      for (let i = from; i < to && !changed; i++) changed = this.stretchScores[i] !== scores[i];
-      if (changed) {
-        const texts: string[] = [];
-        for (let i = from; i < to; i++) {
-          this.stretchScores[i] = scores[i];
-          texts.push(scoreText(nodes[i], scores[i]));
-        }
-        this.stretchTexts[stretch] = texts.join(", ");
+    if (nodes.length <= SCORES_SHOWN) return nodes.map((node, i) => scoreText(node, scores[i])).join(", ");
+    const best: number[] = [];
+    for (let i = 0; i < nodes.length; i++) {
+      // Insertion into a short list kept best first (ties in node order).
+      let at = best.length;
+      while (at > 0 && scores[best[at - 1]] < scores[i]) at--;
+      if (at < SCORES_SHOWN) {
+        best.splice(at, 0, i);
+        if (best.length > SCORES_SHOWN) best.pop();
       }
-      parts.push(this.stretchTexts[stretch]);
     }
-    return parts.join(", ");
+    const shown = best.map((i) => scoreText(nodes[i], scores[i])).join(", ");
+    return `${shown}, and ${nodes.length - SCORES_SHOWN} more`;
   }
 }
 
