@@ -15,6 +15,7 @@ export const en = {
   "view.empty": "The cluster view draws pods, owners and selectors here.",
   "console.empty": "The kubectl console runs here.",
   "time.controls": "Simulated time",
+  "time.day": "Day {n}",
   "time.clock": "Simulated clock",
   "time.play": "Play",
   "time.pause": "Pause",

@@ -16,6 +16,7 @@ export const zh: Record<MessageKey, string> = {
   "view.empty": "集群视图会在这里画出 Pod、属主关系和选择器。",
   "console.empty": "kubectl 控制台将在这里运行。",
   "time.controls": "模拟时间",
+  "time.day": "第 {n} 天",
   "time.clock": "模拟时钟",
   "time.play": "播放",
   "time.pause": "暂停",

@@ -3,7 +3,8 @@ import { type ClockRequest, clockRequest } from "../sim/bridge";
 import { SPEEDS, type Speed } from "../sim/protocol";
 import { bridge, useBridgeStatus, useClock } from "../sim/session";
 import { useT } from "../state/uiStore";
-import { formatClock, formatInstant } from "./formatClock";
+import { FRESH } from "../persist/startup";
+import { formatClock, formatInstant, simulationDay } from "./formatClock";
 
 const ADVANCE_STEPS: { seconds: number; label: string }[] = [
   { seconds: 10, label: "+10s" },
@@ -18,6 +19,8 @@ export function TimeControls() {
   const status = useBridgeStatus();
   const [busy, setBusy] = useState(false);
   const disabled = busy || status === "starting" || status === "recovering" || status === "failed";
+  // Fast-forwarding passes midnight easily: say which day it is, or 09:25 looks like going back.
+  const day = simulationDay(clock.now, Date.parse(bridge.log.get()?.start ?? FRESH.start));
 
   const send = (request: ClockRequest) => {
     setBusy(true);
@@ -38,6 +41,7 @@ export function TimeControls() {
         aria-label={t("time.clock")}
         title={formatInstant(clock.now)}
       >
+        {day > 1 && <span className="clock-day">{t("time.day").replace("{n}", String(day))} </span>}
         {formatClock(clock.now)}
       </output>
       {clock.playing ? (
