@@ -57,6 +57,18 @@ function setup(options: { pingTimeoutMs?: number; requestTimeoutMs?: number } = 
   return { bridge, mirror, workers };
 }
 
+/** A started bridge whose animation frames run only when the test runs them. */
+async function withHeldFrames(): Promise<{ bridge: SimBridge; frames: (() => void)[] }> {
+  const frames: (() => void)[] = [];
+  const bridge = new SimBridge({
+    createWorker: () => new InProcessWorker(),
+    mirror: new ClusterMirror(),
+    scheduleFrame: (run) => frames.push(run),
+  });
+  await bridge.start(log);
+  return { bridge, frames };
+}
+
 const names = (mirror: ClusterMirror) =>
   [...mirror.get().objects.values()].map((o) => `${o.kind}/${o.metadata.name}/${o.metadata.uid}`).sort();
 
@@ -97,13 +109,7 @@ describe("SimBridge", () => {
   });
 
   it("gives the worker's own log and time for a permalink, where the UI's copy trails by a frame", async () => {
-    const frames: (() => void)[] = [];
-    const bridge = new SimBridge({
-      createWorker: () => new InProcessWorker(),
-      mirror: new ClusterMirror(),
-      scheduleFrame: (run) => frames.push(run), // the UI's next frame has not come yet
-    });
-    await bridge.start(log);
+    const { bridge } = await withHeldFrames(); // the UI's next frame has not come yet
     await bridge.request({ type: "kubectl", line: "create namespace shop" });
     const { now } = await bridge.request({ type: "advance", seconds: 42 });
     const trailing = bridge.currentLog();
@@ -116,13 +122,7 @@ describe("SimBridge", () => {
   });
 
   it("keeps Play's answer when a batch posted before it is applied after it (no flicker back to paused)", async () => {
-    const frames: (() => void)[] = [];
-    const bridge = new SimBridge({
-      createWorker: () => new InProcessWorker(),
-      mirror: new ClusterMirror(),
-      scheduleFrame: (run) => frames.push(run), // frames run only when the test says
-    });
-    await bridge.start(log);
+    const { bridge, frames } = await withHeldFrames();
     await bridge.request({ type: "kubectl", line: "create namespace shop" }); // a batch, paused
     await clockRequest(bridge, { type: "play" });
     expect(bridge.clock.get().playing).toBe(true);
