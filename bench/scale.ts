@@ -49,12 +49,17 @@ export function rollingUpdate(cluster: Cluster, replicas: number): number {
   });
 }
 
-/** Heap in use after a full GC, in MB. */
-function heapAfterGcMb(): number {
+/** A full garbage collection, now. */
+function collectGarbage(): void {
   setFlagsFromString("--expose-gc");
   const gc = runInNewContext("gc") as () => void;
   gc();
   gc();
+}
+
+/** Heap in use after a full GC, in MB. */
+function heapAfterGcMb(): number {
+  collectGarbage();
   return process.memoryUsage().heapUsed / (1024 * 1024);
 }
 
@@ -69,6 +74,9 @@ function convergeAndRoll(runs: number): { converge: number[]; roll: number[] } {
   const converge: number[] = [];
   const roll: number[] = [];
   for (let i = 0; i < runs; i++) {
+    // Each run starts from a clean heap, as the first one does: the previous runs' clusters are
+    // garbage, and collecting them must not land in the next run's time.
+    collectGarbage();
     const run = convergeDeployment(1000);
     converge.push(run.ms);
     roll.push(rollingUpdate(run.cluster, 1000));
@@ -122,6 +130,7 @@ export function benchScale(): void {
   let large = convergeDeployment(10_000);
   largeMs.push(large.ms);
   for (let i = 1; i < LARGE_RUNS; i++) {
+    collectGarbage();
     large = convergeDeployment(10_000);
     largeMs.push(large.ms);
   }
