@@ -1,6 +1,5 @@
 import type { Page } from "playwright-core";
-import { openWatchedPage } from "../tests/e2e/support/browser";
-import { startPreview } from "../tests/e2e/support/preview";
+import { withBenchPage } from "./benchPage";
 import { terminalText, typeCommand, waitForTerminal } from "../tests/e2e/support/terminal";
 import { report } from "./timing";
 
@@ -49,11 +48,7 @@ function armStopwatch(page: Page, lastRow: string): Promise<void> {
  * `kubectl get pods` to the table's last row rendered in xterm. Reports the median.
  */
 export async function benchConsoleRoundTrip(): Promise<void> {
-  const server = await startPreview();
-  const browser = await openWatchedPage({ intercept: false });
-  // tsx (esbuild keepNames) wraps functions passed to page.evaluate in __name(); give the page a no-op one.
-  await browser.context.addInitScript("globalThis.__name = (fn) => fn;");
-  try {
+  await withBenchPage({ intercept: false }, async (browser, server) => {
     const { page } = browser;
     await page.goto(server.url);
     await page.locator(`${CONSOLE}[data-ready="true"] .xterm-rows`).waitFor();
@@ -96,8 +91,5 @@ export async function benchConsoleRoundTrip(): Promise<void> {
     console.log(
       `      (samples ${samples.map((s) => s.toFixed(0)).join(", ")} ms; ${running} Running rows on screen)`,
     );
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
+  });
 }

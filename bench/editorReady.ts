@@ -1,4 +1,4 @@
-import { openWatchedPage } from "../tests/e2e/support/browser";
+import { openBenchPage } from "./benchPage";
 import { startPreview } from "../tests/e2e/support/preview";
 import { report } from "./timing";
 
@@ -24,9 +24,7 @@ export async function benchEditorReady(): Promise<void> {
   const visits: { first: Visit[]; again: Visit[] } = { first: [], again: [] };
   try {
     for (let run = 0; run < RUNS; run++) {
-      const browser = await openWatchedPage({ intercept: false });
-      // tsx (esbuild keepNames) wraps functions passed to page.evaluate in __name(); give the page a no-op one.
-      await browser.context.addInitScript("globalThis.__name = (fn) => fn;");
+      const browser = await openBenchPage({ intercept: false });
       try {
         const { page } = browser;
         const visit = async (open: () => Promise<unknown>): Promise<Visit> => {

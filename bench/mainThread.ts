@@ -1,8 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { openWatchedPage } from "../tests/e2e/support/browser";
-import { startPreview } from "../tests/e2e/support/preview";
+import { withBenchPage } from "./benchPage";
 import { typeCommand, waitForTerminal } from "../tests/e2e/support/terminal";
 import { report } from "./timing";
 import {
@@ -84,11 +83,7 @@ async function waitForText(page: Page, selector: string, pattern: RegExp, timeou
  * ten nodes, so that every pod finds room).
  */
 export async function benchMainThread(): Promise<void> {
-  const server = await startPreview();
-  const browser = await openWatchedPage();
-  // tsx (esbuild keepNames) wraps functions passed to page.evaluate in __name(); give the page a no-op one.
-  await browser.context.addInitScript("globalThis.__name = (fn) => fn;");
-  try {
+  await withBenchPage({}, async (browser, server) => {
     const { page } = browser;
     const cdp = await browser.context.newCDPSession(page);
     const ready = async () => {
@@ -149,8 +144,5 @@ export async function benchMainThread(): Promise<void> {
       await page.getByTestId("pause").click();
     });
     reportPhase("1,000-pod rollout at max speed", await takeLongTasks(page), rolloutTrace);
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
+  });
 }

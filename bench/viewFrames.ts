@@ -1,6 +1,5 @@
 import type { Page } from "playwright-core";
-import { openWatchedPage } from "../tests/e2e/support/browser";
-import { startPreview } from "../tests/e2e/support/preview";
+import { withBenchPage } from "./benchPage";
 import { typeCommand, waitForTerminal } from "../tests/e2e/support/terminal";
 import { report } from "./timing";
 
@@ -127,11 +126,7 @@ async function advance(page: Page, label: string, clock: string): Promise<void> 
  * and 1,000 pods in collapsed groups (how long a hover takes to highlight).
  */
 export async function benchViewFrames(): Promise<void> {
-  const server = await startPreview();
-  const browser = await openWatchedPage();
-  // tsx (esbuild keepNames) wraps functions passed to page.evaluate in __name(); give the page a no-op one.
-  await browser.context.addInitScript("globalThis.__name = (fn) => fn;");
-  try {
+  await withBenchPage({}, async (browser, server) => {
     const { page } = browser;
     await page.goto(server.url);
     await page.locator('[data-testid="console"][data-ready="true"] .xterm-rows').waitFor();
@@ -178,8 +173,5 @@ export async function benchViewFrames(): Promise<void> {
       "100 ms",
       collapsed <= 100,
     );
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
+  });
 }

@@ -103,12 +103,10 @@ const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
-/** Fills a log template's placeholders from the version, the pod IP and the simulated time. */
-export function fillTemplate(text: string, version: string, ctx: ContainerContext): string {
-  return templateFiller(version, ctx)(text);
-}
-
-/** A filler for templates printed at this instant: each placeholder's value computed once. */
+/**
+ * Fills log templates' placeholders from the version, the pod IP and the simulated time, for
+ * templates printed at this instant: each placeholder's value computed once.
+ */
 function templateFiller(version: string, ctx: ContainerContext): (text: string) => string {
   let values: Map<string, string | undefined> | undefined;
   let d: Date | undefined;
