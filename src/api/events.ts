@@ -24,6 +24,8 @@ const SERIES_SOURCES = new Set(["default-scheduler"]);
 export class EventRecorder {
   private correlators = new Map<string, EventCorrelator>();
   private nanoBump = 0;
+  private nanoOf = Number.NaN;
+  private nanoBase = 0n;
 
   constructor(private readonly api: ApiServer) {}
 
@@ -72,7 +74,9 @@ export class EventRecorder {
       return;
     }
     // A repeat whose Event is gone (expired or deleted) is created again, as client-go does.
-    this.api.create(this.newEvent(namespace, source, object, type, reason, event, now) as KubeObject);
+    this.api.create(this.newEvent(namespace, source, object, type, reason, event, now) as KubeObject, {
+      fresh: true,
+    });
   }
 
   private correlatorOf(draft: { component: string; host: string }): EventCorrelator {
@@ -85,6 +89,7 @@ export class EventRecorder {
     return correlator;
   }
 
+  /** The new Event, as plain JSON (no undefined members): the API server stores it as built. */
   private newEvent(
     namespace: string,
     source: EventSource,
@@ -94,19 +99,18 @@ export class EventRecorder {
     event: CorrelatedEvent,
     now: number,
   ): Event {
-    const objectType = typeOfKind(object.kind);
-    return {
+    const meta = object.metadata;
+    const involvedObject: Event["involvedObject"] = { apiVersion: object.apiVersion, kind: object.kind };
+    if (meta.name !== undefined) involvedObject.name = meta.name;
+    if (meta.namespace !== undefined && typeOfKind(object.kind)?.namespaced)
+      involvedObject.namespace = meta.namespace;
+    if (meta.uid !== undefined) involvedObject.uid = meta.uid;
+    if (meta.resourceVersion !== undefined) involvedObject.resourceVersion = meta.resourceVersion;
+    const created: Event = {
       apiVersion: "v1",
       kind: "Event",
       metadata: { name: event.name, namespace },
-      involvedObject: {
-        apiVersion: object.apiVersion,
-        kind: object.kind,
-        name: object.metadata.name,
-        namespace: objectType?.namespaced ? object.metadata.namespace : undefined,
-        uid: object.metadata.uid,
-        resourceVersion: object.metadata.resourceVersion,
-      },
+      involvedObject,
       reason,
       message: event.message,
       source: source.host
@@ -116,17 +120,23 @@ export class EventRecorder {
       lastTimestamp: formatTimestamp(now),
       count: event.count,
       type,
-      eventTime: undefined,
-      // client-go's aggregate Event is built without the reporting fields.
-      ...(event.combined
-        ? {}
-        : { reportingComponent: source.component, reportingInstance: source.host ?? "" }),
     };
+    // client-go's aggregate Event is built without the reporting fields.
+    if (!event.combined) {
+      created.reportingComponent = source.component;
+      created.reportingInstance = source.host ?? "";
+    }
+    return created;
   }
 
   /** Unique, increasing hex nanoseconds for names even when events share an instant. */
   private nanoHex(now: number): string {
     this.nanoBump = (this.nanoBump + 1) % 1_000_000;
-    return (BigInt(now) * 1_000_000n + BigInt(this.nanoBump)).toString(16);
+    // Many events share an instant: convert it to nanoseconds once.
+    if (now !== this.nanoOf) {
+      this.nanoOf = now;
+      this.nanoBase = BigInt(now) * 1_000_000n;
+    }
+    return (this.nanoBase + BigInt(this.nanoBump)).toString(16);
   }
 }

@@ -27,6 +27,13 @@ export interface WriteOptions {
    * which skips the decoding checks (type errors, unknown fields).
    */
   fieldValidation?: FieldValidation;
+  /**
+   * The caller built the object (or, for a status write, the status) for this one request,
+   * keeps no reference to it, and it holds only JSON values (no undefined members): the server
+   * stores it without its defensive copy. For the control plane's hottest writes (Events and
+   * the kubelet's pod statuses), where the copy was a tenth of the work.
+   */
+  fresh?: boolean;
 }
 
 /** Options of a delete request (metav1.DeleteOptions). */
@@ -95,8 +102,7 @@ export class ApiServer {
   /** Creates an object; returns the stored (or, for dry run, would-be stored) object. */
   create(input: KubeObject, options: WriteOptions = {}): KubeObject {
     const type = requireType(input.kind);
-    const obj = clone(input);
-    obj.metadata = obj.metadata ?? {};
+    const obj = options.fresh ? input : clone(input);
     normalizeNamespace(obj, type);
     if (!obj.metadata.name && obj.metadata.generateName) {
       obj.metadata.name = this.uniqueGeneratedName(type, obj);
@@ -156,7 +162,7 @@ export class ApiServer {
     this.checkResourceVersion(type, input, old);
     // Stored objects are never mutated, so the new version shares the old one's spec.
     const obj = withOwnMetadata(old);
-    obj.status = clone(input.status);
+    obj.status = options.fresh ? input.status : clone(input.status);
     admitStatusUpdate(obj, old, type);
     // Only the status can differ from the stored object: compare just that.
     if (jsonEqual(obj.status, old.status)) return old;
@@ -217,8 +223,12 @@ export class ApiServer {
       uid: old.metadata.uid,
       creationTimestamp: old.metadata.creationTimestamp,
     };
-    obj.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
-    obj.metadata.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+    delete obj.metadata.deletionTimestamp;
+    delete obj.metadata.deletionGracePeriodSeconds;
+    if (old.metadata.deletionTimestamp !== undefined)
+      obj.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
+    if (old.metadata.deletionGracePeriodSeconds !== undefined)
+      obj.metadata.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
     if (obj.metadata.finalizers?.length === 0) delete obj.metadata.finalizers;
     if (obj.metadata.deletionTimestamp && !obj.metadata.finalizers && !isGracefulPodPending(obj)) {
       this.store.remove(old);

@@ -13,11 +13,23 @@ export interface OutputStep {
 }
 
 /**
+ * Lines printed at one instant from templates (a server's startup log), filled in only when
+ * someone reads them: a thousand nginx pods each print twenty lines nobody may ever read.
+ * `fill` gives a template's text as it was printed (its placeholders fixed at that instant).
+ */
+export interface LogBlockStep {
+  kind: "logBlock";
+  lines: readonly { stream: "stdout" | "stderr"; text: string }[];
+  fill: (text: string) => string;
+}
+
+/**
  * One step. `sleep` with `seconds: Infinity` means the process blocks forever (`sleep
  * infinity`, `tail -f /dev/null`, a server's main loop); `exit` is always the last step.
  */
 export type ContainerStep =
   | OutputStep
+  | LogBlockStep
   | { kind: "sleep"; seconds: number }
   | { kind: "exit"; code: number }
   /** The process now holds `bytes` of memory: over the container's memory limit, the kernel OOM-kills it. */

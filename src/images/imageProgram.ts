@@ -93,10 +93,10 @@ export function* runResolved(p: ResolvedProcess, version: string, ctx: Container
   yield* runInterpreter(program.kind, p.argv, ctx);
 }
 
-/** Prints log lines, their placeholders computed once for the block (printed at one instant). */
+/** Prints log lines at this instant, filled in when read (see LogBlockStep). */
 function* printLog(lines: LogLine[], version: string, ctx: ContainerContext): ContainerSteps {
-  const fill = templateFiller(version, ctx);
-  for (const line of lines) yield { kind: "output", text: `${fill(line.text)}\n`, stream: line.stream };
+  if (lines.length > 0)
+    yield { kind: "logBlock", lines, fill: templateFiller(version, ctx.podIP, ctx.now()) };
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
@@ -104,17 +104,17 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
 /**
- * Fills log templates' placeholders from the version, the pod IP and the simulated time, for
- * templates printed at this instant: each placeholder's value computed once.
+ * Fills log templates' placeholders from the version, the pod IP and the instant `now` the
+ * lines were printed: each placeholder's value computed once, when first asked for.
  */
-function templateFiller(version: string, ctx: ContainerContext): (text: string) => string {
+function templateFiller(version: string, podIP: string | undefined, now: number): (text: string) => string {
   let values: Map<string, string | undefined> | undefined;
   let d: Date | undefined;
   const value = (all: string, key: string): string => {
     values ??= new Map();
     if (!values.has(key)) {
-      d ??= new Date(ctx.now());
-      values.set(key, placeholder(key, version, ctx, d));
+      d ??= new Date(now);
+      values.set(key, placeholder(key, version, podIP, d));
     }
     return values.get(key) ?? all;
   };
@@ -122,7 +122,7 @@ function templateFiller(version: string, ctx: ContainerContext): (text: string) 
 }
 
 /** One placeholder's value (most log lines hold none or one: compute only what is asked). */
-function placeholder(key: string, version: string, ctx: ContainerContext, d: Date): string | undefined {
+function placeholder(key: string, version: string, podIP: string | undefined, d: Date): string | undefined {
   const [Y, M, D] = [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()];
   const hms = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
   const ms = d.getUTCMilliseconds();
@@ -130,7 +130,7 @@ function placeholder(key: string, version: string, ctx: ContainerContext, d: Dat
     case "version":
       return version;
     case "podIP":
-      return ctx.podIP ?? "10.244.0.5";
+      return podIP ?? "10.244.0.5";
     case "nginxTime":
     case "goTime":
       return `${Y}/${pad(M + 1)}/${pad(D)} ${hms}`;

@@ -16,8 +16,9 @@ export interface ManualClock {
 export function playSteps(steps: ContainerSteps, clock: ManualClock, maxSteps = 50): string[] {
   const transcript: string[] = [];
   for (const step of steps) {
-    if (step.kind === "output")
-      transcript.push(`${step.stream === "stdout" ? "out" : "err"}: ${step.text.replace(/\n/g, "⏎")}`);
+    if (step.kind === "output") transcript.push(outputLine(step.stream, step.text));
+    else if (step.kind === "logBlock")
+      for (const line of step.lines) transcript.push(outputLine(line.stream, `${step.fill(line.text)}\n`));
     else if (step.kind === "sleep") {
       transcript.push(`sleep ${step.seconds}`);
       clock.now += step.seconds * 1000;
@@ -26,6 +27,10 @@ export function playSteps(steps: ContainerSteps, clock: ManualClock, maxSteps = 
     if (transcript.length >= maxSteps) break;
   }
   return transcript;
+}
+
+function outputLine(stream: "stdout" | "stderr", text: string): string {
+  return `${stream === "stdout" ? "out" : "err"}: ${text.replace(/\n/g, "⏎")}`;
 }
 
 /** A process context over a manual clock. */

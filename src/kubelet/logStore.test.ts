@@ -50,4 +50,27 @@ describe("LogStore", () => {
     expect(lines[1]).toEqual({ time: 6, stream: "stdout", text: "line 6" });
     expect(lines.at(-1)).toEqual({ time: 10_004, stream: "stdout", text: "line 10004" });
   });
+
+  it("fills in a block of template lines when read, in order with what was written after it", () => {
+    const logs = store();
+    let filled = 0;
+    const fill = (text: string) => {
+      filled++;
+      return text.replace("{who}", "nginx");
+    };
+    const lines = [
+      { stream: "stdout" as const, text: "{who} starting" },
+      { stream: "stderr" as const, text: "{who} ready" },
+    ];
+    logs.writeBlock("uid", "app", { lines, fill }, 1000);
+    logs.close("uid", "app", 1500);
+    expect(filled).toBe(0);
+    logs.write("uid", "app", "stdout", "GET /\n", 2000);
+    expect(logs.read("uid", "app", "c1")).toEqual([
+      { time: 1000, stream: "stdout", text: "nginx starting" },
+      { time: 1000, stream: "stderr", text: "nginx ready" },
+      { time: 2000, stream: "stdout", text: "GET /" },
+    ]);
+    expect(filled).toBe(2);
+  });
 });

@@ -14,6 +14,13 @@ export interface LogLine {
   partial?: boolean;
 }
 
+/** Template lines printed at one instant, filled in when first read (LogBlockStep). */
+interface PendingBlock {
+  time: number;
+  lines: readonly { stream: "stdout" | "stderr"; text: string }[];
+  fill: (text: string) => string;
+}
+
 /** Lines kept per container instance (the kubelet rotates at 10 MiB; lessons never get near). */
 const MAX_LINES = 10_000;
 
@@ -31,6 +38,8 @@ interface InstanceLog {
   /** Text written without a trailing newline yet, per stream. */
   partial: { stdout: string; stderr: string };
   partialTime: number;
+  /** Blocks written but not yet filled in, oldest first: they come before any later line. */
+  pending: PendingBlock[] | undefined;
 }
 
 interface ContainerLogs {
@@ -60,14 +69,27 @@ export class LogStore {
         dropped: 0,
         partial: { stdout: "", stderr: "" },
         partialTime: 0,
+        pending: undefined,
       },
     });
+  }
+
+  /**
+   * Appends lines printed from templates at `time` (a server's startup log), filled in only
+   * when the log is read or written again.
+   */
+  writeBlock(podUid: string, container: string, block: Omit<PendingBlock, "time">, time: number): void {
+    const log = this.pods.get(podUid)?.get(container)?.current;
+    if (!log) return;
+    log.pending ??= [];
+    log.pending.push({ time, lines: block.lines, fill: block.fill });
   }
 
   /** Appends output of the current instance; complete lines are stamped with `time`. */
   write(podUid: string, container: string, stream: "stdout" | "stderr", text: string, time: number): void {
     const log = this.pods.get(podUid)?.get(container)?.current;
     if (!log) return;
+    fillPending(log);
     // Most writes are one whole line: no pending partial text and a single trailing newline.
     if (log.partial[stream] === "" && text.length > 0 && text.indexOf("\n") === text.length - 1) {
       append(log, time, stream, text.slice(0, -1));
@@ -83,6 +105,7 @@ export class LogStore {
   /** Flushes a final line written without a newline (the process exited). */
   close(podUid: string, container: string, time: number): void {
     const log = this.pods.get(podUid)?.get(container)?.current;
+    // Partial text only follows a write, which has filled in the blocks before it.
     if (!log) return;
     for (const stream of ["stdout", "stderr"] as const) {
       if (log.partial[stream]) append(log, time, stream, log.partial[stream]);
@@ -95,6 +118,7 @@ export class LogStore {
     const logs = this.pods.get(podUid)?.get(container);
     const log = [logs?.current, logs?.previous].find((l) => l?.containerID === containerID);
     if (!log) return undefined;
+    fillPending(log);
     const pending = (["stdout", "stderr"] as const)
       .filter((s) => log.partial[s])
       .map((stream) => ({ time: log.partialTime, stream, text: log.partial[stream], partial: true }));
@@ -110,6 +134,15 @@ export class LogStore {
   drop(podUid: string): void {
     this.pods.delete(podUid);
   }
+}
+
+/** Fills in the blocks waiting to be, in order, as the lines they were printed as. */
+function fillPending(log: InstanceLog): void {
+  const blocks = log.pending;
+  if (!blocks) return;
+  log.pending = undefined;
+  for (const block of blocks)
+    for (const line of block.lines) append(log, block.time, line.stream, block.fill(line.text));
 }
 
 function append(log: InstanceLog, time: number, stream: "stdout" | "stderr", text: string): void {

@@ -12,7 +12,10 @@ import type { ContainerRuntime, PodRuntime, Terminated } from "./types";
 
 const OWNED = ["PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady"];
 
-/** The status to write for `rt`, given the stored pod. */
+/**
+ * The status to write for `rt`, given the stored pod: plain JSON (no undefined members), as
+ * the API server stores it without copying it.
+ */
 export function podStatus(pod: Pod, rt: PodRuntime, now: number): PodStatus {
   const old = pod.status ?? {};
   const phase = podPhase(pod, rt);
@@ -164,10 +167,8 @@ function containerInitialized(c: ContainerRuntime): boolean {
 }
 
 function containerStatus(c: ContainerRuntime, hasInit: boolean): ContainerStatus {
-  // No leading spread: a literal of fixed shape is far cheaper to build, and this runs on
-  // every status write. An undefined containerID is dropped when the API server copies it.
+  // No leading spread: a literal is far cheaper to build, and this runs on every status write.
   const status: ContainerStatus = {
-    containerID: c.containerID || undefined,
     image: c.imageName ?? c.spec.image ?? "",
     imageID: c.imageID ?? "",
     lastState: c.last ? { terminated: terminatedState(c.last) } : {},
@@ -177,6 +178,7 @@ function containerStatus(c: ContainerRuntime, hasInit: boolean): ContainerStatus
     started: c.started,
     state: currentState(c, hasInit),
   };
+  if (c.containerID) status.containerID = c.containerID;
   const mounts = c.spec.volumeMounts ?? [];
   if (mounts.length > 0) {
     status.volumeMounts = mounts.map((m) =>
@@ -191,7 +193,9 @@ function containerStatus(c: ContainerRuntime, hasInit: boolean): ContainerStatus
 function currentState(c: ContainerRuntime, hasInit: boolean): ContainerStatus["state"] {
   if (c.waiting)
     return {
-      waiting: { message: c.waiting.message || undefined, reason: c.waiting.reason },
+      waiting: c.waiting.message
+        ? { message: c.waiting.message, reason: c.waiting.reason }
+        : { reason: c.waiting.reason },
     };
   if (c.running) return { running: { startedAt: formatTimestamp(c.running.startedAt) } };
   if (c.terminated) return { terminated: terminatedState(c.terminated) };
@@ -199,12 +203,13 @@ function currentState(c: ContainerRuntime, hasInit: boolean): ContainerStatus["s
 }
 
 function terminatedState(t: Terminated): NonNullable<ContainerStatus["state"]>["terminated"] {
-  return {
+  const state: NonNullable<ContainerStatus["state"]>["terminated"] = {
     containerID: t.containerID,
     exitCode: t.exitCode,
     finishedAt: formatTimestamp(t.finishedAt),
-    message: t.message || undefined,
     reason: t.reason,
     startedAt: formatTimestamp(t.startedAt),
   };
+  if (t.message) state.message = t.message;
+  return state;
 }

@@ -190,6 +190,7 @@ export class PodWorker {
       const step = r.value;
       if (step.kind === "output")
         this.host.logs.write(this.rt.uid, c.spec.name, step.stream, step.text, this.now);
+      else if (step.kind === "logBlock") this.host.logs.writeBlock(this.rt.uid, c.spec.name, step, this.now);
       else if (step.kind === "exit") return this.exited(c, step.code);
       else if (step.kind === "allocate") {
         if (overMemoryLimit(c, step.bytes))
@@ -402,13 +403,12 @@ export class PodWorker {
     if (!pod) return;
     const status = podStatus(pod, this.rt, this.now);
     try {
-      // The status subresource reads only identity and status: no copy of the whole pod.
-      this.host.ctx.api.updateStatus({
-        apiVersion: pod.apiVersion,
-        kind: pod.kind,
-        metadata: pod.metadata,
-        status,
-      } as KubeObject);
+      // The status subresource reads only identity and status: no copy of the whole pod, and
+      // the status is built for this write alone.
+      this.host.ctx.api.updateStatus(
+        { apiVersion: pod.apiVersion, kind: pod.kind, metadata: pod.metadata, status } as KubeObject,
+        { fresh: true },
+      );
     } catch (error) {
       if (!(error as StatusError).reason) throw error;
     }

@@ -102,3 +102,55 @@ describe("API machinery invariants under random sequences", () => {
     );
   });
 });
+
+/** A pod for every path the kubelet writes status on: runs, crashes, fails to pull, completes. */
+const WORKLOADS = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 3
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      initContainers: [{name: setup, image: busybox:1.36, command: [sh, -c, "echo ready"]}]
+      containers: [{name: nginx, image: nginx:1.27.4, readinessProbe: {httpGet: {path: /, port: 80}}}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: crash}
+spec:
+  containers: [{name: c, image: busybox:1.36, command: [sh, -c, "echo bye; exit 3"]}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: typo}
+spec:
+  containers: [{name: c, image: nginx:no-such-tag}]
+---
+apiVersion: batch/v1
+kind: Job
+metadata: {name: once}
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers: [{name: c, image: busybox:1.36, command: [sh, -c, "sleep 2; echo done"]}]
+`;
+
+describe("stored objects", () => {
+  it("are plain JSON, also those the control plane hands over without the server's copy", () => {
+    const cluster = createCluster({ seed: 5, nodes: 2 });
+    const objects: unknown[] = [];
+    cluster.watch(cluster.resourceVersion(), (e) => objects.push(e.object));
+    expect(cluster.kubectl("apply -f -", WORKLOADS).stderr).toBe("");
+    cluster.advance(90);
+    cluster.kubectl("delete pod crash");
+    cluster.advance(40);
+    expect(cluster.store.list("Event", "default").length).toBeGreaterThan(20);
+    for (const obj of [...objects, ...cluster.store.all()]) {
+      // toStrictEqual tells an undefined member from a missing one, as JSON would drop it.
+      expect(obj).toStrictEqual(JSON.parse(JSON.stringify(obj)));
+    }
+  });
+});
