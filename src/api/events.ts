@@ -22,7 +22,7 @@ const SERIES_SOURCES = new Set(["default-scheduler"]);
  * Names are `<object name>.<hex nanoseconds>`, from the simulated clock.
  */
 export class EventRecorder {
-  private correlators = new Map<string, EventCorrelator>();
+  private correlators = new Map<string, Map<string, EventCorrelator>>();
   private nanoBump = 0;
   private nanoOf = Number.NaN;
   private nanoBase = 0n;
@@ -80,11 +80,16 @@ export class EventRecorder {
   }
 
   private correlatorOf(draft: { component: string; host: string }): EventCorrelator {
-    const key = `${draft.component}\u0000${draft.host}`;
-    let correlator = this.correlators.get(key);
+    // By component, then host: no key string to build and hash for every event.
+    let byHost = this.correlators.get(draft.component);
+    if (!byHost) {
+      byHost = new Map();
+      this.correlators.set(draft.component, byHost);
+    }
+    let correlator = byHost.get(draft.host);
     if (!correlator) {
       correlator = new EventCorrelator(SERIES_SOURCES.has(draft.component));
-      this.correlators.set(key, correlator);
+      byHost.set(draft.host, correlator);
     }
     return correlator;
   }

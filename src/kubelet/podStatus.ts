@@ -146,6 +146,8 @@ function condition(
   message?: string,
 ): PodCondition {
   const prev = old.find((o) => o.type === type);
+  // Unchanged: share the stored condition (stored objects are never mutated).
+  if (prev && prev.status === status && prev.reason === reason && prev.message === message) return prev;
   const time = prev && prev.status === status ? prev.lastTransitionTime : formatTimestamp(now);
   const c: PodCondition = {
     lastProbeTime: null as unknown as string,

@@ -71,12 +71,20 @@ export function validateLabels(
   labels: Readonly<Record<string, string>> | undefined,
   field: string,
 ): FieldError[] {
+  // Nearly every object's labels are valid: check that before sorting keys for error order.
+  if (labelsValid(labels)) return [];
   const errs: FieldError[] = [];
   for (const k of sortedKeys(labels)) {
     errs.push(...validateLabelName(k, field));
     errs.push(...isValidLabelValue(labels![k]).map((m) => invalid(field, labels![k], m)));
   }
   return errs;
+}
+
+function labelsValid(labels: Readonly<Record<string, string>> | undefined): boolean {
+  for (const k in labels)
+    if (isQualifiedName(k).length > 0 || isValidLabelValue(labels[k]).length > 0) return false;
+  return true;
 }
 
 /** ValidateAnnotations: keys are case-insensitive qualified names; total size at most 256 KiB. */

@@ -30,6 +30,28 @@ export function inclusiveRangeError(lo: number, hi: number): string {
   return `must be between ${lo} and ${hi}, inclusive`;
 }
 
+/** The answer for a valid value, shared: callers only read it. */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+/** Values remembered as valid per validator (bounded: cleared when full). */
+const REMEMBERED = 4096;
+
+/**
+ * A validator that remembers the values it found valid: the same label keys, values and
+ * names (`app`, `pod-template-hash`, `node.kubernetes.io/not-ready`) are checked for every
+ * object written, and a Set lookup is far cheaper than the regular expressions.
+ */
+function rememberValid(validate: (value: string) => string[]): (value: string) => string[] {
+  const valid = new Set<string>();
+  return (value) => {
+    if (valid.has(value)) return NONE;
+    const errs = validate(value);
+    if (errs.length > 0) return errs;
+    if (valid.size >= REMEMBERED) valid.clear();
+    valid.add(value);
+    return NONE;
+  };
+}
+
 function anchored(fmt: string): RegExp {
   return new RegExp("^(?:" + fmt + ")$");
 }
@@ -48,7 +70,7 @@ const qualifiedNameRegexp = anchored(qualifiedNameFmt);
  * most 63 alphanumeric characters, '-', '_' or '.', starting and ending alphanumeric.
  * Used for label keys, annotation keys and many other names.
  */
-export function isQualifiedName(value: string): string[] {
+export const isQualifiedName = rememberValid(function isQualifiedName(value: string): string[] {
   const errs: string[] = [];
   const parts = value.split("/");
   if (parts.length > 2) {
@@ -74,7 +96,7 @@ export function isQualifiedName(value: string): string[] {
     );
   }
   return errs;
-}
+});
 
 const labelValueFmt = "(" + qualifiedNameFmt + ")?";
 const labelValueErrMsg =
@@ -84,14 +106,14 @@ export const LABEL_VALUE_MAX_LENGTH = 63;
 const labelValueRegexp = anchored(labelValueFmt);
 
 /** IsValidLabelValue: empty, or at most 63 characters shaped like a qualified name's name part. */
-export function isValidLabelValue(value: string): string[] {
+export const isValidLabelValue = rememberValid(function isValidLabelValue(value: string): string[] {
   const errs: string[] = [];
   if (utf8Length(value) > LABEL_VALUE_MAX_LENGTH) errs.push(maxLenError(LABEL_VALUE_MAX_LENGTH));
   if (!labelValueRegexp.test(value)) {
     errs.push(regexError(labelValueErrMsg, labelValueFmt, "MyValue", "my_value", "12345"));
   }
   return errs;
-}
+});
 
 const dns1123LabelFmt = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
 const dns1123LabelErrMsg =
@@ -111,7 +133,7 @@ const dns1123SubdomainRegexp = anchored(dns1123SubdomainFmt);
  * IsDNS1123Label: at most 63 lower-case alphanumerics or '-', starting and ending
  * alphanumeric (names of namespaces, services' ports, containers...).
  */
-export function isDNS1123Label(value: string): string[] {
+export const isDNS1123Label = rememberValid(function isDNS1123Label(value: string): string[] {
   const errs: string[] = [];
   if (utf8Length(value) > DNS1123_LABEL_MAX_LENGTH) errs.push(maxLenError(DNS1123_LABEL_MAX_LENGTH));
   if (!dns1123LabelRegexp.test(value)) {
@@ -120,17 +142,17 @@ export function isDNS1123Label(value: string): string[] {
     else errs.push(regexError(dns1123LabelErrMsg, dns1123LabelFmt, "my-name", "123-abc"));
   }
   return errs;
-}
+});
 
 /** IsDNS1123Subdomain: at most 253 characters of dot-separated RFC 1123 labels (most object names). */
-export function isDNS1123Subdomain(value: string): string[] {
+export const isDNS1123Subdomain = rememberValid(function isDNS1123Subdomain(value: string): string[] {
   const errs: string[] = [];
   if (utf8Length(value) > DNS1123_SUBDOMAIN_MAX_LENGTH) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX_LENGTH));
   if (!dns1123SubdomainRegexp.test(value)) {
     errs.push(regexError(dns1123SubdomainErrorMsg, dns1123SubdomainFmt, "example.com"));
   }
   return errs;
-}
+});
 
 const dns1035LabelFmt = "[a-z]([-a-z0-9]*[a-z0-9])?";
 const dns1035LabelErrMsg =
