@@ -3,8 +3,9 @@
  * `envFrom` (values, field references, ConfigMap and Secret keys) and the Docker-link style
  * variables of the namespace's Services (enableServiceLinks, on by default).
  */
-import type { Container, EnvVar, Pod } from "kubernetes-types/core/v1";
+import type { Container, EnvVar, Pod, ServicePort } from "kubernetes-types/core/v1";
 import type { ObjectStore } from "../api/store";
+import type { KubeObject } from "../api/types";
 
 /** Builds the environment of `container` in `pod`; `podIP` feeds `status.podIP` references. */
 export function containerEnv(
@@ -70,28 +71,42 @@ function decodeBase64(text: string): string {
 /** KUBERNETES_SERVICE_HOST and friends, for every Service with a cluster IP in the namespace. */
 function serviceEnv(store: ObjectStore, ns: string): Record<string, string> {
   const env: Record<string, string> = {};
-  const services = [...store.list("Service", ns)];
-  if (ns !== "default")
-    services.push(...store.list("Service", "default").filter((s) => s.metadata.name === "kubernetes"));
-  for (const svc of services) {
-    const ip = svc.spec?.clusterIP;
-    const ports = svc.spec?.ports ?? [];
-    if (!ip || ip === "None" || ports.length === 0) continue;
-    const prefix = (svc.metadata.name ?? "").toUpperCase().replace(/-/g, "_");
-    const first = ports[0];
-    env[`${prefix}_SERVICE_HOST`] = ip;
-    env[`${prefix}_SERVICE_PORT`] = String(first.port);
-    for (const p of ports)
-      if (p.name) env[`${prefix}_SERVICE_PORT_${p.name.toUpperCase().replace(/-/g, "_")}`] = String(p.port);
-    env[`${prefix}_PORT`] = `${(first.protocol ?? "TCP").toLowerCase()}://${ip}:${first.port}`;
-    for (const p of ports) {
-      const proto = (p.protocol ?? "TCP").toLowerCase();
-      const base = `${prefix}_PORT_${p.port}_${proto.toUpperCase()}`;
-      env[base] = `${proto}://${ip}:${p.port}`;
-      env[`${base}_PROTO`] = proto;
-      env[`${base}_PORT`] = String(p.port);
-      env[`${base}_ADDR`] = ip;
-    }
+  for (const svc of store.list("Service", ns)) Object.assign(env, linksOf(svc));
+  if (ns !== "default") {
+    const kubernetes = store.get("Service", "default", "kubernetes");
+    if (kubernetes) Object.assign(env, linksOf(kubernetes));
+  }
+  return env;
+}
+
+/**
+ * One Service's variables, remembered per stored version (stored objects never change):
+ * every container of the namespace gets the same ones.
+ */
+const linksCache = new WeakMap<KubeObject, Record<string, string>>();
+
+function linksOf(svc: KubeObject): Record<string, string> {
+  let env = linksCache.get(svc);
+  if (env) return env;
+  env = {};
+  linksCache.set(svc, env);
+  const ip = svc.spec?.clusterIP;
+  const ports: ServicePort[] = svc.spec?.ports ?? [];
+  if (!ip || ip === "None" || ports.length === 0) return env;
+  const prefix = (svc.metadata.name ?? "").toUpperCase().replace(/-/g, "_");
+  const first = ports[0];
+  env[`${prefix}_SERVICE_HOST`] = ip;
+  env[`${prefix}_SERVICE_PORT`] = String(first.port);
+  for (const p of ports)
+    if (p.name) env[`${prefix}_SERVICE_PORT_${p.name.toUpperCase().replace(/-/g, "_")}`] = String(p.port);
+  env[`${prefix}_PORT`] = `${(first.protocol ?? "TCP").toLowerCase()}://${ip}:${first.port}`;
+  for (const p of ports) {
+    const proto = (p.protocol ?? "TCP").toLowerCase();
+    const base = `${prefix}_PORT_${p.port}_${proto.toUpperCase()}`;
+    env[base] = `${proto}://${ip}:${p.port}`;
+    env[`${base}_PROTO`] = proto;
+    env[`${base}_PORT`] = String(p.port);
+    env[`${base}_ADDR`] = ip;
   }
   return env;
 }

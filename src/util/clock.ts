@@ -3,18 +3,26 @@
  * work is scheduled at simulated instants and runs, in order, when `advance` reaches them.
  * Idle stretches cost nothing because the clock jumps straight to the next due task.
  */
-export interface ScheduledTask {
-  at: number;
-  seq: number;
-  label: string;
-  run: () => void;
-  cancelled: boolean;
-}
-
 /** A handle that lets the scheduler of a task cancel it. */
 export interface TaskHandle {
-  cancel: () => void;
+  cancel(): void;
   at: number;
+}
+
+/** A scheduled task; it is its own handle (one object per timer: the kubelet sets many). */
+class ScheduledTask implements TaskHandle {
+  cancelled = false;
+
+  constructor(
+    readonly at: number,
+    readonly seq: number,
+    readonly label: string,
+    readonly run: () => void,
+  ) {}
+
+  cancel(): void {
+    this.cancelled = true;
+  }
 }
 
 export class SimClock {
@@ -33,20 +41,9 @@ export class SimClock {
 
   /** Runs `run` at simulated time `at` (never earlier than now); ties run in scheduling order. */
   schedule(at: number, label: string, run: () => void): TaskHandle {
-    const task: ScheduledTask = {
-      at: Math.max(at, this.nowMs),
-      seq: this.seq++,
-      label,
-      run,
-      cancelled: false,
-    };
+    const task = new ScheduledTask(Math.max(at, this.nowMs), this.seq++, label, run);
     this.push(task);
-    return {
-      at: task.at,
-      cancel: () => {
-        task.cancelled = true;
-      },
-    };
+    return task;
   }
 
   /** Runs `run` after `delayMs` of simulated time. */
