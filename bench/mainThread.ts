@@ -51,7 +51,7 @@ function reportPhase(label: string, longTasks: number[], trace: MainThreadTrace)
   if (dir)
     writeFileSync(
       join(dir, `mainThread-${label.slice(0, 12).replace(/[^a-z0-9]/gi, "_")}.json`),
-      JSON.stringify({ tasks: trace.tasks, events: trace.events }),
+      JSON.stringify({ tasks: trace.tasks, events: trace.events, samples: trace.samples }),
     );
   const longest = Math.max(0, ...longTasks);
   report(

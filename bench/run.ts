@@ -6,6 +6,7 @@ import { benchEngineBundled } from "./engineBundle";
 import { benchMainThread } from "./mainThread";
 import { typicalPermalinkChars } from "./permalinkSize";
 import { report } from "./timing";
+import { benchUiSurvival } from "./uiSurvival";
 import { benchViewFrames } from "./viewFrames";
 
 /** `npm run bench`: prints every performance figure the issues budget, one line each. */
@@ -24,6 +25,7 @@ await benchEngineBundled();
 
 const linkChars = typicalPermalinkChars();
 report("permalink, typical lesson state (chars in hash)", `${linkChars}`, "2,000", linkChars <= 2000);
+benchUiSurvival();
 
 // Browser figures need the build and Debian's Chromium.
 if (existsSync("dist/index.html") && existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) {

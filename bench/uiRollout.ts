@@ -1,0 +1,92 @@
+/**
+ * The main thread's side of a 1,000-pod rollout, in Node: the watch batches the worker would
+ * send (made by the engine first, kept as JSON as they cross), then fed through the mirror, the
+ * view's history, the model builder and the layout as the bridge applies them. Run by
+ * `uiSurvival.ts` in a child Node with GC tracing; it prints markers around the rollout so that
+ * only the UI's scavenges during the rollout are counted, not the engine's.
+ */
+import { createCluster } from "../src";
+import { ClusterMirror } from "../app/sim/mirror";
+import type { Batch } from "../app/sim/protocol";
+import { type WireEvent, WireEncoder } from "../app/sim/wireEvents";
+import { ViewHistory } from "../app/view/history";
+import { layoutModel } from "../app/view/layout";
+import { ModelBuilder } from "../app/view/modelBuilder";
+import { ROLLOUT_END, ROLLOUT_START } from "./uiSurvival";
+
+const PODS = 1000;
+/** Engine steps per batch: about what one frame of play at max speed carries. */
+const STEPS_PER_BATCH = 10;
+/** The bridge's FRAME_EVENTS. */
+const FRAME_EVENTS = 200;
+
+const cluster = createCluster({ seed: 7, nodes: 10, start: "2026-01-05T10:00:00Z" });
+for (let i = 0; i < PODS; i++) cluster.kubectl(`create configmap settings-${i} --from-literal=mode=fast`);
+const encoder = new WireEncoder();
+let events: WireEvent[] = [];
+let traces: Batch["traces"] = [];
+cluster.watch(0, (event) => events.push(encoder.encode(event)));
+cluster.onTrace((record) => traces.push(record));
+const wire: string[] = [];
+const cut = () => {
+  wire.push(
+    JSON.stringify({
+      events,
+      traces,
+      inputs: [],
+      clock: { now: cluster.now(), playing: true, speed: "max" },
+    }),
+  );
+  events = [];
+  traces = [];
+};
+const settled = () => {
+  const pods = cluster.snapshot().filter((o) => o.kind === "Pod").length;
+  const status = cluster.snapshot().find((o) => o.kind === "Deployment")?.status as
+    | { updatedReplicas?: number; readyReplicas?: number; replicas?: number }
+    | undefined;
+  return (
+    pods === PODS &&
+    status?.updatedReplicas === PODS &&
+    status.readyReplicas === PODS &&
+    status.replicas === PODS
+  );
+};
+const play = () => {
+  for (let n = 1; cluster.step(); n++) {
+    if (n % STEPS_PER_BATCH === 0) cut();
+    if (n % (STEPS_PER_BATCH * 20) === 0 && settled()) break;
+  }
+  cut();
+};
+cluster.kubectl(`create deployment big --image=nginx --replicas=${PODS}`);
+play();
+const rolloutFrom = wire.length;
+cluster.kubectl("set image deployment/big nginx=nginx:1.25");
+play();
+
+const mirror = new ClusterMirror();
+const history = new ViewHistory();
+const builder = new ModelBuilder();
+let recorded = 0;
+let built = -1;
+const take = (json: string) => {
+  const batch: Batch = JSON.parse(json);
+  for (let i = 0; i === 0 || i < batch.events.length; i += FRAME_EVENTS) {
+    const last = i + FRAME_EVENTS >= batch.events.length;
+    mirror.apply([
+      { ...batch, events: batch.events.slice(i, i + FRAME_EVENTS), traces: last ? batch.traces : [] },
+    ]);
+    const state = mirror.get();
+    history.record(state.objects, mirror.changesSince(recorded), batch.clock.now, state.resourceVersion);
+    recorded = state.version;
+    const model = builder.update(state.objects, built < 0 ? undefined : mirror.changesSince(built));
+    built = state.version;
+    layoutModel(model);
+  }
+};
+for (let i = 0; i < rolloutFrom; i++) take(wire[i]);
+(globalThis as { gc?: () => void }).gc?.();
+console.log(ROLLOUT_START);
+for (let i = rolloutFrom; i < wire.length; i++) take(wire[i]);
+console.log(ROLLOUT_END);
