@@ -87,23 +87,23 @@ function conditions(
   old: PodCondition[],
   now: number,
 ): PodCondition[] {
-  // Plain loops: this runs for every status write of every pod.
-  const unready: string[] = [];
-  const incomplete: string[] = [];
+  // Plain loops, and lists only when something is unready: this runs for every status write.
+  let unready: string[] | undefined;
+  let incomplete: string[] | undefined;
   let hasInit = false;
   for (const c of rt.containers) {
-    if (c.kind === "sidecar" && !c.ready) unready.push(c.spec.name);
+    if (c.kind === "sidecar" && !c.ready) (unready ??= []).push(c.spec.name);
     if (c.kind !== "regular") {
       hasInit = true;
-      if (!containerInitialized(c)) incomplete.push(c.spec.name);
+      if (!containerInitialized(c)) (incomplete ??= []).push(c.spec.name);
     }
   }
   // Sidecars are listed first, then regular containers, as the kubelet does.
-  for (const c of rt.containers) if (c.kind === "regular" && !c.ready) unready.push(c.spec.name);
+  for (const c of rt.containers) if (c.kind === "regular" && !c.ready) (unready ??= []).push(c.spec.name);
   const done = phase === "Succeeded" || phase === "Failed";
   const sandbox = rt.sandboxReady && !rt.sandboxGone ? "True" : "False";
   const out: PodCondition[] = [condition(old, now, "PodReadyToStartContainers", sandbox)];
-  if (incomplete.length > 0 && !done) {
+  if (incomplete && !done) {
     out.push(
       condition(
         old,
@@ -117,24 +117,17 @@ function conditions(
   } else {
     out.push(condition(old, now, "Initialized", "True", done && hasInit ? "PodCompleted" : undefined));
   }
-  for (const type of ["Ready", "ContainersReady"]) {
+  const notReady = unready && `containers with unready status: [${unready.join(" ")}]`;
+  for (const type of READINESS) {
     if (done) out.push(condition(old, now, type, "False", "PodCompleted"));
-    else if (unready.length > 0)
-      out.push(
-        condition(
-          old,
-          now,
-          type,
-          "False",
-          "ContainersNotReady",
-          `containers with unready status: [${unready.join(" ")}]`,
-        ),
-      );
+    else if (notReady) out.push(condition(old, now, type, "False", "ContainersNotReady", notReady));
     else out.push(condition(old, now, type, "True"));
   }
   for (const c of old) if (!OWNED.includes(c.type)) out.push(c);
   return out;
 }
+
+const READINESS = ["Ready", "ContainersReady"];
 
 /** One condition the kubelet owns; its transition time moves only when its status changes. */
 function condition(

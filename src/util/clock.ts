@@ -121,7 +121,7 @@ export class SimClock {
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (!this.before(heap[i], heap[parent])) break;
-      [heap[i], heap[parent]] = [heap[parent], heap[i]];
+      swap(heap, i, parent);
       i = parent;
     }
   }
@@ -141,12 +141,19 @@ export class SimClock {
         if (l < heap.length && this.before(heap[l], heap[m])) m = l;
         if (r < heap.length && this.before(heap[r], heap[m])) m = r;
         if (m === i) break;
-        [heap[i], heap[m]] = [heap[m], heap[i]];
+        swap(heap, i, m);
         i = m;
       }
     }
     return top;
   }
+}
+
+/** Swaps two heap slots (a destructuring swap would allocate an array on every step). */
+function swap(heap: ScheduledTask[], i: number, j: number): void {
+  const t = heap[i];
+  heap[i] = heap[j];
+  heap[j] = t;
 }
 
 /** RFC 3339 at second precision, as Kubernetes writes metav1.Time: `2026-01-05T10:00:00Z`. */
