@@ -7,7 +7,7 @@
 import type { Container, Pod } from "kubernetes-types/core/v1";
 import type { ApiServer } from "../api/server";
 import type { WatchEvent } from "../api/types";
-import { type Controller, type ControllerContext, enqueueSelf, splitKey } from "../controllers/controller";
+import { type Controller, type ControllerContext, objectKey, splitKey } from "../controllers/controller";
 import { isNodeRunning } from "../nodes/fleet";
 import { Backoff } from "./backoff";
 import type { KubeletHost } from "./host";
@@ -74,12 +74,30 @@ export function kubeletState(api: ApiServer): KubeletState {
 export function kubelet(): Controller {
   return {
     name: "kubelet",
-    watches: [enqueueSelf("Pod"), { kind: "Node", keys: podsToResync }],
+    watches: [{ kind: "Pod", keys: podKeys }, { kind: "Node", keys: podsToResync }],
     reconcile: (key, ctx) => {
       reconcilePod(key, ctx);
       return undefined;
     },
   };
+}
+
+/**
+ * A pod's key, unless the event is a status write (mostly the kubelet's own) of a pod whose
+ * worker runs it, has applied its spec and holds nothing back: such a write changes nothing
+ * the kubelet acts on, and it is most of the pod events a big rollout makes.
+ */
+function podKeys(event: WatchEvent, ctx: ControllerContext): string[] {
+  const pod = event.object;
+  const key = objectKey(pod);
+  if (event.type !== "MODIFIED" || pod.metadata.deletionTimestamp) return [key];
+  const worker = kubeletState(ctx.api).workers.get(key);
+  const unchanged =
+    worker !== undefined &&
+    !worker.stale &&
+    worker.rt.uid === pod.metadata.uid &&
+    worker.appliedSpec === pod.spec;
+  return unchanged ? [] : [key];
 }
 
 function reconcilePod(key: string, ctx: ControllerContext): void {
@@ -109,7 +127,10 @@ function reconcilePod(key: string, ctx: ControllerContext): void {
     return;
   }
   if (pod.metadata?.deletionTimestamp) worker.terminate(pod.metadata.deletionGracePeriodSeconds ?? 30);
-  else applySpecChanges(worker, pod);
+  else {
+    applySpecChanges(worker, pod);
+    worker.appliedSpec = pod.spec;
+  }
   worker.resync();
 }
 

@@ -31,6 +31,8 @@ const MAX_STEPS_PER_TURN = 10_000;
 export class PodWorker {
   /** Set when a status write or the final delete was held back while the node was stopped. */
   stale = false;
+  /** The stored pod spec the worker last applied (stored objects are never mutated). */
+  appliedSpec: Pod["spec"];
 
   constructor(
     readonly host: KubeletHost,
