@@ -30,7 +30,11 @@ export class ObjectStore {
    */
   private uncontrolled = new Map<string, Set<string>>();
   private uncontrolledKinds = new Set<string>();
-  private listeners = new Set<WatchListener>();
+  /**
+   * Replaced, never changed in place, on subscribe and unsubscribe: a write notifies the
+   * listeners there were when it began, without copying them for every write.
+   */
+  private listeners: readonly WatchListener[] = [];
   private history: WatchEvent[] = [];
   private revision = 0;
 
@@ -146,8 +150,10 @@ export class ObjectStore {
 
   /** Subscribes to every future event; returns the unsubscribe function. */
   subscribe(listener: WatchListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    if (!this.listeners.includes(listener)) this.listeners = [...this.listeners, listener];
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== listener);
+    };
   }
 
   /**
@@ -208,7 +214,7 @@ export class ObjectStore {
     this.history.push(event);
     if (this.history.length > HISTORY_LIMIT * 1.25)
       this.history.splice(0, this.history.length - HISTORY_LIMIT);
-    for (const listener of [...this.listeners]) listener(event);
+    for (const listener of this.listeners) listener(event);
   }
 
   private index(obj: KubeObject): void {
