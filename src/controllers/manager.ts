@@ -6,13 +6,19 @@ import { WorkQueue } from "./workqueue";
 /** How long a reconcile that failed with an API error waits before it is retried. */
 const RETRY_DELAY_MS = 1000;
 
+/** One controller's watch of one kind: its keys function and the queue the keys go to. */
+interface Watcher {
+  queue: WorkQueue;
+  keys: WatchSpec["keys"];
+}
+
 /**
  * Runs controllers: routes each watch event to the controllers that watch its kind,
  * through one work queue per controller, and requeues as reconciles ask.
  */
 export class ControllerManager {
   private queues = new Map<Controller, WorkQueue>();
-  private byKind = new Map<string, { controller: Controller; keys: WatchSpec["keys"] }[]>();
+  private byKind = new Map<string, Watcher[]>();
 
   constructor(private readonly ctx: ControllerContext) {
     ctx.api.store.subscribe((event) => this.dispatch(event));
@@ -24,7 +30,7 @@ export class ControllerManager {
     this.queues.set(controller, queue);
     for (const watch of controller.watches) {
       const list = this.byKind.get(watch.kind) ?? [];
-      list.push({ controller, keys: watch.keys });
+      list.push({ queue, keys: watch.keys });
       this.byKind.set(watch.kind, list);
     }
   }
@@ -39,16 +45,9 @@ export class ControllerManager {
     this.route(event, this.byKind.get("*"));
   }
 
-  private route(
-    event: WatchEvent,
-    watchers: { controller: Controller; keys: WatchSpec["keys"] }[] | undefined,
-  ): void {
+  private route(event: WatchEvent, watchers: Watcher[] | undefined): void {
     if (!watchers) return;
-    for (const { controller, keys } of watchers) {
-      const queue = this.queues.get(controller);
-      if (!queue) continue;
-      for (const key of keys(event, this.ctx)) queue.add(key);
-    }
+    for (const { queue, keys } of watchers) for (const key of keys(event, this.ctx)) queue.add(key);
   }
 
   private run(controller: Controller, queue: WorkQueue, key: string): void {

@@ -18,7 +18,7 @@ export class WorkQueue {
 
   /** Queues a key for processing at the current instant. */
   add(key: string): void {
-    const pending = this.delayed.get(key);
+    const pending = this.delayed.size > 0 ? this.delayed.get(key) : undefined;
     if (pending) {
       pending.cancel();
       this.delayed.delete(key);
