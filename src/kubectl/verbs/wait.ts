@@ -97,7 +97,10 @@ function runWait(ctx: VerbContext): number {
         io.exit(1);
       }
     };
-    const stop = cluster.watch(cluster.resourceVersion(), check);
+    // Only a write of the kind waited on can meet the condition; `poll` sees the deadline.
+    const stop = cluster.watch(cluster.resourceVersion(), (event) => {
+      if (pending.length > 0 && event.object.kind === pending[0].kind) check();
+    });
     return { poll: check, release: stop };
   });
   return 0;
