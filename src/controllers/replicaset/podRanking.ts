@@ -4,15 +4,27 @@
  */
 import type { KubeObject } from "../../api/types";
 import { parseTimestamp } from "../../util/clock";
-import { isPodReady, readyCondition } from "./podUtil";
+import { readyCondition } from "./podUtil";
 
 const DELETION_COST = "controller.kubernetes.io/pod-deletion-cost";
 const PHASE_ORDER: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 
-interface Ranked {
+/** What the comparison reads of one pod, worked out once per getPodsToDelete call. */
+interface DeletionFacts {
   pod: KubeObject;
+  assigned: number;
+  phase: number;
+  ready: boolean;
+  cost: number;
   /** How many related pods (same owner family) share its node: doubled-up pods go first. */
   rank: number;
+  /** When it became ready and was created, and the log2 buckets of those ages. */
+  readyTime: number | undefined;
+  readyAge: number;
+  created: number | undefined;
+  createdAge: number;
+  restarts: number;
+  uid: string;
 }
 
 /**
@@ -33,79 +45,74 @@ export function getPodsToDelete(
     if (node && pod.status?.phase !== "Succeeded" && pod.status?.phase !== "Failed")
       perNode.set(node, (perNode.get(node) ?? 0) + 1);
   }
-  const ranked: Ranked[] = pods.map((pod) => ({
+  // A rollout sorts a thousand pods at every step: read each pod once, not at every comparison.
+  const facts = pods.map((pod) => deletionFacts(pod, perNode, nowMs));
+  facts.sort(compareForDeletion);
+  return facts.slice(0, diff).map((f) => f.pod);
+}
+
+function deletionFacts(pod: KubeObject, perNode: Map<string, number>, nowMs: number): DeletionFacts {
+  const node = pod.spec?.nodeName;
+  const ready = readyCondition(pod);
+  const readyTime = parseTimestamp(ready?.lastTransitionTime);
+  const created = parseTimestamp(pod.metadata.creationTimestamp);
+  return {
     pod,
-    rank: pod.spec?.nodeName ? (perNode.get(pod.spec.nodeName) ?? 0) : 0,
-  }));
-  // The comparison reads each pod's timestamps many times: parse them once per sort.
-  const times = new Map<KubeObject, { ready: number | undefined; created: number | undefined }>();
-  for (const { pod } of ranked)
-    times.set(pod, { ready: readyTime(pod), created: parseTimestamp(pod.metadata.creationTimestamp) });
-  ranked.sort((a, b) => compareForDeletion(a, b, nowMs, times));
-  return ranked.slice(0, diff).map((r) => r.pod);
+    assigned: node ? 1 : 0,
+    phase: PHASE_ORDER[pod.status?.phase ?? "Pending"] ?? 0,
+    ready: ready?.status === "True",
+    cost: deletionCost(pod),
+    rank: node ? (perNode.get(node) ?? 0) : 0,
+    readyTime,
+    readyAge: ageRank(readyTime, nowMs),
+    created,
+    createdAge: ageRank(created, nowMs),
+    restarts: maxRestarts(pod),
+    uid: pod.metadata.uid ?? "",
+  };
 }
 
 /** Negative when `a` should be deleted before `b`. */
-export function compareForDeletion(
-  a: Ranked,
-  b: Ranked,
-  nowMs: number,
-  times?: Map<KubeObject, { ready: number | undefined; created: number | undefined }>,
-): number {
-  const pa = a.pod;
-  const pb = b.pod;
-  const assigned = Number(Boolean(pa.spec?.nodeName)) - Number(Boolean(pb.spec?.nodeName));
-  if (assigned !== 0) return assigned;
-  const phase =
-    (PHASE_ORDER[pa.status?.phase ?? "Pending"] ?? 0) - (PHASE_ORDER[pb.status?.phase ?? "Pending"] ?? 0);
-  if (phase !== 0) return phase;
-  const ready = Number(isPodReady(pa)) - Number(isPodReady(pb));
-  if (ready !== 0) return ready;
-  const cost = deletionCost(pa) - deletionCost(pb);
-  if (cost !== 0) return cost;
+function compareForDeletion(a: DeletionFacts, b: DeletionFacts): number {
+  if (a.assigned !== b.assigned) return a.assigned - b.assigned;
+  if (a.phase !== b.phase) return a.phase - b.phase;
+  if (a.ready !== b.ready) return Number(a.ready) - Number(b.ready);
+  if (a.cost !== b.cost) return a.cost - b.cost;
   if (a.rank !== b.rank) return b.rank - a.rank;
-  if (isPodReady(pa) && isPodReady(pb)) {
-    const ra = times ? times.get(pa)?.ready : readyTime(pa);
-    const rb = times ? times.get(pb)?.ready : readyTime(pb);
-    const byReady = compareTimes(ra, rb, pa, pb, nowMs);
+  if (a.ready && b.ready) {
+    const byReady = compareTimes(a.readyTime, b.readyTime, a.readyAge, b.readyAge, a, b);
     if (byReady !== 0) return byReady;
   }
-  const restarts = maxRestarts(pb) - maxRestarts(pa);
-  if (restarts !== 0) return restarts;
-  return compareTimes(
-    times ? times.get(pa)?.created : parseTimestamp(pa.metadata.creationTimestamp),
-    times ? times.get(pb)?.created : parseTimestamp(pb.metadata.creationTimestamp),
-    pa,
-    pb,
-    nowMs,
-  );
+  if (a.restarts !== b.restarts) return b.restarts - a.restarts;
+  return compareTimes(a.created, b.created, a.createdAge, b.createdAge, a, b);
 }
 
-/** Newer first, compared in log2 buckets of age so that near-equal ages fall back to uid order. */
+/**
+ * Equal times: no order (the next rule decides). Else a missing time first, then newer first
+ * in log2 buckets of age, near-equal ages in uid order.
+ */
 function compareTimes(
   ta: number | undefined,
   tb: number | undefined,
-  pa: KubeObject,
-  pb: KubeObject,
-  nowMs: number,
+  ra: number,
+  rb: number,
+  a: DeletionFacts,
+  b: DeletionFacts,
 ): number {
   if (ta === tb) return 0;
   if (ta === undefined) return -1;
   if (tb === undefined) return 1;
-  const diff = logRank(nowMs - ta) - logRank(nowMs - tb);
-  if (diff !== 0) return diff;
-  const ua = pa.metadata.uid ?? "";
-  const ub = pb.metadata.uid ?? "";
-  return ua < ub ? -1 : ua > ub ? 1 : 0;
+  if (ra !== rb) return ra - rb;
+  return a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0;
+}
+
+function ageRank(time: number | undefined, nowMs: number): number {
+  return time === undefined ? 0 : logRank(nowMs - time);
 }
 
 /** int(log2(age in nanoseconds)), -1 for a non-positive age (logarithmicRankDiff). */
 function logRank(ageMs: number): number {
   return ageMs <= 0 ? -1 : Math.floor(Math.log2(ageMs * 1e6));
-}
-
-function readyTime(pod: KubeObject): number | undefined {
-  return parseTimestamp(readyCondition(pod)?.lastTransitionTime);
 }
 
 function deletionCost(pod: KubeObject): number {
@@ -114,8 +121,7 @@ function deletionCost(pod: KubeObject): number {
 }
 
 function maxRestarts(pod: KubeObject): number {
-  const counts = (pod.status?.containerStatuses ?? []).map(
-    (s: { restartCount?: number }) => s.restartCount ?? 0,
-  );
-  return Math.max(0, ...counts);
+  let most = 0;
+  for (const s of pod.status?.containerStatuses ?? []) most = Math.max(most, s.restartCount ?? 0);
+  return most;
 }
