@@ -41,12 +41,16 @@ export class TraceLog {
   record(
     entry: Omit<TraceRecord, "seq" | "time" | "resourceVersion" | "touched"> & { touched?: ObjectRef[] },
   ): TraceRecord {
+    // Field by field: a spread copies through a slow generic path, for every decision.
     const record: TraceRecord = {
       seq: this.nextSeq++,
       time: this.now(),
       resourceVersion: this.resourceVersion(),
-      touched: [],
-      ...entry,
+      touched: entry.touched ?? [],
+      component: entry.component,
+      object: entry.object,
+      observed: entry.observed,
+      actions: entry.actions,
     };
     this.records.push(record);
     if (this.records.length > TRACE_LIMIT * 1.25) this.records.splice(0, this.records.length - TRACE_LIMIT);
