@@ -37,7 +37,17 @@ const DEFAULTERS: Record<string, Defaulter> = {
   "v1/Node": ((o: Node) => defaultNode(o)) as Defaulter,
 };
 
+/** DEFAULTERS by kind, then apiVersion: no key string to build for every write. */
+const BY_KIND = new Map<string, Map<string, Defaulter>>();
+for (const [key, defaulter] of Object.entries(DEFAULTERS)) {
+  const at = key.lastIndexOf("/");
+  const kind = key.slice(at + 1);
+  const versions = BY_KIND.get(kind) ?? new Map<string, Defaulter>();
+  versions.set(key.slice(0, at), defaulter);
+  BY_KIND.set(kind, versions);
+}
+
 /** Applies the defaults of `obj`'s kind in place; other kinds are left untouched. */
 export function applyDefaults(obj: { apiVersion?: string; kind?: string }): void {
-  DEFAULTERS[`${obj.apiVersion}/${obj.kind}`]?.(obj as never);
+  BY_KIND.get(obj.kind ?? "")?.get(obj.apiVersion ?? "")?.(obj as never);
 }
