@@ -85,6 +85,12 @@ describe("SimHost", () => {
     const replayed = (await second.ask({ type: "snapshot" })) as { objects: unknown[]; now: number };
     expect(replayed.now).toBe(original.now);
     expect(replayed.objects).toEqual(original.objects);
+    // Events are not in snapshots (they stay in the worker): compare them as kubectl lists them.
+    const events = "get events -A -o json";
+    const originalEvents: { stdout: string } = await first.ask({ type: "kubectl", line: events });
+    const replayedEvents: { stdout: string } = await second.ask({ type: "kubectl", line: events });
+    expect(originalEvents.stdout).toContain('"reason": "Started"');
+    expect(replayedEvents.stdout).toBe(originalEvents.stdout);
   });
 
   it("rejects an advance that is negative or longer than a week", async () => {
