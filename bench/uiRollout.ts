@@ -1,12 +1,14 @@
 /**
  * The main thread's side of a 1,000-pod rollout, in Node: the watch batches the worker would
- * send (made by the engine first, kept as JSON as they cross), then fed through the mirror, the
- * view's history, the model builder and the layout as the bridge applies them. Run by
+ * send (made by the engine first, kept as JSON as they cross, Events left out as the worker
+ * leaves them out), then fed through the mirror, the view's history, the model builder and the
+ * layout as the bridge applies them. Run by
  * `uiSurvival.ts` in a child Node with GC tracing; it prints markers around the rollout so that
  * only the UI's scavenges during the rollout are counted, not the engine's.
  */
 import { createCluster } from "../src";
 import { ClusterMirror } from "../app/sim/mirror";
+import { splitBatch } from "../app/sim/batchChunks";
 import type { Batch } from "../app/sim/protocol";
 import { type WireEvent, WireEncoder } from "../app/sim/wireEvents";
 import { ViewHistory } from "../app/view/history";
@@ -25,7 +27,13 @@ for (let i = 0; i < PODS; i++) cluster.kubectl(`create configmap settings-${i} -
 const encoder = new WireEncoder();
 let events: WireEvent[] = [];
 let traces: Batch["traces"] = [];
-cluster.watch(0, (event) => events.push(encoder.encode(event)));
+let resourceVersion = 0;
+// As the worker streams them (simHost.ts): Events stay behind, the resourceVersion moves on.
+cluster.watch(0, (event) => {
+  const wire = encoder.encode(event);
+  if (wire) events.push(wire);
+  resourceVersion = event.resourceVersion;
+});
 cluster.onTrace((record) => traces.push(record));
 const wire: string[] = [];
 const cut = () => {
@@ -35,7 +43,8 @@ const cut = () => {
       traces,
       inputs: [],
       clock: { now: cluster.now(), playing: true, speed: "max" },
-    }),
+      resourceVersion,
+    } satisfies Batch),
   );
   events = [];
   traces = [];
@@ -72,11 +81,9 @@ let recorded = 0;
 let built = -1;
 const take = (json: string) => {
   const batch: Batch = JSON.parse(json);
-  for (let i = 0; i === 0 || i < batch.events.length; i += FRAME_EVENTS) {
-    const last = i + FRAME_EVENTS >= batch.events.length;
-    mirror.apply([
-      { ...batch, events: batch.events.slice(i, i + FRAME_EVENTS), traces: last ? batch.traces : [] },
-    ]);
+  // In frame-sized pieces, the traces and the resourceVersion with the last (as the bridge does).
+  for (const piece of splitBatch(batch, FRAME_EVENTS)) {
+    mirror.apply([piece]);
     const state = mirror.get();
     history.record(state.objects, mirror.changesSince(recorded), batch.clock.now, state.resourceVersion);
     recorded = state.version;

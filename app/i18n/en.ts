@@ -117,6 +117,7 @@ export const en = {
   "inspector.why": "Why it looks like this",
   "inspector.noTrace": "No recorded decisions name this object.",
   "inspector.events": "Events",
+  "inspector.eventsLoading": "Asking the simulator…",
   "inspector.none": "None",
   "inspector.yaml": "YAML",
   "timeline.label": "Timeline of reconcile decisions",

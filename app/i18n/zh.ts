@@ -114,6 +114,7 @@ export const zh: Record<MessageKey, string> = {
   "inspector.why": "为什么是这个样子",
   "inspector.noTrace": "没有记录到与此对象有关的决策。",
   "inspector.events": "事件",
+  "inspector.eventsLoading": "正在向模拟器查询…",
   "inspector.none": "无",
   "inspector.yaml": "YAML 清单",
   "timeline.label": "调谐决策时间线",

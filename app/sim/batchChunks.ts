@@ -3,8 +3,9 @@ import type { Batch } from "./protocol";
 /**
  * Splitting watch batches so that no single main-thread task has to take in thousands of
  * objects at once (a ReplicaSet creating 1,000 pods writes 2,000 objects in one reconcile).
- * A piece carries its share of the events in order; trace records and input entries ride
- * with the batch's last piece, so a decision shows once everything it did is drawn.
+ * A piece carries its share of the events in order; trace records, input entries and the
+ * batch's resourceVersion ride with its last piece, so a decision shows once everything it
+ * did is drawn.
  */
 
 /** Splits one batch into pieces of at most `max` events (the batch itself when it fits). */
@@ -19,6 +20,7 @@ export function splitBatch(batch: Batch, max: number): Batch[] {
       inputs: last ? batch.inputs : [],
       clock: batch.clock,
       ...(last && batch.streams ? { streams: batch.streams } : {}),
+      ...(last && batch.resourceVersion !== undefined ? { resourceVersion: batch.resourceVersion } : {}),
     });
   }
   return pieces;

@@ -169,7 +169,8 @@ describe("SimBridge", () => {
     await bridge.start(log);
     const sizes: number[] = [];
     mirror.subscribe(() => sizes.push(mirror.get().delta.changes.length));
-    await bridge.request({ type: "kubectl", line: "create deployment big --image=nginx --replicas=600" });
+    // 1,000 pods: thousands of watch events even without their Events (those stay in the worker).
+    await bridge.request({ type: "kubectl", line: "create deployment big --image=nginx --replicas=1000" });
     await bridge.request({ type: "advance", seconds: 5 });
     const snapshot = await bridge.request({ type: "snapshot" });
     await until(() => mirror.get().resourceVersion === snapshot.resourceVersion, 30_000);
@@ -180,7 +181,7 @@ describe("SimBridge", () => {
     );
     expect(sizes.filter((n) => n > 0).length).toBeGreaterThanOrEqual(CATCH_UP_FRAMES);
     const pods = [...mirror.get().objects.values()].filter((o) => o.kind === "Pod");
-    expect(pods).toHaveLength(600);
+    expect(pods).toHaveLength(1000);
     expect(names(mirror)).toEqual(
       snapshot.objects.map((o) => `${o.kind}/${o.metadata.name}/${o.metadata.uid}`).sort(),
     );

@@ -267,9 +267,13 @@ export class SimBridge {
     if (batches.length === 0) return;
     // A batch that only logs an input (a `kubectl get` while paused) changes neither the cluster
     // nor the clock: leave the mirror and the clock alone, or every table and the cluster view
-    // re-render in the very frame the console has to draw its answer.
-    if (batches.some((b) => b.events.length > 0 || b.traces.length > 0) && !this.opts.mirror.apply(batches))
-      void this.resync();
+    // re-render in the very frame the console has to draw its answer. A batch of Events alone
+    // (kept in the worker) still moves the mirror's resourceVersion on.
+    const seen = this.opts.mirror.get().resourceVersion;
+    const changed = batches.some(
+      (b) => b.events.length > 0 || b.traces.length > 0 || (b.resourceVersion ?? 0) > seen,
+    );
+    if (changed && !this.opts.mirror.apply(batches)) void this.resync();
     const inputs = batches.flatMap((b) => b.inputs);
     const log = this.log.get();
     if (log && inputs.length > 0) this.log.set({ ...log, entries: [...log.entries, ...inputs] });

@@ -96,6 +96,9 @@ export class ClusterMirror extends ExternalStore<MirrorState> {
         else this.objects.delete(uid);
         changes.push({ type: event.type, uid, object, resourceVersion });
       }
+      // Events kept in the worker (Events) still move the resourceVersion on.
+      if (batch.resourceVersion !== undefined && batch.resourceVersion > resourceVersion)
+        resourceVersion = batch.resourceVersion;
       for (const trace of batch.traces) newTraces.push(trace);
     }
     const traces =

@@ -49,6 +49,7 @@ export type Request =
   | { type: "log" }
   | { type: "interrupt"; streamId: number }
   | ChecksRequest
+  | ObjectEventsRequest
   | { type: "ping" };
 
 /** The answer to each request type. */
@@ -70,6 +71,20 @@ export interface ResponseMap {
   /** Ctrl-C on a running command; false when it had already ended. */
   interrupt: { stopped: boolean };
   checks: { results: CheckResult[]; clock: ClockState };
+  /** The Events about the object, as `kubectl describe` lists them (oldest last seen first). */
+  objectEvents: { events: KubeObject[] };
+}
+
+/**
+ * The Events about one object, which the worker keeps (they are not streamed: see
+ * wireEvents.ts `mirrored`). With `at`, only those that existed at that earlier moment.
+ */
+export interface ObjectEventsRequest {
+  type: "objectEvents";
+  /** The object, as describe matches its events: kind, namespace and name, and uid. */
+  object: { kind: string; namespace?: string; name: string; uid: string };
+  /** The moment the UI shows when travelling back in time (a resourceVersion and its simulated time, epoch ms). */
+  at?: { resourceVersion: number; time: number };
 }
 
 /**
@@ -126,6 +141,12 @@ export interface Batch {
   clock: ClockState;
   /** Output of commands that keep running, since the previous batch. */
   streams?: StreamChunk[];
+  /**
+   * The watch stream's resourceVersion after this batch (on its last piece), also counting the
+   * events that stay in the worker (Events): the UI's resourceVersion, its history's frames and
+   * the decisions stepped to then line up with every write, not only the streamed ones.
+   */
+  resourceVersion?: number;
 }
 
 /** What a running command printed since the last batch; `code` once it has exited. */

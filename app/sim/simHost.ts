@@ -17,8 +17,9 @@ import {
   type WorkerMessage,
 } from "./protocol";
 import { splitBatch } from "./batchChunks";
+import { objectEvents } from "./objectEvents";
 import { replayLog } from "./replay";
-import { type WireEvent, WireEncoder } from "./wireEvents";
+import { mirrored, type WireEvent, WireEncoder } from "./wireEvents";
 
 /** What the host needs from its surroundings: real time, timers and a way to post. Injected so tests drive it. */
 export interface HostEnv {
@@ -38,7 +39,13 @@ export const MAX_SLICE_MS = 10;
 /** The longest `advance` request the worker accepts (a week of simulated time). */
 const MAX_ADVANCE_SECONDS = 7 * 24 * 3600;
 
-type Pending = { events: WireEvent[]; traces: TraceRecord[]; inputs: InputEntry[] };
+type Pending = {
+  events: WireEvent[];
+  traces: TraceRecord[];
+  inputs: InputEntry[];
+  /** The last watch event's resourceVersion, streamed or not (Batch.resourceVersion). */
+  resourceVersion?: number;
+};
 
 /**
  * The worker's side of the protocol: holds the Cluster, answers every Request (one at a time,
@@ -122,6 +129,8 @@ export class SimHost {
         return this.interrupt(request.streamId);
       case "checks":
         return this.checks(cluster, request);
+      case "objectEvents":
+        return objectEvents(cluster, request);
       default:
         throw new Error(`unknown request ${(request as Request).type}`);
     }
@@ -144,7 +153,11 @@ export class SimHost {
     // Encoded as they happen, so each patch is against the version just before it.
     const encoder = new WireEncoder();
     this.unsubscribe = [
-      cluster.watch(cluster.resourceVersion(), (event) => this.pending.events.push(encoder.encode(event))),
+      cluster.watch(cluster.resourceVersion(), (event) => {
+        const wire = encoder.encode(event);
+        if (wire) this.pending.events.push(wire);
+        this.pending.resourceVersion = event.resourceVersion;
+      }),
       cluster.onTrace((record) => this.pending.traces.push(record)),
     ];
     this.reanchor();
@@ -222,7 +235,7 @@ export class SimHost {
   private snapshot(cluster: Cluster): ResponseMap["snapshot"] {
     const traces = cluster.trace.since(0);
     return {
-      objects: cluster.snapshot(),
+      objects: cluster.snapshot().filter(mirrored),
       traces: traces.slice(Math.max(0, traces.length - SNAPSHOT_TRACES)),
       resourceVersion: cluster.resourceVersion(),
       now: cluster.now(),
@@ -293,9 +306,11 @@ export class SimHost {
   private readonly flush = (): void => {
     this.flushTimer = undefined;
     this.lastFlush = this.env.now();
-    const batch: Batch = { ...this.pending, clock: this.clock() };
+    const { resourceVersion, ...pending } = this.pending;
+    const batch: Batch = { ...pending, clock: this.clock() };
     const streams = this.readStreams();
     if (streams.length > 0) batch.streams = streams;
+    if (resourceVersion !== undefined) batch.resourceVersion = resourceVersion;
     this.pending = { events: [], traces: [], inputs: [] };
     // Pieces, so that the UI decodes each message in a short task (structured clone is O(size)).
     for (const piece of splitBatch(batch, MESSAGE_EVENTS)) this.env.post({ kind: "batch", batch: piece });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createCluster, type KubeObject } from "../../src";
 import { ClusterMirror } from "./mirror";
 import type { Batch } from "./protocol";
-import { decodeEvent, uidOf, type WireEvent, WireEncoder } from "./wireEvents";
+import { decodeEvent, mirrored, uidOf, type WireEvent, WireEncoder } from "./wireEvents";
 
 const batch = (events: WireEvent[]): Batch => ({
   events,
@@ -18,13 +18,15 @@ describe("watch events on the wire", () => {
   it("rebuild every object of a rollout exactly, while carrying much less than whole objects", () => {
     const cluster = createCluster({ seed: 3, nodes: 2 });
     const mirror = new ClusterMirror();
-    mirror.reset(posted(cluster.snapshot()), [], cluster.resourceVersion());
+    mirror.reset(posted(cluster.snapshot().filter(mirrored)), [], cluster.resourceVersion());
     const encoder = new WireEncoder();
     let wire: WireEvent[] = [];
     let wholeChars = 0;
     let wireChars = 0;
     cluster.watch(cluster.resourceVersion(), (event) => {
-      const encoded = posted(encoder.encode(event));
+      const sent = encoder.encode(event);
+      if (!sent) return;
+      const encoded = posted(sent);
       wholeChars += JSON.stringify(event).length;
       wireChars += JSON.stringify(encoded).length;
       wire.push(encoded);
@@ -42,7 +44,12 @@ describe("watch events on the wire", () => {
         cluster.advance(5);
         expect(mirror.apply([batch(wire)])).toBe(true);
         wire = [];
-        const expected = new Map(cluster.snapshot().map((o) => [uidOf(o), posted(o)]));
+        const expected = new Map(
+          cluster
+            .snapshot()
+            .filter(mirrored)
+            .map((o) => [uidOf(o), posted(o)]),
+        );
         expect(new Map(mirror.get().objects), `after ${line}`).toEqual(expected);
       }
     }
@@ -74,6 +81,20 @@ describe("watch events on the wire", () => {
       uid: "u1",
       resourceVersion: 3,
     });
+  });
+
+  it("keeps Events in the worker: neither their creation, their updates nor their deletion cross", () => {
+    const encoder = new WireEncoder();
+    const event = (rv: string, count: number): KubeObject => ({
+      apiVersion: "v1",
+      kind: "Event",
+      metadata: { name: "web.1", namespace: "default", uid: "e1", resourceVersion: rv },
+      reason: "BackOff",
+      count,
+    });
+    expect(encoder.encode({ type: "ADDED", object: event("1", 1), resourceVersion: 1 })).toBeUndefined();
+    expect(encoder.encode({ type: "MODIFIED", object: event("2", 2), resourceVersion: 2 })).toBeUndefined();
+    expect(encoder.encode({ type: "DELETED", object: event("2", 2), resourceVersion: 3 })).toBeUndefined();
   });
 
   it("refuses a patch made against a version the UI does not hold", () => {

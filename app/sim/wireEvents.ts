@@ -25,15 +25,28 @@ export function uidOf(object: KubeObject): string {
 }
 
 /**
+ * Whether an object is streamed to the UI. Kubernetes Events (core/v1 `Event`) stay in the
+ * worker: a 1,000-pod rollout writes more Event JSON than pod changes, and everything the
+ * mirror holds lengthens the main thread's GC pauses, while the only view of them, the
+ * inspector, asks the worker for one object's (`objectEvents`). kubectl, describe and lesson
+ * checks run in the worker and see them all.
+ */
+export function mirrored(object: KubeObject): boolean {
+  return object.kind !== "Event";
+}
+
+/**
  * The worker's side: remembers the last version of each object it encoded (stored objects are
  * never mutated in place, so holding them is safe and their unchanged subtrees compare by
  * reference) and encodes each event against it. One encoder per watch stream, fed every event
- * in order.
+ * in order; objects that are not `mirrored` are neither sent nor remembered.
  */
 export class WireEncoder {
   private last = new Map<string, KubeObject>();
 
-  encode(event: WatchEvent): WireEvent {
+  /** The event as it crosses, or undefined when its object is not `mirrored` (none of its events cross). */
+  encode(event: WatchEvent): WireEvent | undefined {
+    if (!mirrored(event.object)) return undefined;
     const uid = uidOf(event.object);
     const before = this.last.get(uid);
     if (event.type === "DELETED") {

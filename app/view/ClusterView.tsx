@@ -11,7 +11,7 @@ import { Animator } from "./animator";
 import { exportPng, exportSvg } from "./exportImage";
 import { activate, Graph } from "./Graph";
 import { type Focus, highlightFor } from "./highlight";
-import { Inspector } from "./Inspector";
+import { Inspector, type Moment } from "./Inspector";
 import { layoutModel } from "./layout";
 import { lensOf } from "./lens";
 import type { ClusterModel } from "./model";
@@ -130,6 +130,19 @@ function traceFocus(
   return undefined;
 }
 
+/**
+ * The moment shown while travelling back in time, for what the worker is asked about it (an
+ * object's Events): the frame's resourceVersion, or the decision's stepped to inside it, and the
+ * frame's simulated time (for a decision, the end of its batch: a little late).
+ */
+function viewedMoment(cursor: number | undefined, traceVersion: number | undefined): Moment {
+  if (cursor === undefined) return undefined;
+  const resourceVersion = viewHistory.resourceVersionAt(cursor);
+  const time = viewHistory.timeAt(cursor);
+  if (resourceVersion === undefined || time === undefined) return undefined;
+  return { resourceVersion: Math.min(resourceVersion, traceVersion ?? resourceVersion), time };
+}
+
 function GraphStage({
   state,
   past,
@@ -151,7 +164,8 @@ function GraphStage({
   const reduced = useReducedMotion();
   const duration = animationMs(cursor === undefined ? speed : 10, reduced);
   const traces = state.traces;
-  const objects = past ?? state.objects;
+  const traceVersion = useViewStore((s) => s.traceVersion);
+  const at = useMemo(() => viewedMoment(cursor, traceVersion), [cursor, traceVersion]);
   const source = useMemo(() => new ModelSource(), []);
   // The same model object comes back when no drawn object changed (say, only trace records
   // arrived), so the layout, the highlight and every memoised shape skip.
@@ -224,7 +238,7 @@ function GraphStage({
           onKeyDown={onKeyDown}
         />
       </div>
-      <Inspector model={model} objects={objects} version={state.version} traces={traces} />
+      <Inspector model={model} at={at} version={state.version} traces={traces} />
     </div>
   );
 }

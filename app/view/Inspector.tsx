@@ -1,9 +1,12 @@
 import { dump } from "js-yaml";
-import { useMemo } from "react";
+import { useEffect, useMemo, useSyncExternalStore } from "react";
 import type { KubeObject, TraceRecord } from "../../src";
+import type { ObjectEventsRequest } from "../sim/protocol";
+import { bridge } from "../sim/session";
 import { useT } from "../state/uiStore";
 import { formatClock } from "../time/formatClock";
 import type { ClusterModel, ViewObject } from "./model";
+import { ObjectEventsFeed, type ShownEvents } from "./objectEventsFeed";
 import { cardLine } from "./shapes";
 import { traceLine } from "./Timeline";
 import { useViewStore } from "./viewStore";
@@ -42,6 +45,44 @@ function statusText(view: ViewObject): string {
   return cardLine(view);
 }
 
+/** The moment the view shows when travelling back in time (undefined: live). */
+export type Moment = ObjectEventsRequest["at"];
+
+/** How many of an object's Events the inspector lists (the latest). */
+const SHOWN_EVENTS = 8;
+
+/**
+ * The Events about `view`'s object, asked of the worker (the mirror holds none): again when
+ * another object or moment is shown, and live when the cluster changed (`version`), at most
+ * every LIVE_REFRESH_MS. Rendering never waits for the answer.
+ */
+function useObjectEvents(view: ViewObject | undefined, at: Moment, version: number): ShownEvents {
+  const feed = useMemo(
+    () =>
+      new ObjectEventsFeed((query) =>
+        bridge.request({ type: "objectEvents", ...query }).then((r) => r.events),
+      ),
+    [],
+  );
+  useEffect(() => () => feed.dispose(), [feed]);
+  const meta = view?.object.metadata;
+  const [kind, uid, namespace, name] = [view?.kind, view?.uid, meta?.namespace, meta?.name ?? ""];
+  const [atVersion, atTime] = [at?.resourceVersion, at?.time];
+  const liveVersion = at ? undefined : version;
+  useEffect(() => {
+    if (!kind || !uid) return feed.want(undefined, "");
+    const moment =
+      atVersion === undefined || atTime === undefined
+        ? undefined
+        : { resourceVersion: atVersion, time: atTime };
+    feed.want(
+      { object: { kind, namespace, name, uid }, at: moment },
+      `${uid}|${atVersion ?? "live"}|${atTime ?? liveVersion}`,
+    );
+  }, [feed, kind, uid, namespace, name, atVersion, atTime, liveVersion]);
+  return useSyncExternalStore(feed.subscribe, feed.get);
+}
+
 /**
  * The inspector of the selected object: its status, its owner chain up and its dependents
  * down (each a link), its events, the trace records that explain it, and its YAML as the
@@ -49,13 +90,14 @@ function statusText(view: ViewObject): string {
  */
 export function Inspector({
   model,
-  objects,
+  at,
   version,
   traces,
 }: {
   model: ClusterModel;
-  /** The objects shown: the mirror's live map (so `version` says when it changed), or a past moment. */
-  objects: ReadonlyMap<string, KubeObject>;
+  /** The moment shown when travelling back in time; undefined: live. */
+  at: Moment;
+  /** The mirror's version: live, a new one may bring new Events. */
   version: number;
   traces: readonly TraceRecord[];
 }) {
@@ -64,12 +106,8 @@ export function Inspector({
   const select = useViewStore((s) => s.select);
   const view = selected ? model.byUid.get(selected) : undefined;
   const yaml = useMemo(() => (view ? dump(view.object, { noRefs: true, lineWidth: 100 }) : ""), [view]);
-  const events = useMemo(() => {
-    if (!view) return [];
-    return [...objects.values()]
-      .filter((o) => o.kind === "Event" && o.involvedObject?.uid === view.uid)
-      .slice(-8);
-  }, [objects, view, version]);
+  const shown = useObjectEvents(view, at, version);
+  const events = shown.uid === view?.uid ? shown.events.slice(-SHOWN_EVENTS) : undefined;
   const why = useMemo(
     () => (view ? traces.filter((r) => mentions(r, view.object)).slice(-10) : []),
     [traces, view],
@@ -138,8 +176,10 @@ export function Inspector({
       </section>
       <section>
         <h4>{t("inspector.events")}</h4>
-        {events.length ? (
-          <ul>
+        {!events ? (
+          <p className="muted">{t("inspector.eventsLoading")}</p>
+        ) : events.length ? (
+          <ul data-testid="inspector-events">
             {events.map((e) => (
               <li key={e.metadata.uid}>
                 <strong>{e.reason}</strong> {e.message}

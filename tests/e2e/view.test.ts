@@ -167,6 +167,36 @@ describe("the cluster view", () => {
     await page.getByRole("button", { name: "Close the inspector" }).click();
   });
 
+  it("the inspector lists a pod's Events, and only Scheduled when the view goes back to its binding", async () => {
+    const { page } = browser;
+    const pod = page.locator(`${graph} [data-kind="Pod"][data-phase="Running"]`).first();
+    const name = (await pod.getAttribute("data-name")) ?? "";
+    await pod.click();
+    const events = page.getByTestId("inspector").getByTestId("inspector-events");
+    await events.filter({ hasText: "Started" }).waitFor();
+    await expect(events.textContent()).resolves.toMatch(/^Scheduled.*assigned.*Pulled.*Created.*Started/);
+    // Back to the decision that bound it: the kubelet has done nothing yet.
+    await page.getByTestId("scrubber").focus();
+    await page.keyboard.press("Home");
+    const now = page.getByTestId("timeline-now");
+    for (let i = 0; i < 60 && !((await now.textContent()) ?? "").includes(`bound pod default/${name} `); i++)
+      await page.getByRole("button", { name: "Next decision" }).click();
+    await expect(now.textContent()).resolves.toContain(`bound pod default/${name} `);
+    await page.waitForFunction(
+      (s) =>
+        document.querySelector(s)?.textContent?.match(/^Scheduled Successfully assigned \S+ to node-\d$/),
+      '[data-testid="inspector-events"]',
+    );
+    await page.mouse.move(5, 5);
+    await events.scrollIntoViewIfNeeded();
+    await page.getByTestId("inspector").screenshot({ path: ".tmp/view-inspector-events-past.png" });
+    await page.getByTestId("live").click();
+    await events.filter({ hasText: "Started" }).waitFor();
+    await events.scrollIntoViewIfNeeded();
+    await page.getByTestId("inspector").screenshot({ path: ".tmp/view-inspector-events.png" });
+    await page.getByRole("button", { name: "Close the inspector" }).click();
+  });
+
   it("a rollout mid-way, a CrashLoopBackOff pod and a collapsed 300-pod ReplicaSet, in both themes", async () => {
     const { page } = browser;
     await typeCommand(page, "kubectl set image deployment/nginx-deployment nginx=nginx:1.25");

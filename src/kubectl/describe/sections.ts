@@ -108,8 +108,11 @@ export function describeEvents(w: PrefixWriter, obj: KubeObject, ctx: DescribeCo
   }
 }
 
-/** searchEvents: the Events whose involvedObject is this object (name, namespace, kind, uid). */
-function eventsFor(obj: KubeObject, ctx: DescribeContext): KubeObject[] {
+/**
+ * searchEvents: the Events whose involvedObject is this object (name, namespace, kind, uid),
+ * oldest last-seen first, as `describe` lists them. Exported for the UI's inspector.
+ */
+export function eventsFor(obj: KubeObject, ctx: DescribeContext): KubeObject[] {
   const namespace = obj.metadata.namespace || "default";
   const time = (e: KubeObject) => parseTimestamp(e.lastTimestamp) ?? parseTimestamp(e.eventTime) ?? 0;
   return ctx
