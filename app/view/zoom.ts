@@ -54,6 +54,15 @@ export function useZoom(
     if (!svg) return;
     const z = zoom<SVGSVGElement, unknown>()
       .scaleExtent([0.05, 4])
+      // d3-zoom's default extent reads the svg's size at every transform, which forces a
+      // layout in the middle of each commit that refits the drawing: use the observed size.
+      .extent(() => {
+        const region = regionRef.current ?? svg.getBoundingClientRect();
+        return [
+          [0, 0],
+          [region.width, region.height],
+        ];
+      })
       .on("zoom", (event) => {
         viewportRef.current?.setAttribute("transform", event.transform.toString());
         if (event.sourceEvent) autoFit.current = false;
