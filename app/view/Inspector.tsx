@@ -108,9 +108,15 @@ export function Inspector({
   const yaml = useMemo(() => (view ? dump(view.object, { noRefs: true, lineWidth: 100 }) : ""), [view]);
   const shown = useObjectEvents(view, at, version);
   const events = shown.uid === view?.uid ? shown.events.slice(-SHOWN_EVENTS) : undefined;
+  // In the past, only the decisions made by then explain what the view shows.
   const why = useMemo(
-    () => (view ? traces.filter((r) => mentions(r, view.object)).slice(-10) : []),
-    [traces, view],
+    () =>
+      view
+        ? traces
+            .filter((r) => (!at || r.resourceVersion <= at.resourceVersion) && mentions(r, view.object))
+            .slice(-10)
+        : [],
+    [traces, view, at],
   );
   if (!selected) return null;
   if (!view) {
@@ -160,7 +166,7 @@ export function Inspector({
       <section>
         <h4>{t("inspector.why")}</h4>
         {why.length ? (
-          <ol className="kv-why">
+          <ol className="kv-why" data-testid="inspector-why">
             {why.map((r) => (
               <li key={r.seq}>
                 <span className="muted">

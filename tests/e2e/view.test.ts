@@ -187,11 +187,16 @@ describe("the cluster view", () => {
         document.querySelector(s)?.textContent?.match(/^Scheduled Successfully assigned \S+ to node-\d$/),
       '[data-testid="inspector-events"]',
     );
+    // Nor does it say why: the decisions listed are those made by then.
+    const why = page.getByTestId("inspector").getByTestId("inspector-why");
+    await expect(why.textContent()).resolves.toContain(`bound pod default/${name} `);
+    await expect(why.textContent()).resolves.not.toMatch(/sandbox created|container nginx started/);
     await page.mouse.move(5, 5);
     await events.scrollIntoViewIfNeeded();
     await page.getByTestId("inspector").screenshot({ path: ".tmp/view-inspector-events-past.png" });
     await page.getByTestId("live").click();
     await events.filter({ hasText: "Started" }).waitFor();
+    await expect(why.textContent()).resolves.toMatch(/sandbox created.*container nginx started/);
     await events.scrollIntoViewIfNeeded();
     await page.getByTestId("inspector").screenshot({ path: ".tmp/view-inspector-events.png" });
     await page.getByRole("button", { name: "Close the inspector" }).click();
