@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from "react";
 import type { KubeObject, TraceRecord } from "../../src";
 import { ExternalStore } from "./externalStore";
-import type { Batch } from "./protocol";
+import { type Batch, SNAPSHOT_TRACES } from "./protocol";
 import { decodeEvent, uidOf } from "./wireEvents";
 
 /** One watch event as the mirror applied it: the object after it (null: deleted), by uid. */
@@ -37,8 +37,12 @@ export interface MirrorState {
   delta: MirrorDelta;
 }
 
-/** The UI keeps at most this many trace records. */
-export const MIRROR_TRACES = 5000;
+/**
+ * The UI keeps at most this many trace records: as many as a snapshot carries, so the decision
+ * timeline reaches as far back after a reload as before it. Every batch copies the list (it is
+ * immutable for React), so a longer one cost a big rollout more than all its pods' changes.
+ */
+export const MIRROR_TRACES = SNAPSHOT_TRACES;
 
 /** How many versions' deltas `changesSince` can still merge. */
 const KEPT_DELTAS = 256;
