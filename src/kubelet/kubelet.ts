@@ -74,7 +74,10 @@ export function kubeletState(api: ApiServer): KubeletState {
 export function kubelet(): Controller {
   return {
     name: "kubelet",
-    watches: [{ kind: "Pod", keys: podKeys }, { kind: "Node", keys: podsToResync }],
+    watches: [
+      { kind: "Pod", keys: podKeys },
+      { kind: "Node", keys: podsToResync },
+    ],
     reconcile: (key, ctx) => {
       reconcilePod(key, ctx);
       return undefined;
