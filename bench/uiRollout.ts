@@ -14,13 +14,12 @@ import { type WireEvent, WireEncoder } from "../app/sim/wireEvents";
 import { ViewHistory } from "../app/view/history";
 import { layoutModel } from "../app/view/layout";
 import { ModelBuilder } from "../app/view/modelBuilder";
+import { FRAME_EVENTS } from "../app/sim/bridge";
 import { ROLLOUT_END, ROLLOUT_START } from "./uiSurvival";
 
 const PODS = 1000;
 /** Engine steps per batch: about what one frame of play at max speed carries. */
 const STEPS_PER_BATCH = 10;
-/** The bridge's FRAME_EVENTS. */
-const FRAME_EVENTS = 200;
 
 const cluster = createCluster({ seed: 7, nodes: 10, start: "2026-01-05T10:00:00Z" });
 for (let i = 0; i < PODS; i++) cluster.kubectl(`create configmap settings-${i} --from-literal=mode=fast`);
