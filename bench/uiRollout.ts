@@ -12,7 +12,7 @@ import { splitBatch } from "../app/sim/batchChunks";
 import type { Batch } from "../app/sim/protocol";
 import { type WireEvent, WireEncoder } from "../app/sim/wireEvents";
 import { ViewHistory } from "../app/view/history";
-import { layoutModel } from "../app/view/layout";
+import { Layouter } from "../app/view/layout";
 import { ModelBuilder } from "../app/view/modelBuilder";
 import { FRAME_EVENTS } from "../app/sim/bridge";
 import { ROLLOUT_END, ROLLOUT_START } from "./uiSurvival";
@@ -76,6 +76,7 @@ play();
 const mirror = new ClusterMirror();
 const history = new ViewHistory();
 const builder = new ModelBuilder();
+const layouter = new Layouter();
 let recorded = 0;
 let built = -1;
 const take = (json: string) => {
@@ -88,7 +89,7 @@ const take = (json: string) => {
     recorded = state.version;
     const model = builder.update(state.objects, built < 0 ? undefined : mirror.changesSince(built));
     built = state.version;
-    layoutModel(model);
+    layouter.layout(model);
   }
 };
 for (let i = 0; i < rolloutFrom; i++) take(wire[i]);

@@ -12,7 +12,7 @@ import { exportPng, exportSvg } from "./exportImage";
 import { activate, Graph } from "./Graph";
 import { type Focus, highlightFor } from "./highlight";
 import { Inspector, type Moment } from "./Inspector";
-import { layoutModel } from "./layout";
+import { Layouter } from "./layout";
 import { lensOf } from "./lens";
 import type { ClusterModel } from "./model";
 import { ModelBuilder } from "./modelBuilder";
@@ -173,7 +173,9 @@ function GraphStage({
     () => (past ? source.past(past) : source.live(mirror)),
     [source, past, state.version],
   );
-  const layout = useMemo(() => layoutModel(model, expanded), [model, expanded]);
+  // Lanes whose pods did not change keep what the last layout worked out for them.
+  const layouter = useMemo(() => new Layouter(), []);
+  const layout = useMemo(() => layouter.layout(model, expanded), [layouter, model, expanded]);
   const lens = useLensFocus();
   const traced = useMemo(
     () => traceFocus(model, traces, traceSeq),

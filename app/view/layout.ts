@@ -106,41 +106,185 @@ const KIND_RANK: Record<string, number> = { Deployment: 0, CronJob: 1, ReplicaSe
  * Lays the model out: the workload tree on the left (owners above their dependents, so
  * ownership reads top to bottom and then left to right into the pods) with the Services
  * under it, and node lanes on the right (the Pending lane first). Groups larger than COLLAPSE_AT
- * that are not in `expanded` collapse into one summary cell per lane. Pure.
+ * that are not in `expanded` collapse into one summary cell per lane. Pure: lays out from
+ * scratch (a `Layouter` gives the same result, reusing what an earlier layout worked out).
  */
 export function layoutModel(model: ClusterModel, expanded: ReadonlySet<string> = new Set()): Layout {
-  const boxes = new Map<string, Box>();
-  const workloads = workloadCards(model);
-  for (const card of workloads) boxes.set(card.view.uid, card.box);
-  const laneX = SIZES.cardW + SIZES.column;
-  const collapsible = collapsibleGroups(model.pods);
-  const collapsed = collapsedGroups(collapsible, expanded);
-  const { lanes, cells, drawnAs, bottom, width } = laneCells(model, laneX, collapsed);
-  for (const lane of lanes) boxes.set(lane.id, lane.box);
-  for (const cell of cells) boxes.set(cell.id, cell.box);
-  // Services stack under the workload tree rather than in a column of their own: the view
-  // region is small, and a narrower drawing is a larger one once fitted.
-  const lastCard = (cards: Card[]) => (cards.length ? cards[cards.length - 1].box.y + SIZES.cardH : 0);
-  const serviceY = workloads.length ? lastCard(workloads) + SIZES.gap * 3 : 0;
-  const services = model.services.map((view, i) => ({
-    view,
-    depth: 0,
-    box: { x: 0, y: serviceY + i * (SIZES.cardH + SIZES.gap), w: SIZES.serviceW, h: SIZES.cardH },
-  }));
-  for (const card of services) boxes.set(card.view.uid, card.box);
-  return {
-    width: laneX + width,
-    height: Math.max(bottom, lastCard(workloads), lastCard(services)),
-    workloads,
-    services,
-    lanes,
-    cells,
-    edges: drawnEdges(model.edges, drawnAs, boxes),
-    boxes,
-    drawnAs,
-    collapsible,
-    collapsed,
-  };
+  return new Layouter().layout(model, expanded);
+}
+
+/** What one lane's pods came to last time, reused while its pods (and the collapsed groups) stay the same. */
+interface LaneMemo {
+  /** The lane's pods, in model order. */
+  pods: readonly PodView[];
+  /** Pods per group (uncontrolled pods left out). */
+  sizes: ReadonlyMap<string, number>;
+  /** What `items` and `drawn` were worked out for. */
+  collapsed?: ReadonlySet<string>;
+  items: readonly LaneItem[];
+  /** Pod uids and the drawn id standing for each, side by side. */
+  drawnUids: readonly string[];
+  drawnIds: readonly string[];
+  /** The lane and its cells, and where they were placed. */
+  lane?: Lane;
+  cells?: readonly Cell[];
+  placed?: { x: number; y: number; cols: number; width: number; h: number };
+}
+
+/**
+ * Lays models out one after another (as `layoutModel` does), reusing per lane what an earlier
+ * layout worked out: a lane whose pods are the same objects as last time (the model builder
+ * keeps unchanged views) keeps its items, summaries and (where it did not move) its cells, so
+ * a batch costs one pass sorting pods into lanes plus the lanes it changed. The collapsible
+ * and collapsed sets stay the same objects while their contents do.
+ */
+export class Layouter {
+  private lanes = new Map<string, LaneMemo>();
+  private collapsible = new Set<string>();
+  private collapsed = new Set<string>();
+  private expanded?: ReadonlySet<string>;
+  private drawnAs?: Map<string, string>;
+
+  layout(model: ClusterModel, expanded: ReadonlySet<string> = new Set()): Layout {
+    const boxes = new Map<string, Box>();
+    const workloads = workloadCards(model);
+    for (const card of workloads) boxes.set(card.view.uid, card.box);
+    const laneX = SIZES.cardW + SIZES.column;
+    const { lanes, cells, drawnAs, bottom, width, collapsible, collapsed } = this.laneCells(
+      model,
+      laneX,
+      expanded,
+    );
+    for (const lane of lanes) boxes.set(lane.id, lane.box);
+    for (const cell of cells) boxes.set(cell.id, cell.box);
+    // Services stack under the workload tree rather than in a column of their own: the view
+    // region is small, and a narrower drawing is a larger one once fitted.
+    const lastCard = (cards: Card[]) => (cards.length ? cards[cards.length - 1].box.y + SIZES.cardH : 0);
+    const serviceY = workloads.length ? lastCard(workloads) + SIZES.gap * 3 : 0;
+    const services = model.services.map((view, i) => ({
+      view,
+      depth: 0,
+      box: { x: 0, y: serviceY + i * (SIZES.cardH + SIZES.gap), w: SIZES.serviceW, h: SIZES.cardH },
+    }));
+    for (const card of services) boxes.set(card.view.uid, card.box);
+    return {
+      width: laneX + width,
+      height: Math.max(bottom, lastCard(workloads), lastCard(services)),
+      workloads,
+      services,
+      lanes,
+      cells,
+      edges: drawnEdges(model.edges, drawnAs, boxes),
+      boxes,
+      drawnAs,
+      collapsible,
+      collapsed,
+    };
+  }
+
+  private laneCells(model: ClusterModel, x: number, expanded: ReadonlySet<string>) {
+    const laneIds = new Map(model.nodes.map((n) => [n.name, `lane:${n.name}`]));
+    const laneOrder = [PENDING_LANE, ...laneIds.values()];
+    // The one pass over every pod: into its lane.
+    const podsByLane = new Map<string, PodView[]>(laneOrder.map((id) => [id, []]));
+    for (const pod of model.pods)
+      (podsByLane.get((pod.nodeName && laneIds.get(pod.nodeName)) || PENDING_LANE) as PodView[]).push(pod);
+    const memos = new Map<string, LaneMemo>();
+    for (const [id, pods] of podsByLane) {
+      const last = this.lanes.get(id);
+      memos.set(id, last && samePods(last.pods, pods) ? last : freshLane(pods));
+    }
+    this.lanes = memos;
+    const before = this.collapsible;
+    const collapsible = this.collapsibleOf(memos.values(), model.pods.length);
+    if (collapsible !== before || expanded !== this.expanded) {
+      const collapsed = collapsedGroups(collapsible, expanded);
+      this.collapsed = sameSet(collapsed, this.collapsed) ? this.collapsed : collapsed;
+      this.expanded = expanded;
+    }
+    const collapsed = this.collapsed;
+    const groupName = (group: string) => model.byUid.get(group)?.name ?? "";
+    let redrawn = !this.drawnAs;
+    for (const [id, memo] of memos) {
+      if (memo.collapsed === collapsed) continue;
+      sortLane(id, memo, collapsed, groupName);
+      redrawn = true;
+    }
+    if (redrawn || !this.drawnAs) {
+      const drawnAs = new Map<string, string>();
+      for (const memo of memos.values())
+        for (let i = 0; i < memo.drawnUids.length; i++) drawnAs.set(memo.drawnUids[i], memo.drawnIds[i]);
+      this.drawnAs = drawnAs;
+    }
+    const nodesByLane = new Map(model.nodes.map((n) => [`lane:${n.name}`, n]));
+    let fullest = 0;
+    for (const memo of memos.values()) fullest = Math.max(fullest, memo.items.length);
+    const cols = Math.min(SIZES.maxLaneCols, Math.max(SIZES.minLaneCols, fullest));
+    const width = laneWidth(cols);
+    const lanes: Lane[] = [];
+    const cells: Cell[] = [];
+    let y = 0;
+    for (const id of laneOrder) {
+      const memo = memos.get(id) as LaneMemo;
+      const list = memo.items;
+      const rows = Math.ceil(list.length / cols);
+      // An empty Pending lane stays a thin strip: it only needs to show where pods wait.
+      const minRows = id === PENDING_LANE ? 0 : 1;
+      const h =
+        SIZES.laneHeader +
+        Math.max(minRows, rows) * (SIZES.podH + SIZES.gap) -
+        (rows || minRows ? SIZES.gap : 0) +
+        SIZES.lanePad;
+      const node = nodesByLane.get(id);
+      const at = memo.placed;
+      if (!at || at.x !== x || at.y !== y || at.cols !== cols || at.width !== width || at.h !== h) {
+        memo.cells = list.map((item, i) => cellAt(item, id, x, y, i, cols));
+        memo.placed = { x, y, cols, width, h };
+        memo.lane = undefined;
+      }
+      if (!memo.lane || memo.lane.node !== node) memo.lane = { id, node, box: { x, y, w: width, h } };
+      lanes.push(memo.lane);
+      for (const cell of memo.cells ?? []) cells.push(cell);
+      y += h + SIZES.gap;
+    }
+    return {
+      lanes,
+      cells,
+      drawnAs: this.drawnAs,
+      bottom: y - SIZES.gap,
+      width,
+      collapsible,
+      collapsed,
+    };
+  }
+
+  /** The collapsible groups, from each lane's group sizes: the previous set while its contents stay the same. */
+  private collapsibleOf(lanes: Iterable<LaneMemo>, pods: number): Set<string> {
+    const sizes = new Map<string, number>();
+    for (const memo of lanes)
+      for (const [group, size] of memo.sizes) sizes.set(group, (sizes.get(group) ?? 0) + size);
+    const groups = groupsOver(sizes, pods);
+    if (!sameSet(groups, this.collapsible)) this.collapsible = groups;
+    return this.collapsible;
+  }
+}
+
+function samePods(a: readonly PodView[], b: readonly PodView[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+function freshLane(pods: readonly PodView[]): LaneMemo {
+  const sizes = new Map<string, number>();
+  for (const pod of pods) if (pod.group) sizes.set(pod.group, (sizes.get(pod.group) ?? 0) + 1);
+  return { pods, sizes, items: [], drawnUids: [], drawnIds: [] };
 }
 
 /** The width of a node lane holding `cols` columns of pods. */
@@ -177,7 +321,11 @@ function workloadCards(model: ClusterModel): Card[] {
 export function collapsibleGroups(pods: readonly PodView[]): Set<string> {
   const sizes = new Map<string, number>();
   for (const pod of pods) if (pod.group) sizes.set(pod.group, (sizes.get(pod.group) ?? 0) + 1);
-  const limit = pods.length > CROWDED_AT ? CROWDED_GROUP : COLLAPSE_AT;
+  return groupsOver(sizes, pods.length);
+}
+
+function groupsOver(sizes: ReadonlyMap<string, number>, pods: number): Set<string> {
+  const limit = pods > CROWDED_AT ? CROWDED_GROUP : COLLAPSE_AT;
   const groups = new Set<string>();
   for (const [group, size] of sizes) if (size > limit) groups.add(group);
   return groups;
@@ -191,36 +339,29 @@ function collapsedGroups(collapsible: ReadonlySet<string>, expanded: ReadonlySet
 
 type LaneItem = { pod: PodView } | { summary: Omit<SummaryCell, "box" | "type"> };
 
-function laneCells(model: ClusterModel, x: number, collapsed: ReadonlySet<string>) {
-  // Lane ids and summaries are looked up, not built per pod: this loop runs over every pod on
-  // every change, so it allocates only for what is drawn.
-  const laneIds = new Map(model.nodes.map((n) => [n.name, `lane:${n.name}`]));
-  const laneOf = (pod: PodView) => (pod.nodeName && laneIds.get(pod.nodeName)) || PENDING_LANE;
-  const keyed = new Map<string, { key: string; item: LaneItem }[]>();
-  const summaries = new Map<string, Map<string, Omit<SummaryCell, "box" | "type">>>();
-  const groupName = (group: string) => model.byUid.get(group)?.name ?? "";
-  const drawnAs = new Map<string, string>();
-  // model.pods is in name order, so a summary's pods are too. Only what a lane shows is
-  // sorted (by owner name, then pod name; a summary where its group's pods would be), so a
-  // thousand collapsed pods cost one pass, not a sort.
-  for (const pod of model.pods) {
-    const lane = laneOf(pod);
-    let list = keyed.get(lane);
-    if (!list) {
-      list = [];
-      keyed.set(lane, list);
-    }
+/**
+ * Works out one lane's items (its pods, and one summary per collapsed group) in drawing order,
+ * by owner name, then pod name; a summary where its group's pods would be. The lane's pods are
+ * in name order, so a summary's pods are too, and only what the lane shows is sorted.
+ */
+function sortLane(
+  lane: string,
+  memo: LaneMemo,
+  collapsed: ReadonlySet<string>,
+  groupName: (group: string) => string,
+): void {
+  const keyed: { key: string; item: LaneItem }[] = [];
+  const summaries = new Map<string, Omit<SummaryCell, "box" | "type">>();
+  const drawnUids: string[] = [];
+  const drawnIds: string[] = [];
+  for (const pod of memo.pods) {
+    drawnUids.push(pod.uid);
     if (!collapsed.has(pod.group)) {
-      list.push({ key: `${groupName(pod.group)}\u0000${pod.name}`, item: { pod } });
-      drawnAs.set(pod.uid, pod.uid);
+      keyed.push({ key: `${groupName(pod.group)}\u0000${pod.name}`, item: { pod } });
+      drawnIds.push(pod.uid);
       continue;
     }
-    let byLane = summaries.get(pod.group);
-    if (!byLane) {
-      byLane = new Map();
-      summaries.set(pod.group, byLane);
-    }
-    let summary = byLane.get(lane);
+    let summary = summaries.get(pod.group);
     if (!summary) {
       summary = {
         id: `summary:${pod.group}:${lane}`,
@@ -230,42 +371,17 @@ function laneCells(model: ClusterModel, x: number, collapsed: ReadonlySet<string
         counts: {},
         pods: [],
       };
-      byLane.set(lane, summary);
-      list.push({ key: `${groupName(pod.group)}\u0000`, item: { summary } });
+      summaries.set(pod.group, summary);
+      keyed.push({ key: `${groupName(pod.group)}\u0000`, item: { summary } });
     }
     count(summary, pod);
-    drawnAs.set(pod.uid, summary.id);
+    drawnIds.push(summary.id);
   }
-  const items = new Map<string, LaneItem[]>();
-  for (const [lane, list] of keyed)
-    items.set(
-      lane,
-      list.sort((a, b) => compare(a.key, b.key)).map((x) => x.item),
-    );
-  const laneOrder = [PENDING_LANE, ...laneIds.values()];
-  const nodesByLane = new Map(model.nodes.map((n) => [`lane:${n.name}`, n]));
-  const fullest = Math.max(0, ...[...items.values()].map((list) => list.length));
-  const cols = Math.min(SIZES.maxLaneCols, Math.max(SIZES.minLaneCols, fullest));
-  const width = laneWidth(cols);
-  const lanes: Lane[] = [];
-  const cells: Cell[] = [];
-  let y = 0;
-  for (const id of laneOrder) {
-    const list = items.get(id) ?? [];
-    const rows = Math.ceil(list.length / cols);
-    // An empty Pending lane stays a thin strip: it only needs to show where pods wait.
-    const minRows = id === PENDING_LANE ? 0 : 1;
-    const h =
-      SIZES.laneHeader +
-      Math.max(minRows, rows) * (SIZES.podH + SIZES.gap) -
-      (rows || minRows ? SIZES.gap : 0) +
-      SIZES.lanePad;
-    const node = nodesByLane.get(id);
-    lanes.push({ id, node, box: { x, y, w: width, h } });
-    list.forEach((item, i) => cells.push(cellAt(item, id, x, y, i, cols)));
-    y += h + SIZES.gap;
-  }
-  return { lanes, cells, drawnAs, bottom: y - SIZES.gap, width };
+  memo.items = keyed.sort((a, b) => compare(a.key, b.key)).map((x) => x.item);
+  memo.drawnUids = drawnUids;
+  memo.drawnIds = drawnIds;
+  memo.collapsed = collapsed;
+  memo.placed = undefined;
 }
 
 function compare(a: string, b: string): number {
