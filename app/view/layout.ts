@@ -1,4 +1,11 @@
-import type { ClusterModel, EdgeView, NodeView, PodView, ViewObject } from "./model";
+import {
+  byName,
+  type ClusterModel,
+  type EdgeView,
+  type NodeView,
+  type PodView,
+  type ViewObject,
+} from "./model";
 import { POD_LOOKS, type PodLook } from "./podState";
 
 /** A rectangle in the drawing's own units (before zoom). */
@@ -144,6 +151,10 @@ export class Layouter {
   private collapsed = new Set<string>();
   private expanded?: ReadonlySet<string>;
   private drawnAs?: Map<string, string>;
+  /** The pods last laid out, each one's lane (an index into the lanes then, named by `laneKey`). */
+  private pods: readonly PodView[] = [];
+  private podLanes = new Int32Array(0);
+  private laneKey = "";
 
   layout(model: ClusterModel, expanded: ReadonlySet<string> = new Set()): Layout {
     const boxes = new Map<string, Box>();
@@ -185,10 +196,31 @@ export class Layouter {
   private laneCells(model: ClusterModel, x: number, expanded: ReadonlySet<string>) {
     const laneIds = new Map(model.nodes.map((n) => [n.name, `lane:${n.name}`]));
     const laneOrder = [PENDING_LANE, ...laneIds.values()];
-    // The one pass over every pod: into its lane.
-    const podsByLane = new Map<string, PodView[]>(laneOrder.map((id) => [id, []]));
-    for (const pod of model.pods)
-      (podsByLane.get((pod.nodeName && laneIds.get(pod.nodeName)) || PENDING_LANE) as PodView[]).push(pod);
+    // The one pass over every pod: into its lane. Both pod lists are in name order, so walking
+    // the last one alongside finds each unchanged pod, whose lane (while the lanes are the same)
+    // is the one it had; only the others are looked up.
+    const lists = laneOrder.map((): PodView[] => []);
+    const laneKey = laneOrder.join("\n");
+    const last = laneKey === this.laneKey ? this.pods : [];
+    const lastLanes = this.podLanes;
+    const podLanes = new Int32Array(model.pods.length);
+    let laneIndex: Map<string, number> | undefined;
+    for (let i = 0, j = 0; j < model.pods.length; j++) {
+      const pod = model.pods[j];
+      while (i < last.length && last[i] !== pod && byName(last[i], pod) < 0) i++;
+      let lane: number;
+      if (i < last.length && last[i] === pod) lane = lastLanes[i++];
+      else {
+        laneIndex ??= new Map(laneOrder.map((id, at) => [id, at]));
+        lane = laneIndex.get((pod.nodeName && laneIds.get(pod.nodeName)) || PENDING_LANE) as number;
+      }
+      lists[lane].push(pod);
+      podLanes[j] = lane;
+    }
+    this.laneKey = laneKey;
+    this.pods = model.pods;
+    this.podLanes = podLanes;
+    const podsByLane = new Map(laneOrder.map((id, at) => [id, lists[at]]));
     const memos = new Map<string, LaneMemo>();
     for (const [id, pods] of podsByLane) {
       const last = this.lanes.get(id);
@@ -425,9 +457,13 @@ function drawnEdges(
   // group folds into one allocate nothing; an id is built only for an edge kept.
   const seen = { owner: new Map<string, Set<string>>(), selector: new Map<string, Set<string>>() };
   for (const edge of edges) {
-    const from = drawnAs.get(edge.from) ?? edge.from;
-    const to = drawnAs.get(edge.to) ?? edge.to;
-    if (!boxes.has(from) || !boxes.has(to)) continue;
+    // A pod's drawn id (its cell or its summary) always has a box: only other ends are looked up.
+    const drawnTo = drawnAs.get(edge.to);
+    const to = drawnTo ?? edge.to;
+    if (drawnTo === undefined && !boxes.has(to)) continue;
+    const drawnFrom = drawnAs.get(edge.from);
+    const from = drawnFrom ?? edge.from;
+    if (drawnFrom === undefined && !boxes.has(from)) continue;
     let targets = seen[edge.kind].get(from);
     if (!targets) {
       targets = new Set();
