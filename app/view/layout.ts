@@ -6,6 +6,7 @@ import {
   type PodView,
   type ViewObject,
 } from "./model";
+import { drawnEdges } from "./drawnEdges";
 import { POD_LOOKS, type PodLook } from "./podState";
 
 /** A rectangle in the drawing's own units (before zoom). */
@@ -248,7 +249,7 @@ export class Layouter {
         for (let i = 0; i < memo.drawnUids.length; i++) drawnAs.set(memo.drawnUids[i], memo.drawnIds[i]);
       this.drawnAs = drawnAs;
     }
-    const nodesByLane = new Map(model.nodes.map((n) => [`lane:${n.name}`, n]));
+    const nodesByLane = new Map(model.nodes.map((n) => [laneIds.get(n.name) as string, n]));
     let fullest = 0;
     for (const memo of memos.values()) fullest = Math.max(fullest, memo.items.length);
     const cols = Math.min(SIZES.maxLaneCols, Math.max(SIZES.minLaneCols, fullest));
@@ -445,52 +446,6 @@ function cellAt(
   };
   if ("pod" in item) return { type: "pod", id: item.pod.uid, pod: item.pod, lane, box };
   return { type: "summary", ...item.summary, box };
-}
-
-/** Where edges from one drawn box go, by kind: the drawn ends already kept. */
-interface Source {
-  id: string;
-  owner: Set<string>;
-  selector: Set<string>;
-}
-
-function drawnEdges(
-  edges: readonly EdgeView[],
-  drawnAs: ReadonlyMap<string, string>,
-  boxes: ReadonlyMap<string, Box>,
-): DrawnEdge[] {
-  const drawn: DrawnEdge[] = [];
-  // Deduplicated by kind, then from, then to, so that the thousands of edges a collapsed
-  // group folds into one allocate nothing; an id is built only for an edge kept. The few
-  // sources (owners and selector holders) are resolved once each, by their uid (null: not
-  // drawn); sources drawn as one box share its sets.
-  const sources = new Map<string, Source | null>();
-  const byDrawnId = new Map<string, Source>();
-  for (const edge of edges) {
-    let source = sources.get(edge.from);
-    if (source === undefined) {
-      const drawnFrom = drawnAs.get(edge.from);
-      const id = drawnFrom ?? edge.from;
-      source = null;
-      if (drawnFrom !== undefined || boxes.has(id)) {
-        source = byDrawnId.get(id) ?? { id, owner: new Set(), selector: new Set() };
-        byDrawnId.set(id, source);
-      }
-      sources.set(edge.from, source);
-    }
-    if (source === null) continue;
-    // A pod's drawn id (its cell or its summary) always has a box: only other ends are looked up.
-    const drawnTo = drawnAs.get(edge.to);
-    const to = drawnTo ?? edge.to;
-    if (drawnTo === undefined && !boxes.has(to)) continue;
-    const targets = source[edge.kind];
-    if (targets.has(to)) continue;
-    targets.add(to);
-    const from = source.id;
-    const id = from === edge.from && to === edge.to ? edge.id : `${edge.kind}:${from}:${to}`;
-    drawn.push({ id, edge, from, to });
-  }
-  return drawn;
 }
 
 /** Counts by look in display order, skipping zeros. */
