@@ -17,8 +17,12 @@ class InProcessWorker implements WorkerLike {
   onerror: ((event: Event) => void) | null = null;
   hung = false;
   terminated = false;
+  /** Watch events streamed so far, and the requests received, for tests of the conversation. */
+  streamed = 0;
+  received: RequestEnvelope[] = [];
   private host = new SimHost({
     post: (message) => {
+      if (message.kind === "batch") this.streamed += message.batch.events.length;
       if (!this.hung && !this.terminated)
         setTimeout(() => this.onmessage?.({ data: message } as MessageEvent));
     },
@@ -27,6 +31,7 @@ class InProcessWorker implements WorkerLike {
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   });
   postMessage(message: RequestEnvelope): void {
+    this.received.push(message);
     if (!this.hung) this.host.receive(structuredClone(message));
   }
   terminate(): void {
@@ -187,6 +192,25 @@ describe("SimBridge", () => {
     );
     bridge.dispose();
   }, 60_000);
+
+  it("tells the worker how many streamed events it has applied, so that max speed waits for the view", async () => {
+    const { bridge, mirror, workers } = setup();
+    await bridge.start(log);
+    await bridge.request({ type: "kubectl", line: "create deployment web --image=nginx --replicas=3" });
+    await bridge.request({ type: "advance", seconds: 10 });
+    const snapshot = await bridge.request({ type: "snapshot" });
+    await until(() => mirror.get().resourceVersion === snapshot.resourceVersion);
+    const acks = workers[0].received.flatMap(({ request }) =>
+      request.type === "applied" ? [request.sent] : [],
+    );
+    expect(acks.length).toBeGreaterThan(0);
+    expect(acks).toEqual([...acks].sort((a, b) => a - b));
+    await until(() => workers[0].received.at(-1)?.request.type === "applied");
+    expect(acks.at(-1)).toBeLessThanOrEqual(workers[0].streamed);
+    const last = workers[0].received.at(-1)?.request;
+    expect(last).toEqual({ type: "applied", sent: workers[0].streamed });
+    bridge.dispose();
+  });
 
   it("rejects a request that gets no answer in time", async () => {
     const { bridge, workers } = setup({ pingTimeoutMs: 60_000, requestTimeoutMs: 50 });

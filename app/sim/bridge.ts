@@ -274,10 +274,18 @@ export class SimBridge {
       (b) => b.events.length > 0 || b.traces.length > 0 || (b.resourceVersion ?? 0) > seen,
     );
     if (changed && !this.opts.mirror.apply(batches)) void this.resync();
+    this.acknowledge(batches);
     const inputs = batches.flatMap((b) => b.inputs);
     const log = this.log.get();
     if (log && inputs.length > 0) this.log.set({ ...log, entries: [...log.entries, ...inputs] });
     this.showClock(batches[batches.length - 1].clock);
+  }
+
+  /** Tells the worker how far the UI has come (AppliedRequest), so that at "max" it runs only a little ahead. */
+  private acknowledge(batches: readonly Batch[]): void {
+    let sent: number | undefined;
+    for (const batch of batches) sent = batch.sent ?? sent;
+    if (sent !== undefined) this.send({ type: "applied", sent }).catch(() => undefined);
   }
 
   /** Shows a clock state from this worker unless the one shown is newer (ClockState.seq). */

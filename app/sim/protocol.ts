@@ -50,6 +50,7 @@ export type Request =
   | { type: "interrupt"; streamId: number }
   | ChecksRequest
   | ObjectEventsRequest
+  | AppliedRequest
   | { type: "ping" };
 
 /** The answer to each request type. */
@@ -68,11 +69,23 @@ export interface ResponseMap {
   /** The input log as the worker has it, ending at the worker's own simulated time (what a permalink must carry). */
   log: InputLog;
   ping: { now: number };
+  applied: Record<string, never>;
   /** Ctrl-C on a running command; false when it had already ended. */
   interrupt: { stopped: boolean };
   checks: { results: CheckResult[]; clock: ClockState };
   /** The Events about the object, as `kubectl describe` lists them (oldest last seen first). */
   objectEvents: { events: KubeObject[] };
+}
+
+/**
+ * The UI has applied the streamed events up to `sent` (a Batch's count). Playing at "max", the
+ * worker runs no further ahead of what the UI shows than a few frames' worth (simHost.ts
+ * MAX_AHEAD_EVENTS): the view and the clock stay with the cluster, and the main thread is never
+ * left a backlog to swallow in big frames. Answered at once, out of turn, as a ping is.
+ */
+export interface AppliedRequest {
+  type: "applied";
+  sent: number;
 }
 
 /**
@@ -147,6 +160,8 @@ export interface Batch {
    * the decisions stepped to then line up with every write, not only the streamed ones.
    */
   resourceVersion?: number;
+  /** Watch events this worker has streamed since init, through this piece (what an AppliedRequest acknowledges). */
+  sent?: number;
 }
 
 /** What a running command printed since the last batch; `code` once it has exited. */

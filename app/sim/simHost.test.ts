@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { namedFiles } from "./simHost";
+import { MAX_AHEAD_EVENTS, namedFiles, UI_SILENT_MS } from "./simHost";
 import { emptyLog, harness } from "./testHost";
 
 const start = Date.parse(emptyLog.start);
@@ -60,6 +60,37 @@ describe("SimHost", () => {
     expect(afterPlay.now - start).toBeLessThanOrEqual(10_000);
     await env.pass(1000);
     expect(((await ask({ type: "snapshot" })) as { now: number }).now).toBe(afterPlay.now);
+  });
+
+  it("plays at max no further ahead of a UI that says what it applied, unless the UI falls silent", async () => {
+    const { env, host, ask } = harness();
+    await ask({ type: "init", log: emptyLog });
+    await ask({ type: "kubectl", line: "create deployment big --image=nginx --replicas=100" });
+    await env.pass(20);
+    expect(env.batches().at(-1)?.sent).toBeGreaterThan(0);
+    // Real time moves on while the worker works, so that each max-speed slice ends.
+    env.now = () => (env.time += 0.1);
+    let id = 1000;
+    const ack = (sent: number) => host.receive({ id: ++id, request: { type: "applied", sent } });
+    const simNow = () => env.batches().at(-1)?.clock.now ?? 0;
+    // The UI has applied only the first events: the worker holds back once it is far enough ahead.
+    ack(0);
+    await ask({ type: "setSpeed", speed: "max" });
+    await ask({ type: "play" });
+    await env.pass(50);
+    const held = simNow();
+    expect(env.batches().at(-1)?.sent).toBeGreaterThan(MAX_AHEAD_EVENTS);
+    await env.pass(200);
+    expect(simNow()).toBe(held);
+    // The UI catches up: time runs again, and so on, a few frames ahead of the view at most.
+    ack(env.batches().at(-1)?.sent ?? 0);
+    await env.pass(50);
+    expect(simNow()).toBeGreaterThan(held);
+    // A UI that stops answering (a hidden tab draws no frames) holds nothing back after a second.
+    const silent = simNow();
+    await env.pass(UI_SILENT_MS + 500);
+    expect(simNow()).toBeGreaterThan(silent + 60_000);
+    expect(env.messages.filter((m) => m.kind === "response" && m.id > 1000)).toHaveLength(2);
   });
 
   it("answers pings while it is busy with other requests", async () => {

@@ -36,6 +36,16 @@ export const BATCH_INTERVAL_MS = 16;
 export const MESSAGE_EVENTS = 100;
 /** Work per slice while playing at "max", so pings and requests still get through. */
 export const MAX_SLICE_MS = 10;
+/**
+ * Playing at "max", how many streamed events the worker may be ahead of what the UI has applied
+ * (two frames' worth at the UI's FRAME_EVENTS): the learner sees the cluster as it is, not a
+ * replay catching up seconds later, and the UI never has a backlog to take in big frames.
+ */
+export const MAX_AHEAD_EVENTS = 400;
+/** How often a worker held back looks again whether the UI has caught up. */
+const UI_WAIT_MS = 4;
+/** A UI silent this long (a hidden tab draws no frames) no longer holds the worker back. */
+export const UI_SILENT_MS = 1000;
 /** The longest `advance` request the worker accepts (a week of simulated time). */
 const MAX_ADVANCE_SECONDS = 7 * 24 * 3600;
 
@@ -68,18 +78,27 @@ export class SimHost {
   /** Commands still running (get -w, rollout status, logs -f), by stream id. */
   private streams = new Map<number, KubectlStream>();
   private nextStreamId = 1;
+  /** Watch events streamed since init (Batch.sent), and the count the UI last said it applied. */
+  private sent = 0;
+  private applied?: { sent: number; at: number };
 
   constructor(private readonly env: HostEnv) {}
 
   /** Accepts one envelope from the UI; the answer is posted when its turn comes. */
   receive(envelope: RequestEnvelope): void {
-    if (envelope.request.type === "ping") {
+    const { request } = envelope;
+    if (request.type === "ping") {
       this.env.post({
         kind: "response",
         id: envelope.id,
         ok: true,
         result: { now: this.cluster?.now() ?? 0 },
       });
+      return;
+    }
+    if (request.type === "applied") {
+      this.applied = { sent: request.sent, at: this.env.now() };
+      this.env.post({ kind: "response", id: envelope.id, ok: true, result: {} });
       return;
     }
     this.queue = this.queue.then(() => this.answer(envelope));
@@ -131,6 +150,9 @@ export class SimHost {
         return this.checks(cluster, request);
       case "objectEvents":
         return objectEvents(cluster, request);
+      case "ping":
+      case "applied":
+        throw new Error(`${request.type} is answered out of turn`);
       default:
         throw new Error(`unknown request ${(request as Request).type}`);
     }
@@ -150,6 +172,8 @@ export class SimHost {
     this.cluster = cluster;
     this.log = { ...log, entries: [...log.entries] };
     this.pending = { events: [], traces: [], inputs: [] };
+    this.sent = 0;
+    this.applied = undefined;
     // Encoded as they happen, so each patch is against the version just before it.
     const encoder = new WireEncoder();
     this.unsubscribe = [
@@ -274,17 +298,26 @@ export class SimHost {
     const cluster = this.cluster;
     if (!this.playing || !cluster) return;
     const started = this.env.now();
-    if (this.speed === "max") this.runMaxSlice(cluster, started);
-    else this.catchUp(cluster, this.speed);
+    const waiting = this.speed === "max" && this.uiBehind(started);
+    if (this.speed !== "max") this.catchUp(cluster, this.speed);
+    else if (!waiting) this.runMaxSlice(cluster, started);
     // A slice that overran means the cluster cannot keep up: drop the lag rather than spiral.
     if (this.env.now() - started > 50) this.reanchor();
     this.scheduleFlush();
-    this.tickTimer = this.env.setTimer(this.tick, this.speed === "max" ? 0 : BATCH_INTERVAL_MS);
+    const next = this.speed !== "max" ? BATCH_INTERVAL_MS : waiting ? UI_WAIT_MS : 0;
+    this.tickTimer = this.env.setTimer(this.tick, next);
   };
 
   private catchUp(cluster: Cluster, speed: number): void {
     const target = Math.floor(this.anchor.sim + (this.env.now() - this.anchor.real) * speed);
     if (target > cluster.now()) cluster.advance((target - cluster.now()) / 1000);
+  }
+
+  /** Whether the UI, while it follows the stream at all, is more than MAX_AHEAD_EVENTS behind. */
+  private uiBehind(now: number): boolean {
+    const applied = this.applied;
+    if (!applied || now - applied.at > UI_SILENT_MS) return false;
+    return this.sent + this.pending.events.length - applied.sent > MAX_AHEAD_EVENTS;
   }
 
   private runMaxSlice(cluster: Cluster, started: number): void {
@@ -313,7 +346,11 @@ export class SimHost {
     if (resourceVersion !== undefined) batch.resourceVersion = resourceVersion;
     this.pending = { events: [], traces: [], inputs: [] };
     // Pieces, so that the UI decodes each message in a short task (structured clone is O(size)).
-    for (const piece of splitBatch(batch, MESSAGE_EVENTS)) this.env.post({ kind: "batch", batch: piece });
+    for (const piece of splitBatch(batch, MESSAGE_EVENTS)) {
+      this.sent += piece.events.length;
+      piece.sent = this.sent;
+      this.env.post({ kind: "batch", batch: piece });
+    }
   };
 }
 
