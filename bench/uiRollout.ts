@@ -1,14 +1,16 @@
 /**
  * The main thread's side of a 1,000-pod rollout, in Node: the watch batches the worker would
- * send (made by the engine first, kept as JSON as they cross, Events left out as the worker
- * leaves them out), then fed through the mirror, the view's history, the model builder and the
+ * send (made by the engine first, posted in pieces as the worker posts them and serialized as
+ * structured clone does, Events left out as the worker leaves them out), then fed through the mirror, the view's history, the model builder and the
  * layout as the bridge applies them. Run by
  * `uiSurvival.ts` in a child Node with GC tracing; it prints markers around the rollout so that
  * only the UI's scavenges during the rollout are counted, not the engine's.
  */
 import { createCluster } from "../src";
+import { deserialize, serialize } from "node:v8";
 import { ClusterMirror } from "../app/sim/mirror";
 import { splitBatch } from "../app/sim/batchChunks";
+import { MESSAGE_EVENTS } from "../app/sim/simHost";
 import type { Batch } from "../app/sim/protocol";
 import { type WireEvent, WireEncoder } from "../app/sim/wireEvents";
 import { ViewHistory } from "../app/view/history";
@@ -34,17 +36,17 @@ cluster.watch(0, (event) => {
   resourceVersion = event.resourceVersion;
 });
 cluster.onTrace((record) => traces.push(record));
-const wire: string[] = [];
+/** Each batch's pieces as the worker posts them, serialized as structured clone does. */
+const wire: Buffer[][] = [];
 const cut = () => {
-  wire.push(
-    JSON.stringify({
-      events,
-      traces,
-      inputs: [],
-      clock: { now: cluster.now(), playing: true, speed: "max" },
-      resourceVersion,
-    } satisfies Batch),
-  );
+  const batch: Batch = {
+    events,
+    traces,
+    inputs: [],
+    clock: { now: cluster.now(), playing: true, speed: "max" },
+    resourceVersion,
+  };
+  wire.push(splitBatch(batch, MESSAGE_EVENTS).map((piece) => serialize(piece)));
   events = [];
   traces = [];
 };
@@ -79,18 +81,30 @@ const builder = new ModelBuilder();
 const layouter = new Layouter();
 let recorded = 0;
 let built = -1;
-const take = (json: string) => {
-  const batch: Batch = JSON.parse(json);
-  // In frame-sized pieces, the traces and the resourceVersion with the last (as the bridge does).
-  for (const piece of splitBatch(batch, FRAME_EVENTS)) {
-    mirror.apply([piece]);
-    const state = mirror.get();
-    history.record(state.objects, mirror.changesSince(recorded), batch.clock.now, state.resourceVersion);
-    recorded = state.version;
-    const model = builder.update(state.objects, built < 0 ? undefined : mirror.changesSince(built));
-    built = state.version;
-    layouter.layout(model);
+/** One frame: pieces of at most FRAME_EVENTS events in all, applied together as the bridge does. */
+const frame = (pieces: Batch[]) => {
+  mirror.apply(pieces);
+  const state = mirror.get();
+  history.record(state.objects, mirror.changesSince(recorded), pieces[0].clock.now, state.resourceVersion);
+  recorded = state.version;
+  const model = builder.update(state.objects, built < 0 ? undefined : mirror.changesSince(built));
+  built = state.version;
+  layouter.layout(model);
+};
+const take = (messages: Buffer[]) => {
+  let pieces: Batch[] = [];
+  let events = 0;
+  for (const message of messages) {
+    const piece: Batch = deserialize(message);
+    if (pieces.length > 0 && events + piece.events.length > FRAME_EVENTS) {
+      frame(pieces);
+      pieces = [];
+      events = 0;
+    }
+    pieces.push(piece);
+    events += piece.events.length;
   }
+  if (pieces.length > 0) frame(pieces);
 };
 for (let i = 0; i < rolloutFrom; i++) take(wire[i]);
 (globalThis as { gc?: () => void }).gc?.();
