@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { createCluster } from "../../cluster";
+import { backoffOver } from "./scheduler";
 
 function podYaml(name: string, spec = "", containerExtra = ""): string {
   return `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n${spec}  containers:\n  - name: c\n    image: nginx\n${containerExtra}`;
@@ -70,13 +71,36 @@ describe("default-scheduler", () => {
     );
   });
 
-  test("a pending pod is scheduled when a bound pod goes away", () => {
+  test("a pending pod is scheduled when a bound pod goes away, once its back-off is over", () => {
     const c = createCluster({ seed: 1, nodes: 1 });
     c.kubectl("apply -f -", podYaml("a", "", cpu("3")));
     c.kubectl("apply -f -", podYaml("b", "", cpu("3")));
     expect(nodeOf(c, "b")).toBeUndefined();
     c.kubectl("delete pod a --grace-period=0 --force");
+    // One failed attempt: 1 s of back-off, counted from the failure, before the queue lets it go.
+    expect(nodeOf(c, "b")).toBeUndefined();
+    c.advance(1);
     expect(nodeOf(c, "b")).toBe("node-1");
+  });
+
+  test("each failed attempt doubles the back-off, 1 s up to 10 s", () => {
+    expect([1, 2, 3, 4, 5, 9].map((attempts) => backoffOver({ attempts, at: 0 }))).toEqual([
+      1000, 2000, 4000, 8000, 10_000, 10_000,
+    ]);
+    // The queue flushes once a second: a back-off ending mid-second is over at the next tick.
+    expect(backoffOver({ attempts: 1, at: 1500 })).toBe(3000);
+    const c = createCluster({ seed: 1, nodes: 1 });
+    c.kubectl("apply -f -", podYaml("big", "", cpu("30")));
+    // Every node change moves it back; it is tried again only when its back-off allows.
+    for (let i = 0; i < 30; i++) {
+      c.kubectl(`label node node-1 round=r${i} --overwrite`);
+      c.advance(1);
+    }
+    const failed = c.kubectl(
+      "get events --field-selector reason=FailedScheduling -o jsonpath={.items[0].count}",
+    );
+    // Attempts at 0 s, then at 1, 3, 7, 15 and 25 s: six in 30 s, not thirty.
+    expect(failed.stdout).toBe("6");
   });
 
   test("nodeSelector that no node matches is reported as an unresolvable affinity mismatch", () => {
@@ -86,6 +110,7 @@ describe("default-scheduler", () => {
       "0/2 nodes are available: 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.",
     );
     c.kubectl("label node node-2 disktype=ssd");
+    c.advance(1);
     expect(nodeOf(c, "gpu")).toBe("node-2");
   });
 
@@ -117,6 +142,7 @@ describe("default-scheduler", () => {
     );
     expect(nodeOf(c, "db")).toBe("node-1");
     c.kubectl("taint nodes node-1 dedicated:NoSchedule-");
+    c.advance(1);
     expect(nodeOf(c, "plain")).toBe("node-1");
   });
 
@@ -128,6 +154,7 @@ describe("default-scheduler", () => {
       "0/1 nodes are available: 1 node(s) were unschedulable. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.",
     );
     c.kubectl("uncordon node-1");
+    c.advance(1);
     expect(nodeOf(c, "waiting")).toBe("node-1");
   });
 

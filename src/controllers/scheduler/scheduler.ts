@@ -12,6 +12,25 @@ import { type NodeEntry, NodeSnapshot } from "./snapshot";
 export const DEFAULT_SCHEDULER = "default-scheduler";
 /** podMaxInUnschedulablePodsDuration: an unschedulable pod is retried at least this often. */
 const UNSCHEDULABLE_RETRY_MS = 5 * 60_000;
+/** podInitialBackoffSeconds and podMaxBackoffSeconds: the back-off after failed attempts (1 s, 2 s, 4 s, 8 s, 10 s …). */
+const INITIAL_BACKOFF_MS = 1000;
+const MAX_BACKOFF_MS = 10_000;
+/** The scheduling queue moves pods whose back-off is over to the active queue once a second. */
+const BACKOFF_FLUSH_MS = 1000;
+
+/** A pending pod's failed attempts so far and when the last one failed (QueuedPodInfo's Attempts and Timestamp). */
+interface Failures {
+  attempts: number;
+  at: number;
+}
+
+/** When a pod that failed can be tried again: as the scheduling queue's calculateBackoffDuration and its 1 s flush. */
+export function backoffOver(failures: Failures): number {
+  let backoff = INITIAL_BACKOFF_MS;
+  for (let i = 1; i < failures.attempts && backoff < MAX_BACKOFF_MS; i++)
+    backoff = Math.min(2 * backoff, MAX_BACKOFF_MS);
+  return Math.ceil((failures.at + backoff) / BACKOFF_FLUSH_MS) * BACKOFF_FLUSH_MS;
+}
 const SOURCE = { component: DEFAULT_SCHEDULER };
 
 /** A pod this scheduler must place: unbound, ours, not gated, not finished or being deleted. */
@@ -69,7 +88,8 @@ function nodeSignature(node: KubeObject): string {
 /**
  * kube-scheduler with the default profile: places each pending pod on the feasible node
  * with the best score (ties broken at random, seeded), or reports why none fits. Pending
- * pods are retried when a node changes, a bound pod goes away or finishes, and every 5 min.
+ * pods are retried when a node changes, a bound pod goes away or finishes, and every 5 min;
+ * a pod that failed waits out its back-off first (1 s doubling to 10 s), as in the real queue.
  */
 export function scheduler(): Controller {
   // Pods are tracked by uid: the same string object in every version of a pod, so the
@@ -77,6 +97,7 @@ export function scheduler(): Controller {
   /** Pods waiting to be scheduled: uid → their key, in arrival order. */
   const pending = new Map<string, string>();
   const attempted = new Map<string, PodSignature>();
+  const failed = new Map<string, Failures>();
   /** Bound, unfinished pods: their going away may let a pending pod fit. */
   const active = new Set<string>();
   const nodes = new Map<string, string>();
@@ -100,6 +121,7 @@ export function scheduler(): Controller {
     }
     pending.delete(uid);
     attempted.delete(uid);
+    failed.delete(uid);
     return freed && pending.size > 0 ? [...pending.values()] : [];
   }
 
@@ -125,8 +147,15 @@ export function scheduler(): Controller {
       const { namespace, name } = splitKey(key);
       const pod = ctx.api.store.get("Pod", namespace, name);
       if (!pod || !needsScheduling(pod)) return undefined;
-      attempted.set(pod.metadata.uid ?? "", signatureOf(pod));
-      return scheduleOne(pod, ctx, snapshot);
+      const uid = pod.metadata.uid ?? "";
+      // A pod moved back by a cluster event waits out its back-off first (the backoff queue).
+      const failures = failed.get(uid);
+      const now = ctx.clock.now();
+      if (failures && backoffOver(failures) > now) return { requeueAfterMs: backoffOver(failures) - now };
+      attempted.set(uid, signatureOf(pod));
+      const result = scheduleOne(pod, ctx, snapshot);
+      if (result) failed.set(uid, { attempts: (failures?.attempts ?? 0) + 1, at: now });
+      return result;
     },
   };
 }
