@@ -3,7 +3,13 @@ import { usageErrorMessage } from "../cli/commandErrors";
 import type { FlagSpec } from "../cli/flags";
 import { bool, list, str } from "../flagAccess";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { createGenerated, GENERATOR_FLAGS, requireFlags } from "./create/generatorRun";
+import {
+  createGenerated,
+  GENERATOR_FLAGS,
+  printGenerated,
+  requireFlags,
+  sendGenerated,
+} from "./create/generatorRun";
 
 const IMAGE_FLAG: FlagSpec = {
   name: "image",
@@ -16,7 +22,8 @@ const RESTART_POLICIES = ["Always", "OnFailure", "Never"];
 
 /**
  * `kubectl run NAME --image=IMAGE [--restart] [--labels] [--port] [--env] [--command] -- [COMMAND] [args...]`:
- * creates one bare Pod as kubectl's BasicPod generator builds it. Attaching (-i, -t, --attach,
+ * creates one bare Pod as kubectl's BasicPod generator builds it (and, with --expose, a ClusterIP
+ * Service in front of it). Attaching (-i, -t, --attach,
  * --rm) needs a terminal stream into a container, which the simulation does not have.
  */
 export const runVerb: Verb = {
@@ -39,6 +46,11 @@ export const runVerb: Verb = {
         "If true and extra arguments are present, use them as the 'command' field in the container, rather than the 'args' field which is the default.",
     },
     { name: "env", type: "stringArray", usage: "Environment variables to set in the container." },
+    {
+      name: "expose",
+      type: "bool",
+      usage: "If true, create a ClusterIP service associated with the pod.  Requires `--port`.",
+    },
     ...GENERATOR_FLAGS.map((f) => (f.name === "field-manager" ? { ...f, default: "kubectl-run" } : f)),
     IMAGE_FLAG,
     {
@@ -84,8 +96,45 @@ function runPod(ctx: VerbContext): number {
   requireFlags(ctx, [IMAGE_FLAG]);
   const restart = str(ctx.flags, "restart");
   if (!RESTART_POLICIES.includes(restart)) throw usage(`invalid restart policy: ${restart}`);
+  if (bool(ctx.flags, "expose") && !str(ctx.flags, "port"))
+    throw usage("--port must be set when exposing a service");
   checkAttach(ctx);
-  return createGenerated(ctx, podFor(ctx, ctx.args[0], ctx.args.slice(1), restart));
+  const name = ctx.args[0];
+  const pod = podFor(ctx, name, ctx.args.slice(1), restart);
+  if (!bool(ctx.flags, "expose")) return createGenerated(ctx, pod);
+  // As kubectl 1.32 does it: the pod is created first, the Service printed first (a `---`
+  // between the two in YAML); a Service that cannot be created fails the command after the pod's line.
+  const created = sendGenerated(ctx, pod);
+  let serviceError: unknown;
+  try {
+    printGenerated(ctx, sendGenerated(ctx, serviceFor(ctx, name)));
+    if (str(ctx.flags, "output") === "yaml") ctx.out("---\n");
+  } catch (error) {
+    serviceError = error;
+  }
+  printGenerated(ctx, created);
+  if (serviceError) throw serviceError;
+  return 0;
+}
+
+/** --expose: the service/v2 generator's ClusterIP Service for the pod, selecting its labels, on --port. */
+function serviceFor(ctx: VerbContext, name: string): KubeObject {
+  const labelText = str(ctx.flags, "labels");
+  const port = parsePortNumber(str(ctx.flags, "port"));
+  const metadata: Record<string, unknown> = { creationTimestamp: null };
+  if (labelText) metadata.labels = parseLabels(labelText);
+  metadata.name = name;
+  if (ctx.namespaceExplicit) metadata.namespace = ctx.namespace;
+  return {
+    apiVersion: "v1",
+    kind: "Service",
+    metadata: metadata as KubeObject["metadata"],
+    spec: {
+      ports: [{ port, protocol: "TCP", targetPort: port }],
+      selector: labelText ? parseLabels(labelText) : { run: name },
+    },
+    status: { loadBalancer: {} },
+  };
 }
 
 /** kubectl's order of checks for the attach flags, then kubeplay's own limit. */

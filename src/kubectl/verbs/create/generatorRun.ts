@@ -94,26 +94,39 @@ export function createGenerated(
   failure?: (message: string) => string,
   outcome = "created",
 ): number {
-  const output = str(ctx.flags, "output");
-  checkOutputFormat(output);
+  printGenerated(ctx, sendGenerated(ctx, obj, failure), outcome);
+  return 0;
+}
+
+/** The sending half of createGenerated: the object as stored (or as it would be, or as built for --dry-run=client). */
+export function sendGenerated(
+  ctx: VerbContext,
+  obj: KubeObject,
+  failure?: (message: string) => string,
+): KubeObject {
+  checkOutputFormat(str(ctx.flags, "output"));
   const dryRun = dryRunOf(ctx);
   const type = typeOfKind(obj.kind);
   if (!type) throw new KubectlError(`error: no matches for kind "${obj.kind}"`);
-  let result = bool(ctx.flags, "save-config") ? withLastApplied(obj) : obj;
-  if (dryRun !== "client") {
-    const sent = {
-      ...result,
-      metadata: { ...result.metadata, namespace: type.namespaced ? ctx.namespace : undefined },
-    };
-    if (!type.namespaced) delete sent.metadata.namespace;
-    try {
-      result = ctx.cluster.api.create(sent, { dryRun: dryRun === "server", fieldValidation: "Strict" });
-    } catch (error) {
-      if (failure && error instanceof StatusError) throw new KubectlError(`error: ${failure(error.message)}`);
-      throw error;
-    }
+  const result = bool(ctx.flags, "save-config") ? withLastApplied(obj) : obj;
+  if (dryRun === "client") return result;
+  const sent = {
+    ...result,
+    metadata: { ...result.metadata, namespace: type.namespaced ? ctx.namespace : undefined },
+  };
+  if (!type.namespaced) delete sent.metadata.namespace;
+  try {
+    return ctx.cluster.api.create(sent, { dryRun: dryRun === "server", fieldValidation: "Strict" });
+  } catch (error) {
+    if (failure && error instanceof StatusError) throw new KubectlError(`error: ${failure(error.message)}`);
+    throw error;
   }
+}
+
+/** The printing half of createGenerated: the `kind/name created` line, or the object in the -o format. */
+export function printGenerated(ctx: VerbContext, result: KubeObject, outcome = "created"): void {
+  const output = str(ctx.flags, "output");
+  const type = typeOfKind(result.kind);
   if (printsObject(ctx)) ctx.out(printResult(ctx.cluster, [result], { output, single: true }));
-  else ctx.out(outcomeLine(type, result.metadata.name ?? "", outcome, dryRun, ctx));
-  return 0;
+  else if (type) ctx.out(outcomeLine(type, result.metadata.name ?? "", outcome, dryRunOf(ctx), ctx));
 }
