@@ -7,7 +7,7 @@ import {
   unknownSubcommandMessage,
 } from "./cli/commandErrors";
 import { withGlobalFlags } from "./cli/globalFlags";
-import { kubectlRootCommands } from "./cli/suggestions";
+import { kubectlRootCommands, kubectlSubcommands } from "./cli/suggestions";
 import { splitShellWords } from "./cli/shellWords";
 import { rootHelp, verbHelp } from "./help";
 import { formatError } from "./errorText";
@@ -61,7 +61,8 @@ function dispatch(cluster: Cluster, line: string, input: KubectlInput, out: stri
   const split = splitShellWords(line);
   if ("error" in split) throw new KubectlError(`error: ${split.error}`);
   const words = split.words[0] === "kubectl" ? split.words.slice(1) : split.words;
-  const { verb, path, rest } = locateVerb(words);
+  const { verb, path, rest, unsimulated } = locateVerb(words);
+  if (unsimulated) throw new KubectlError(notSimulated(unsimulated, path.join(" ")));
   if (!verb) {
     if (path.length === 0) {
       out.push(rootHelp());
@@ -114,7 +115,7 @@ function dispatch(cluster: Cluster, line: string, input: KubectlInput, out: stri
  * Finds the verb (and sub-verb) among the words, skipping global flags that precede it
  * (`kubectl -n kube-system get pods`). Returns the remaining words for flag parsing.
  */
-function locateVerb(words: string[]): { verb?: Verb; path: string[]; rest: string[] } {
+function locateVerb(words: string[]): { verb?: Verb; path: string[]; rest: string[]; unsimulated?: string } {
   const leading: string[] = [];
   let i = 0;
   while (i < words.length && words[i].startsWith("-")) {
@@ -133,7 +134,11 @@ function locateVerb(words: string[]): { verb?: Verb; path: string[]; rest: strin
   while (verb.subcommands && i < words.length) {
     const word = words[i];
     const sub: Verb | undefined = verb.subcommands.find((s) => s.name === word || s.aliases?.includes(word));
-    if (!sub) break;
+    if (!sub) {
+      if (kubectlSubcommands[path.join(" ")]?.includes(word))
+        return { path, rest: [], unsimulated: `${path.join(" ")} ${word}` };
+      break;
+    }
     verb = sub;
     path.push(words[i]);
     i++;
@@ -142,6 +147,7 @@ function locateVerb(words: string[]): { verb?: Verb; path: string[]; rest: strin
 }
 
 /** A real kubectl command kubeplay does not simulate: said plainly, never passed off as unknown. */
-function notSimulated(verb: string): string {
-  return `error: "kubectl ${verb}" is a real kubectl command, but kubeplay does not simulate it (run "kubectl" for the commands it does)`;
+function notSimulated(command: string, group?: string): string {
+  const list = group ? `kubectl ${group} --help` : "kubectl";
+  return `error: "kubectl ${command}" is a real kubectl command, but kubeplay does not simulate it (run "${list}" for the commands it does)`;
 }

@@ -35,6 +35,38 @@ export const kubectlRootCommands: readonly SuggestibleCommand[] = [
 ];
 
 /**
+ * kubectl 1.32's sub-commands of its command groups (`kubectl create --help` and the others
+ * list them), so that one kubeplay does not simulate is named as such rather than being taken
+ * for an argument and failing on its flags.
+ */
+export const kubectlSubcommands: Readonly<Record<string, readonly string[]>> = {
+  create: [
+    "clusterrole",
+    "clusterrolebinding",
+    "configmap",
+    "cronjob",
+    "deployment",
+    "ingress",
+    "job",
+    "namespace",
+    "poddisruptionbudget",
+    "priorityclass",
+    "quota",
+    "role",
+    "rolebinding",
+    "secret",
+    "service",
+    "serviceaccount",
+    "token",
+  ],
+  "create secret": ["docker-registry", "generic", "tls"],
+  "create service": ["clusterip", "externalname", "loadbalancer", "nodeport"],
+  set: ["env", "image", "resources", "selector", "serviceaccount", "subject"],
+  rollout: ["history", "pause", "restart", "resume", "status", "undo"],
+  apply: ["edit-last-applied", "set-last-applied", "view-last-applied"],
+};
+
+/**
  * Levenshtein distance over UTF-8 bytes, as cobra's ld() computes it;
  * with `ignoreCase` both sides are lower-cased first.
  */

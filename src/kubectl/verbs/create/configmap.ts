@@ -1,6 +1,7 @@
 import type { KubeObject } from "../../../api/types";
 import { isConfigMapKey } from "../../../api/validation/stringValidators";
-import { list } from "../../flagAccess";
+import { bool, list } from "../../flagAccess";
+import { nameWithContentHash } from "./contentHash";
 import { KubectlError, type Verb, type VerbContext } from "../../verb";
 import { createGenerated, GENERATOR_FLAGS, generatedMeta, nameFromArgs } from "./generatorRun";
 import { type DataEntry, parseEnvFile, parseFileSource, parseLiteralSource } from "./dataSources";
@@ -81,5 +82,6 @@ function configMapFor(ctx: VerbContext, name: string, entries: DataEntry[]): Kub
   }
   const obj: KubeObject = { apiVersion: "v1", kind: "ConfigMap", metadata: generatedMeta(ctx, name) };
   if (entries.length > 0) obj.data = data;
+  if (bool(ctx.flags, "append-hash")) obj.metadata.name = nameWithContentHash(obj);
   return obj;
 }
