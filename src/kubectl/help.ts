@@ -1,4 +1,5 @@
-import type { FlagSpec } from "./cli/flags";
+import { kubectlSubcommands } from "./cli/suggestions";
+import { FLAG_HELP, KUBECTL_HELP_TEXT } from "./helpText";
 import type { Verb } from "./verb";
 import { VERB_GROUPS } from "./verbs";
 
@@ -20,19 +21,31 @@ export function rootHelp(): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** `kubectl <verb> --help`: the short description, sub-commands, options and usage. */
+/**
+ * `kubectl <verb> --help`: kubectl's own description and examples (recorded from kubectl 1.32,
+ * helpText.ts), the sub-commands kubeplay simulates, the options it accepts, and the usage.
+ */
 export function verbHelp(verb: Verb, path: string[]): string {
-  const lines = [verb.short.endsWith(".") ? verb.short : `${verb.short}.`, ""];
+  const text = KUBECTL_HELP_TEXT[path.join(" ")];
+  const lines = [text?.description ?? (verb.short.endsWith(".") ? verb.short : `${verb.short}.`), ""];
+  if (text?.examples) lines.push("Examples:", text.examples, "");
   if (verb.subcommands?.length) {
     lines.push("Available Commands:");
-    for (const sub of verb.subcommands) lines.push(`  ${sub.name.padEnd(15)} ${sub.short}`);
+    // cobra pads names to the longest of all the group's commands (at least 11), plus two.
+    const names = kubectlSubcommands[path.join(" ")] ?? verb.subcommands.map((sub) => sub.name);
+    const width = Math.max(11, ...names.map((name) => name.length)) + 2;
+    for (const sub of verb.subcommands) lines.push(`  ${sub.name.padEnd(width)} ${sub.short}`);
     lines.push("");
   }
-  const visible = verb.flags.filter((f) => !f.hidden);
+  // pflag lists flags sorted by name; kubectl's own words for each, where it has the flag.
+  const visible = verb.flags.filter((f) => !f.hidden).sort((a, b) => (a.name < b.name ? -1 : 1));
   if (visible.length > 0) {
     lines.push("Options:");
-    for (const flag of visible) lines.push(...flagHelp(flag));
-    lines.push("");
+    for (const flag of visible) {
+      const recorded = text?.options?.[flag.name];
+      // help.test.ts checks that kubectl lists every flag kubeplay accepts.
+      if (recorded !== undefined) lines.push(FLAG_HELP[recorded], "");
+    }
   }
   lines.push("Usage:", `  ${verb.usage}`, "");
   const command = `kubectl ${path.join(" ")}`;
@@ -40,19 +53,4 @@ export function verbHelp(verb: Verb, path: string[]): string {
     lines.push(`Use "${command} <command> --help" for more information about a given command.`);
   lines.push(`Use "kubectl options" for a list of global command-line options (applies to all commands).`);
   return `${lines.join("\n")}\n`;
-}
-
-function flagHelp(flag: FlagSpec): string[] {
-  const name = flag.shorthand ? `-${flag.shorthand}, --${flag.name}` : `--${flag.name}`;
-  return [`    ${name}=${defaultText(flag)}:`, `\t${flag.usage}`, ""];
-}
-
-function defaultText(flag: FlagSpec): string {
-  const value = flag.default;
-  if (flag.type === "bool") return String(value ?? false);
-  if (flag.type === "string") return `'${value ?? ""}'`;
-  if (flag.type === "stringArray" || flag.type === "stringSlice")
-    return `[${((value as string[]) ?? []).join(",")}]`;
-  if (flag.type === "duration") return String(value ?? "0s");
-  return String(value ?? 0);
 }

@@ -34,7 +34,10 @@ export const exposeVerb: Verb = {
       usage:
         "Additional external IP address (not managed by Kubernetes) to accept for the service. If this IP is routed to a node, the service can be accessed by this IP in addition to its generated service IP.",
     },
-    ...GENERATOR_FLAGS.map((f) => (f.name === "field-manager" ? { ...f, default: "kubectl-expose" } : f)),
+    // kubectl expose and run have no --validate.
+    ...GENERATOR_FLAGS.filter((f) => f.name !== "validate").map((f) =>
+      f.name === "field-manager" ? { ...f, default: "kubectl-expose" } : f,
+    ),
     {
       ...FILENAME_FLAG,
       usage: "Filename, directory, or URL to files identifying the resource to expose a service",

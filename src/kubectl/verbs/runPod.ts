@@ -51,7 +51,9 @@ export const runVerb: Verb = {
       type: "bool",
       usage: "If true, create a ClusterIP service associated with the pod.  Requires `--port`.",
     },
-    ...GENERATOR_FLAGS.map((f) => (f.name === "field-manager" ? { ...f, default: "kubectl-run" } : f)),
+    ...GENERATOR_FLAGS.filter((f) => f.name !== "validate").map((f) =>
+      f.name === "field-manager" ? { ...f, default: "kubectl-run" } : f,
+    ),
     IMAGE_FLAG,
     {
       name: "image-pull-policy",
