@@ -56,6 +56,13 @@ const entries = paths.map((path) => {
   return [path.join(" "), sections(help)] as const;
 });
 
+// `kubectl options`: the global flags. kubectl shows its own cache directory under $HOME.
+const home = process.env.HOME ?? "";
+const globalOptions = execFileSync(KUBECTL, ["options"], { encoding: "utf8" }).replaceAll(
+  `'${home}/.kube/cache'`,
+  "'$HOME/.kube/cache'",
+);
+
 const body = entries
   .map(([path, { description, examples, options }]) => {
     const fields = [`description: ${JSON.stringify(description)}`];
@@ -83,6 +90,9 @@ export interface CommandHelpText {
 export const KUBECTL_HELP_TEXT: Readonly<Record<string, CommandHelpText>> = {
 ${body}
 };
+
+/** What \`kubectl options\` prints: the flags every command accepts. */
+export const GLOBAL_OPTIONS_TEXT = ${JSON.stringify(globalOptions)};
 
 /** The distinct entries of the options lists: \`    --name=default:\` and a tab-indented usage line. */
 export const FLAG_HELP: readonly string[] = ${JSON.stringify(blocks, null, 2)};

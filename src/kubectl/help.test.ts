@@ -44,6 +44,14 @@ describe("kubectl --help", () => {
     expect(help).not.toContain("\n\n\nUsage:");
   });
 
+  it("prints the global flags for kubectl options, as kubectl 1.32.5 does, kept out of the command list", () => {
+    const c = createCluster();
+    const options = c.kubectl("options").stdout;
+    expect(options).toMatch(/^The following options can be passed to any command:\n\n {4}--as='':\n/);
+    expect(options).toContain("    -n, --namespace='':\n\tIf present, the namespace scope for this CLI request\n");
+    expect(c.kubectl("").stdout).not.toMatch(/^ {2}options /m);
+  });
+
   it("lists a group's commands with cobra's padding, computed over all of kubectl's sub-commands", () => {
     const help = createCluster().kubectl("create secret --help").stdout;
     expect(help).toContain(

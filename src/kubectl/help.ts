@@ -18,6 +18,7 @@ export function rootHelp(): string {
   }
   lines.push("Usage:", "  kubectl [flags] [options]", "");
   lines.push(`Use "kubectl <command> --help" for more information about a given command.`);
+  lines.push(`Use "kubectl options" for a list of global command-line options (applies to all commands).`);
   return `${lines.join("\n")}\n`;
 }
 

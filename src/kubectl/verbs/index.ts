@@ -17,6 +17,7 @@ import { taintVerb } from "./nodeTaint";
 import { patchVerb } from "./patch";
 import { replaceVerb } from "./replace";
 import { rolloutVerb } from "./rollout";
+import { optionsVerb } from "./options";
 import { runVerb } from "./runPod";
 import { exposeVerb } from "./expose";
 import { scaleVerb } from "./scale";
@@ -29,17 +30,20 @@ export const VERB_GROUPS: { title: string; verbs: Verb[] }[] = [
   { title: "Basic Commands (Beginner)", verbs: [createVerb, exposeVerb, runVerb, setVerb] },
   { title: "Basic Commands (Intermediate)", verbs: [explainVerb, getVerb, deleteVerb] },
   { title: "Deploy Commands", verbs: [rolloutVerb, scaleVerb] },
-  { title: "Troubleshooting and Debugging Commands", verbs: [describeVerb, logsVerb] },
-  { title: "Advanced Commands", verbs: [diffVerb, applyVerb, patchVerb, replaceVerb, waitVerb] },
-  { title: "Settings Commands", verbs: [labelVerb, annotateVerb] },
   {
     title: "Cluster Management Commands",
     verbs: [clusterInfoVerb, cordonNodeVerb, uncordonNodeVerb, drainVerb, taintVerb],
   },
+  { title: "Troubleshooting and Debugging Commands", verbs: [describeVerb, logsVerb] },
+  { title: "Advanced Commands", verbs: [diffVerb, applyVerb, patchVerb, replaceVerb, waitVerb] },
+  { title: "Settings Commands", verbs: [labelVerb, annotateVerb] },
   { title: "Other Commands", verbs: [apiResourcesVerb, versionVerb] },
 ];
 
-const ALL_VERBS = VERB_GROUPS.flatMap((g) => g.verbs);
+/** Commands kubectl keeps out of its command list (`kubectl options`, named in every help page's footer). */
+const HIDDEN_VERBS: Verb[] = [optionsVerb];
+
+const ALL_VERBS = [...VERB_GROUPS.flatMap((g) => g.verbs), ...HIDDEN_VERBS];
 
 /** The verb named by `word` (or one of its aliases). */
 export function findVerb(word: string): Verb | undefined {
@@ -48,5 +52,5 @@ export function findVerb(word: string): Verb | undefined {
 
 /** Every verb name, for completion and "did you mean". */
 export function verbNames(): string[] {
-  return ALL_VERBS.map((v) => v.name);
+  return VERB_GROUPS.flatMap((g) => g.verbs.map((v) => v.name));
 }
