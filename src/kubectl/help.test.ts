@@ -48,7 +48,9 @@ describe("kubectl --help", () => {
     const c = createCluster();
     const options = c.kubectl("options").stdout;
     expect(options).toMatch(/^The following options can be passed to any command:\n\n {4}--as='':\n/);
-    expect(options).toContain("    -n, --namespace='':\n\tIf present, the namespace scope for this CLI request\n");
+    expect(options).toContain(
+      "    -n, --namespace='':\n\tIf present, the namespace scope for this CLI request\n",
+    );
     expect(c.kubectl("").stdout).not.toMatch(/^ {2}options /m);
   });
 
