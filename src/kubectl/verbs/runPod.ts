@@ -6,6 +6,7 @@ import { KubectlError, type Verb, type VerbContext } from "../verb";
 import {
   createGenerated,
   GENERATOR_FLAGS,
+  generatedMeta,
   printGenerated,
   requireFlags,
   sendGenerated,
@@ -123,14 +124,10 @@ function runPod(ctx: VerbContext): number {
 function serviceFor(ctx: VerbContext, name: string): KubeObject {
   const labelText = str(ctx.flags, "labels");
   const port = parsePortNumber(str(ctx.flags, "port"));
-  const metadata: Record<string, unknown> = { creationTimestamp: null };
-  if (labelText) metadata.labels = parseLabels(labelText);
-  metadata.name = name;
-  if (ctx.namespaceExplicit) metadata.namespace = ctx.namespace;
   return {
     apiVersion: "v1",
     kind: "Service",
-    metadata: metadata as KubeObject["metadata"],
+    metadata: generatedMeta(ctx, name, labelText ? { labels: parseLabels(labelText) } : {}),
     spec: {
       ports: [{ port, protocol: "TCP", targetPort: port }],
       selector: labelText ? parseLabels(labelText) : { run: name },
