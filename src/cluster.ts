@@ -8,6 +8,7 @@ import type { ControllerContext } from "./controllers/controller";
 import { ControllerManager } from "./controllers/manager";
 import { startNode, stopNode } from "./nodes/faults";
 import { allControllers } from "./controllers/registry";
+import { KubeConfig } from "./kubectl/kubeconfig";
 import { type KubectlResult, runKubectl } from "./kubectl/run";
 import { runKubeplay } from "./kubeplay/run";
 import { type TraceLog, TraceLog as Trace, type TraceRecord } from "./trace";
@@ -45,6 +46,8 @@ export class Cluster {
   readonly events: EventRecorder;
   readonly trace: TraceLog;
   readonly controllers: ControllerManager;
+  /** kubectl's own settings (`kubectl config`): contexts and their default namespaces. */
+  readonly kubeconfig = new KubeConfig();
   readonly options: Required<Omit<ClusterOptions, "limits">> & { limits: ClusterLimits };
 
   constructor(options: ClusterOptions = {}) {

@@ -850,10 +850,59 @@ export const KUBECTL_HELP_TEXT: Readonly<Record<string, CommandHelpText>> = {
       verbs: 216,
     },
   },
+  config: {
+    description:
+      'Modify kubeconfig files using subcommands like "kubectl config set current-context my-context".\n\n The loading order follows these rules:\n\n  1.  If the --kubeconfig flag is set, then only that file is loaded. The flag may only be set once and no merging takes place.\n  2.  If $KUBECONFIG environment variable is set, then it is used as a list of paths (normal path delimiting rules for your system). These paths are merged. When a value is modified, it is modified in the file that defines the stanza. When a value is created, it is created in the first file that exists. If no files in the chain exist, then it creates the last file in the list.\n  3.  Otherwise, ${HOME}/.kube/config is used and no merging takes place.',
+  },
+  "config current-context": {
+    description: "Display the current-context.",
+    examples: "  # Display the current-context\n  kubectl config current-context",
+  },
+  "config get-clusters": {
+    description: "Display clusters defined in the kubeconfig.",
+    examples: "  # List the clusters that kubectl knows about\n  kubectl config get-clusters",
+  },
+  "config get-contexts": {
+    description: "Display one or many contexts from the kubeconfig file.",
+    examples:
+      "  # List all the contexts in your kubeconfig file\n  kubectl config get-contexts\n  \n  # Describe one context in your kubeconfig file\n  kubectl config get-contexts my-context",
+    options: { "no-headers": 107, output: 217 },
+  },
+  "config get-users": {
+    description: "Display users defined in the kubeconfig.",
+    examples: "  # List the users that kubectl knows about\n  kubectl config get-users",
+  },
+  "config set-context": {
+    description:
+      "Set a context entry in kubeconfig.\n\n Specifying a name that already exists will merge new fields on top of existing values for those fields.",
+    examples:
+      "  # Set the user field on the gce context entry without touching other values\n  kubectl config set-context gce --user=cluster-admin",
+    options: { cluster: 218, current: 219, namespace: 220, user: 221 },
+  },
+  "config use-context": {
+    description: "Set the current-context in a kubeconfig file.\n\nAliases:\nuse-context, use",
+    examples: "  # Use the context for the minikube cluster\n  kubectl config use-context minikube",
+  },
+  "config view": {
+    description:
+      "Display merged kubeconfig settings or a specified kubeconfig file.\n\n You can use --output jsonpath={...} to extract specific values using a jsonpath expression.",
+    examples:
+      "  # Show merged kubeconfig settings\n  kubectl config view\n  \n  # Show merged kubeconfig settings, raw certificate data, and exposed secrets\n  kubectl config view --raw\n  \n  # Get the password for the e2e user\n  kubectl config view -o jsonpath='{.users[?(@.name == \"e2e\")].user.password}'",
+    options: {
+      "allow-missing-template-keys": 0,
+      flatten: 222,
+      merge: 223,
+      minify: 224,
+      output: 225,
+      raw: 226,
+      "show-managed-fields": 11,
+      template: 12,
+    },
+  },
   version: {
     description: "Print the client and server version information for the current context.",
     examples: "  # Print the client and server versions for the current context\n  kubectl version",
-    options: { client: 217, output: 218 },
+    options: { client: 227, output: 228 },
   },
 };
 
@@ -1080,6 +1129,16 @@ export const FLAG_HELP: readonly string[] = [
   "    -o, --output='':\n\tOutput format. One of: (wide, name).",
   "    --sort-by='':\n\tIf non-empty, sort list of resources using specified field. The field can be either 'name' or 'kind'.",
   "    --verbs=[]:\n\tLimit to resources that support the specified verbs.",
+  "    -o, --output='':\n\tOutput format. One of: (name).",
+  "    --cluster='':\n\tcluster for the context entry in kubeconfig",
+  "    --current=false:\n\tModify the current context",
+  "    --namespace='':\n\tnamespace for the context entry in kubeconfig",
+  "    --user='':\n\tuser for the context entry in kubeconfig",
+  "    --flatten=false:\n\tFlatten the resulting kubeconfig file into self-contained output (useful for creating portable kubeconfig files)",
+  "    --merge=true:\n\tMerge the full hierarchy of kubeconfig files",
+  "    --minify=false:\n\tRemove all information not used by current-context from the output",
+  "    -o, --output='yaml':\n\tOutput format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).",
+  "    --raw=false:\n\tDisplay raw byte data and sensitive data",
   "    --client=false:\n\tIf true, shows client version only (no server required).",
   "    -o, --output='':\n\tOne of 'yaml' or 'json'.",
 ];

@@ -94,7 +94,9 @@ function dispatch(cluster: Cluster, line: string, input: KubectlInput, out: stri
     return 0;
   }
   err.push(...parsed.warnings.map((w) => `${w}\n`));
-  const namespace = String(parsed.flags.namespace || "default");
+  const namespace = String(
+    parsed.flags.namespace || cluster.kubeconfig.namespaceFor(String(parsed.flags.context ?? "")),
+  );
   return verb.run({
     cluster,
     namespace,

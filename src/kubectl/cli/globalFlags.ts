@@ -118,5 +118,8 @@ export function helpFlag(commandName: string): FlagSpec {
 
 /** A command's own flags followed by the global ones and its help flag, ready for parseFlags. */
 export function withGlobalFlags(commandName: string, own: readonly FlagSpec[]): FlagSpec[] {
-  return [...own, ...globalFlags, helpFlag(commandName)];
+  // A command's own flag shadows a global one of the same name, as cobra lets it
+  // (`config set-context --cluster/--user/--namespace`).
+  const shadowed = new Set(own.map((flag) => flag.name));
+  return [...own, ...globalFlags.filter((flag) => !shadowed.has(flag.name)), helpFlag(commandName)];
 }

@@ -64,6 +64,23 @@ export const kubectlSubcommands: Readonly<Record<string, readonly string[]>> = {
   set: ["env", "image", "resources", "selector", "serviceaccount", "subject"],
   rollout: ["history", "pause", "restart", "resume", "status", "undo"],
   apply: ["edit-last-applied", "set-last-applied", "view-last-applied"],
+  config: [
+    "current-context",
+    "delete-cluster",
+    "delete-context",
+    "delete-user",
+    "get-clusters",
+    "get-contexts",
+    "get-users",
+    "rename-context",
+    "set",
+    "set-cluster",
+    "set-context",
+    "set-credentials",
+    "unset",
+    "use-context",
+    "view",
+  ],
 };
 
 /**
