@@ -11,7 +11,7 @@ import { tabwrite } from "../output";
 import { toJson } from "../output/json";
 import { printJsonPath } from "../output/jsonpath";
 import { toYaml } from "../output/yaml";
-import { KubectlError, type Verb, type VerbContext } from "../verb";
+import { KubectlError, type Verb } from "../verb";
 import { OUTPUT_FLAG } from "./commonFlags";
 
 const currentContextVerb: Verb = {
