@@ -21,7 +21,7 @@ const TEXT_KEYS = {
 } as const;
 
 /** Names for completion from the UI's mirror of the cluster and the editor's tabs. */
-function completionSource(mirror: ClusterMirror): CompletionSource {
+function completionSource(mirror: ClusterMirror, bridge: SimBridge): CompletionSource {
   const objects = () => [...mirror.get().objects.values()];
   return {
     objectNames: (kind, namespace) =>
@@ -37,6 +37,7 @@ function completionSource(mirror: ClusterMirror): CompletionSource {
         .filter((o) => o.kind === "Namespace")
         .map((o) => o.metadata.name ?? "")
         .sort(),
+    defaultNamespace: () => bridge.namespace.get(),
     fileNames: () => Object.keys(useWorkStore.getState().files),
   };
 }
@@ -63,7 +64,7 @@ function terminalDeps(bridge: SimBridge, mirror: ClusterMirror): TerminalDeps {
     interrupt: (streamId) => void bridge.request({ type: "interrupt", streamId }).catch(() => undefined),
     history: () => useWorkStore.getState().history,
     addHistory: (line) => useWorkStore.getState().addHistory(line),
-    source: completionSource(mirror),
+    source: completionSource(mirror, bridge),
     text: (key) => translate(useUiStore.getState().language, TEXT_KEYS[key]),
   };
 }

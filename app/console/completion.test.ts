@@ -11,6 +11,7 @@ const source: CompletionSource = {
       }) as Record<string, string[]>
     )[`${kind}/${namespace}`] ?? [],
   namespaces: () => ["default", "kube-system"],
+  defaultNamespace: () => "default",
   fileNames: () => ["deployment.yaml"],
 };
 const at = (line: string) => complete(line, source);
@@ -57,5 +58,11 @@ describe("console tab completion", () => {
     expect(commonPrefix(["deployments", "deployment"])).toBe("deployment");
     expect(commonPrefix(["web", "worker"])).toBe("w");
     expect(commonPrefix([])).toBe("");
+  });
+
+  it("completes names in the current context's namespace when no -n is given", () => {
+    const inKubeSystem = { ...source, defaultNamespace: () => "kube-system" };
+    expect(complete("kubectl get pods ", inKubeSystem).candidates).toEqual(["coredns-1"]);
+    expect(complete("kubectl get pods -n default ", inKubeSystem).candidates).toEqual(["web-1"]);
   });
 });

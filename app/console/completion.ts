@@ -15,6 +15,8 @@ export interface CompletionSource {
   /** Names of objects of `kind` in `namespace` (cluster-scoped kinds ignore it). */
   objectNames: (kind: string, namespace: string) => string[];
   namespaces: () => string[];
+  /** The namespace a command without -n works in: the current kubeconfig context's. */
+  defaultNamespace: () => string;
   /** Editor tab names, for `-f`. */
   fileNames: () => string[];
 }
@@ -50,7 +52,7 @@ export function complete(beforeCursor: string, source: CompletionSource): Comple
 }
 
 function kubectlOptions(words: string[], current: string, source: CompletionSource): string[] {
-  const { positional, namespace, pendingFlag } = scan(words);
+  const { positional, namespace, pendingFlag } = scan(words, source.defaultNamespace());
   const verb = ALL_VERBS.find((v) => v.name === positional[0] || v.aliases?.includes(positional[0] ?? ""));
   if (pendingFlag) return flagValues(pendingFlag, source, namespace);
   if (current.startsWith("-")) return flagWords([...(verb?.flags ?? []), ...globalFlags]);
@@ -84,9 +86,12 @@ function argumentOptions(
 }
 
 /** Positional words, the -n namespace, and a flag still waiting for its value. */
-function scan(words: string[]): { positional: string[]; namespace: string; pendingFlag?: FlagSpec } {
+function scan(
+  words: string[],
+  defaultNamespace: string,
+): { positional: string[]; namespace: string; pendingFlag?: FlagSpec } {
   const positional: string[] = [];
-  let namespace = "default";
+  let namespace = defaultNamespace;
   let pendingFlag: FlagSpec | undefined;
   for (const word of words) {
     if (pendingFlag) {

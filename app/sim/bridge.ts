@@ -69,6 +69,8 @@ export class SimBridge {
   readonly status = new ExternalStore<BridgeStatus>("starting");
   /** The input log so far (entries grow as batches report them). */
   readonly log = new ExternalStore<InputLog | undefined>(undefined);
+  /** The namespace commands without -n use: the current kubeconfig context's (for completion). */
+  readonly namespace = new ExternalStore<string>("default");
   private worker?: WorkerLike;
   private nextId = 1;
   private pending = new Map<number, PendingRequest>();
@@ -117,7 +119,12 @@ export class SimBridge {
   /** Sends a request and resolves with its typed answer; waits while a restart is under way. */
   async request<T extends Request["type"]>(request: Extract<Request, { type: T }>): Promise<ResponseMap[T]> {
     await this.ready;
-    return this.send(request);
+    const result = await this.send(request);
+    if (request.type === "kubectl") {
+      const { namespace } = result as ResponseMap["kubectl"];
+      if (namespace !== undefined) this.namespace.set(namespace);
+    }
+    return result;
   }
 
   /**
@@ -157,7 +164,7 @@ export class SimBridge {
     this.log.set({ ...log, entries: [...log.entries] });
     this.queued = [];
     this.spawn();
-    await this.send({ type: "init", log });
+    this.namespace.set((await this.send({ type: "init", log })).namespace);
     const snapshot = await this.send({ type: "snapshot" });
     this.opts.mirror.reset(snapshot.objects, snapshot.traces, snapshot.resourceVersion);
     let state = await this.send({ type: "setSpeed", speed: recovering ? clock.speed : 1 });

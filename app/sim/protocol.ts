@@ -55,9 +55,11 @@ export type Request =
 
 /** The answer to each request type. */
 export interface ResponseMap {
-  init: { resourceVersion: number; now: number };
+  /** `namespace`: the current kubeconfig context's, which commands without -n use (after replaying the log). */
+  init: { resourceVersion: number; now: number; namespace: string };
   /** With `streamId`, the command keeps running (get -w, rollout status, logs -f): its output follows in batches. */
-  kubectl: { code: number; stdout: string; stderr: string; streamId?: number };
+  /** `namespace`: the current kubeconfig context's after the command (`config set-context` changes it). */
+  kubectl: { code: number; stdout: string; stderr: string; streamId?: number; namespace?: string };
   kubeplay: { code: number; stdout: string; stderr: string };
   play: ClockState;
   pause: ClockState;

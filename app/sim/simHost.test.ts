@@ -15,7 +15,7 @@ describe("SimHost", () => {
     await ask({ type: "init", log: emptyLog });
     await ask({ type: "advance", seconds: 5 });
     const result = await ask({ type: "kubectl", line: "create namespace shop" });
-    expect(result).toEqual({ code: 0, stdout: "namespace/shop created\n", stderr: "" });
+    expect(result).toEqual({ code: 0, stdout: "namespace/shop created\n", stderr: "", namespace: "default" });
     await ask({ type: "kubeplay", line: "kubeplay advance 10s" });
     await env.pass(20);
     const inputs = env.batches().flatMap((b) => b.inputs);
@@ -91,6 +91,20 @@ describe("SimHost", () => {
     await env.pass(UI_SILENT_MS + 500);
     expect(simNow()).toBeGreaterThan(silent + 60_000);
     expect(env.messages.filter((m) => m.kind === "response" && m.id > 1000)).toHaveLength(2);
+  });
+
+  it("says which namespace commands without -n use, after a command and after a replay", async () => {
+    const first = harness();
+    await first.ask({ type: "init", log: emptyLog });
+    await first.ask({ type: "kubectl", line: "create namespace shop" });
+    const set = await first.ask({ type: "kubectl", line: "config set-context --current --namespace=shop" });
+    expect(set).toMatchObject({ code: 0, namespace: "shop" });
+    await first.env.pass(20);
+    const entries = first.env.batches().flatMap((b) => b.inputs);
+    const second = harness();
+    expect(await second.ask({ type: "init", log: { ...emptyLog, entries } })).toMatchObject({
+      namespace: "shop",
+    });
   });
 
   it("answers pings while it is busy with other requests", async () => {

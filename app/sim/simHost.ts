@@ -185,7 +185,11 @@ export class SimHost {
       cluster.onTrace((record) => this.pending.traces.push(record)),
     ];
     this.reanchor();
-    return { resourceVersion: cluster.resourceVersion(), now: cluster.now() };
+    return {
+      resourceVersion: cluster.resourceVersion(),
+      now: cluster.now(),
+      namespace: cluster.kubeconfig.namespaceFor(""),
+    };
   }
 
   private record(cluster: Cluster, input: Omit<InputEntry, "at">): ResponseMap["kubectl"] {
@@ -200,10 +204,12 @@ export class SimHost {
     this.log?.entries.push(entry);
     this.pending.inputs.push(entry);
     this.reanchor();
-    if (!stream) return result;
+    // The context's namespace after the command (`kubectl config set-context` changes it).
+    const answer = { ...result, namespace: cluster.kubeconfig.namespaceFor("") };
+    if (!stream) return answer;
     const streamId = this.nextStreamId++;
     this.streams.set(streamId, stream);
-    return { ...result, streamId };
+    return { ...answer, streamId };
   }
 
   private interrupt(streamId: number): ResponseMap["interrupt"] {
