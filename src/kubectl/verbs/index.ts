@@ -18,6 +18,7 @@ import { patchVerb } from "./patch";
 import { replaceVerb } from "./replace";
 import { rolloutVerb } from "./rollout";
 import { configVerb } from "./config";
+import { eventsVerb } from "./events";
 import { optionsVerb } from "./options";
 import { runVerb } from "./runPod";
 import { exposeVerb } from "./expose";
@@ -35,7 +36,7 @@ export const VERB_GROUPS: { title: string; verbs: Verb[] }[] = [
     title: "Cluster Management Commands",
     verbs: [clusterInfoVerb, cordonNodeVerb, uncordonNodeVerb, drainVerb, taintVerb],
   },
-  { title: "Troubleshooting and Debugging Commands", verbs: [describeVerb, logsVerb] },
+  { title: "Troubleshooting and Debugging Commands", verbs: [describeVerb, logsVerb, eventsVerb] },
   { title: "Advanced Commands", verbs: [diffVerb, applyVerb, patchVerb, replaceVerb, waitVerb] },
   { title: "Settings Commands", verbs: [labelVerb, annotateVerb] },
   { title: "Other Commands", verbs: [apiResourcesVerb, configVerb, versionVerb] },
