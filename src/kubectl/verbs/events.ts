@@ -1,7 +1,7 @@
 /**
  * `kubectl events` (kubectl 1.32's pkg/cmd/events): the Events of a namespace, or of one object
- * with `--for`, oldest first, with `(x3 over 2m)` for repeated ones. `--watch` is not simulated:
- * `kubectl get events -w` follows them.
+ * with `--for`, oldest first, with `(x3 over 2m)` for repeated ones; with `--watch`, then each
+ * new or repeated one as it happens.
  */
 import { resolveResource } from "../../api/registry";
 import type { KubeObject } from "../../api/types";
@@ -49,17 +49,13 @@ function runEvents(ctx: VerbContext): number {
   const types = list(ctx.flags, "types");
   if (types.some((t) => !["normal", "warning"].includes(t.toLowerCase())))
     throw new KubectlError("error: valid --types are Normal or Warning");
-  if (bool(ctx.flags, "watch"))
-    throw new KubectlError(
-      "error: kubeplay does not simulate kubectl events --watch: kubectl get events -w follows new events",
-    );
   const allNamespaces = bool(ctx.flags, "all-namespaces");
-  const events = ctx.cluster.store
-    .list("Event", allNamespaces ? undefined : ctx.namespace)
-    .filter(
-      (e) => !target || (e.involvedObject?.kind === target.kind && e.involvedObject?.name === target.name),
-    )
-    .filter((e) => types.length === 0 || types.some((t) => t.toLowerCase() === String(e.type).toLowerCase()));
+  const wanted = (e: KubeObject) =>
+    (allNamespaces || e.metadata.namespace === ctx.namespace) &&
+    (!target || (e.involvedObject?.kind === target.kind && e.involvedObject?.name === target.name)) &&
+    (types.length === 0 || types.some((t) => t.toLowerCase() === String(e.type).toLowerCase()));
+  const events = ctx.cluster.store.list("Event", allNamespaces ? undefined : ctx.namespace).filter(wanted);
+  if (bool(ctx.flags, "watch")) return watchEvents(ctx, events, wanted, allNamespaces);
   if (events.length === 0) {
     ctx.err(allNamespaces ? "No events found.\n" : `No events found in ${ctx.namespace} namespace.\n`);
     return 0;
@@ -79,13 +75,53 @@ function runEvents(ctx: VerbContext): number {
     return 0;
   }
   const now = ctx.cluster.now();
-  const rows = sorted.map(({ e }) => {
-    const cells = [interval(e, now), e.type, e.reason, `${e.involvedObject?.kind}/${e.involvedObject?.name}`];
-    return [...(allNamespaces ? [e.metadata.namespace] : []), ...cells, String(e.message ?? "").trim()];
+  const rows = sorted.map(({ e }) => eventRow(e, now, allNamespaces));
+  ctx.out(tabLines(bool(ctx.flags, "no-headers") ? rows : [heading(allNamespaces), ...rows]));
+  return 0;
+}
+
+function heading(allNamespaces: boolean): string[] {
+  return [...(allNamespaces ? ["NAMESPACE"] : []), "LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"];
+}
+
+function eventRow(e: KubeObject, nowMs: number, allNamespaces: boolean): string[] {
+  const cells = [interval(e, nowMs), e.type, e.reason, `${e.involvedObject?.kind}/${e.involvedObject?.name}`];
+  return [...(allNamespaces ? [e.metadata.namespace] : []), ...cells, String(e.message ?? "").trim()];
+}
+
+/** Rows through one flush of kubectl's tab writer. */
+function tabLines(rows: string[][]): string {
+  return tabwrite(rows.map((cells) => `${cells.join("\t")}\n`).join(""));
+}
+
+/**
+ * `--watch` (runWatch): a watch from now, which starts with every current event (in the store's
+ * order, as a watch's first ADDED events come) and then each new or repeated one, each flushed
+ * through the tab writer on its own (so each row is aligned by itself), the header with the
+ * first. Runs until interrupted.
+ */
+function watchEvents(
+  ctx: VerbContext,
+  current: KubeObject[],
+  wanted: (e: KubeObject) => boolean,
+  allNamespaces: boolean,
+): number {
+  const cluster = ctx.cluster;
+  let headed = bool(ctx.flags, "no-headers");
+  const print = (e: KubeObject) => {
+    const row = eventRow(e, cluster.now(), allNamespaces);
+    const text = tabLines(headed ? [row] : [heading(allNamespaces), row]);
+    headed = true;
+    return text;
+  };
+  for (const e of current) ctx.out(print(e));
+  ctx.follow((io) => {
+    const stop = cluster.watch(cluster.resourceVersion(), (event) => {
+      if (event.type !== "DELETED" && event.object.kind === "Event" && wanted(event.object))
+        io.out(print(event.object));
+    });
+    return { release: stop };
   });
-  const head = [...(allNamespaces ? ["NAMESPACE"] : []), "LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"];
-  const lines = bool(ctx.flags, "no-headers") ? rows : [head, ...rows];
-  ctx.out(tabwrite(lines.map((cells) => `${cells.join("\t")}\n`).join("")));
   return 0;
 }
 
