@@ -17,6 +17,7 @@ import { taintVerb } from "./nodeTaint";
 import { patchVerb } from "./patch";
 import { replaceVerb } from "./replace";
 import { rolloutVerb } from "./rollout";
+import { apiVersionsVerb } from "./apiVersions";
 import { configVerb } from "./config";
 import { eventsVerb } from "./events";
 import { optionsVerb } from "./options";
@@ -39,7 +40,7 @@ export const VERB_GROUPS: { title: string; verbs: Verb[] }[] = [
   { title: "Troubleshooting and Debugging Commands", verbs: [describeVerb, logsVerb, eventsVerb] },
   { title: "Advanced Commands", verbs: [diffVerb, applyVerb, patchVerb, replaceVerb, waitVerb] },
   { title: "Settings Commands", verbs: [labelVerb, annotateVerb] },
-  { title: "Other Commands", verbs: [apiResourcesVerb, configVerb, versionVerb] },
+  { title: "Other Commands", verbs: [apiResourcesVerb, apiVersionsVerb, configVerb, versionVerb] },
 ];
 
 /** Commands kubectl keeps out of its command list (`kubectl options`, named in every help page's footer). */
