@@ -49,6 +49,27 @@ describe("the kubectl console", () => {
     await waitForTerminal(page, /nginx-deployment\s+\d+\/3/);
   });
 
+  it("switches namespace with kubectl config, and completes names in the new one", async () => {
+    const { page } = browser;
+    await typeCommand(page, "kubectl create namespace shop");
+    await waitForTerminal(page, /namespace\/shop created/);
+    await typeCommand(page, "kubectl config set-context --current --namespace=shop");
+    await waitForTerminal(page, /Context "kubeplay" modified\./);
+    await typeCommand(page, "kubectl create deployment cart --image=nginx");
+    await waitForTerminal(page, /deployment\.apps\/cart created/);
+    await typeCommand(page, "kubectl get deploy");
+    const listed = await waitForTerminal(page, /\$ kubectl get deploy\nNAME\s+READY.*\ncart\s+\d\/1.*\n\$$/);
+    // Only the shop namespace's Deployment: nginx-deployment is in default.
+    expect(listed.slice(listed.lastIndexOf("$ kubectl get deploy"))).not.toContain("nginx-deployment");
+    await page.keyboard.type("kubectl get deploy ca");
+    await page.keyboard.press("Tab");
+    await waitForTerminal(page, /\$ kubectl get deploy cart$/);
+    await page.keyboard.press("Control+U");
+    // Back to the default namespace for the tests that follow.
+    await typeCommand(page, "kubectl config set-context --current --namespace=");
+    await waitForTerminal(page, /--namespace=\nContext "kubeplay" modified\.\n\$$/);
+  });
+
   it("answers non-kubectl lines with a hint, errors in red, and clear/help", async () => {
     const { page } = browser;
     await typeCommand(page, "get pods");
