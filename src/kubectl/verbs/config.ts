@@ -6,7 +6,7 @@
  */
 import { bool, str } from "../flagAccess";
 import { verbHelp } from "../help";
-import type { KubeContext } from "../kubeconfig";
+import { KUBECONFIG_CLUSTER, KUBECONFIG_USER, type KubeContext } from "../kubeconfig";
 import { tabwrite } from "../output";
 import { toJson } from "../output/json";
 import { printJsonPath } from "../output/jsonpath";
@@ -94,27 +94,26 @@ function contextRow(name: string, context: KubeContext, current: boolean): strin
   return [current ? "*" : "", name, context.cluster, context.user, context.namespace ?? ""].join("\t");
 }
 
-const getClustersVerb: Verb = {
-  name: "get-clusters",
-  short: "Display clusters defined in the kubeconfig",
-  usage: "kubectl config get-clusters [options]",
-  flags: [],
-  run: (ctx) => {
-    ctx.out("NAME\nkubeplay\n");
-    return 0;
-  },
-};
+/** `config get-clusters` and `get-users`: a NAME column over the kubeconfig's one entry. */
+function nameListVerb(name: string, short: string, entry: string): Verb {
+  return {
+    name,
+    short,
+    usage: `kubectl config ${name} [options]`,
+    flags: [],
+    run: (ctx) => {
+      ctx.out(`NAME\n${entry}\n`);
+      return 0;
+    },
+  };
+}
 
-const getUsersVerb: Verb = {
-  name: "get-users",
-  short: "Display users defined in the kubeconfig",
-  usage: "kubectl config get-users [options]",
-  flags: [],
-  run: (ctx) => {
-    ctx.out("NAME\nlearner\n");
-    return 0;
-  },
-};
+const getClustersVerb = nameListVerb(
+  "get-clusters",
+  "Display clusters defined in the kubeconfig",
+  KUBECONFIG_CLUSTER,
+);
+const getUsersVerb = nameListVerb("get-users", "Display users defined in the kubeconfig", KUBECONFIG_USER);
 
 const setContextVerb: Verb = {
   name: "set-context",
