@@ -22,12 +22,15 @@ export function isStructuredFormat(output: string): boolean {
 /**
  * Prints objects as -o json|yaml|name|jsonpath|custom-columns does. A single named object
  * prints bare; otherwise kubectl wraps them in a `List`. Errors carry kubectl's text.
+ * `sortKeys: false` keeps JSON in the object's own key order, for what kubectl prints as a
+ * typed struct rather than as a map (YAML sorts either way).
  */
 export function formatOutput(
   objects: KubeObject[],
   output: string,
   single: boolean,
   noHeaders = false,
+  sortKeys = true,
 ): string {
   const [format, ...rest] = output.split("=");
   const argument = rest.join("=");
@@ -35,7 +38,7 @@ export function formatOutput(
   try {
     switch (format) {
       case "json":
-        return toJson(data);
+        return toJson(data, { sortKeys });
       case "yaml":
         return toYaml(data);
       case "name":

@@ -151,7 +151,8 @@ export function scheduler(): Controller {
       // A pod moved back by a cluster event waits out its back-off first (the backoff queue).
       const failures = failed.get(uid);
       const now = ctx.clock.now();
-      if (failures && backoffOver(failures) > now) return { requeueAfterMs: backoffOver(failures) - now };
+      const waitMs = failures ? backoffOver(failures) - now : 0;
+      if (waitMs > 0) return { requeueAfterMs: waitMs };
       attempted.set(uid, signatureOf(pod));
       const result = scheduleOne(pod, ctx, snapshot);
       if (result) failed.set(uid, { attempts: (failures?.attempts ?? 0) + 1, at: now });

@@ -4,13 +4,13 @@
  * (`kubectl config set-context --current --namespace=dev`); the one cluster and user are fixed.
  * Texts are kubectl 1.32.5's, recorded with a kubeconfig like this one.
  */
+import type { KubeObject } from "../../api/types";
 import { bool, str } from "../flagAccess";
 import { verbHelp } from "../help";
 import { KUBECONFIG_CLUSTER, KUBECONFIG_USER, type KubeContext } from "../kubeconfig";
 import { tabwrite } from "../output";
-import { toJson } from "../output/json";
-import { printJsonPath } from "../output/jsonpath";
-import { toYaml } from "../output/yaml";
+import { checkOutputFormat } from "../print";
+import { formatOutput } from "../structuredOutput";
 import { KubectlError, type Verb } from "../verb";
 import { OUTPUT_FLAG } from "./commonFlags";
 
@@ -44,15 +44,9 @@ const viewVerb: Verb = {
       raw: bool(ctx.flags, "raw"),
     });
     const output = str(ctx.flags, "output") || "yaml";
-    const [format, ...rest] = output.split("=");
-    if (format === "yaml") ctx.out(toYaml(config));
-    // A typed struct: JSON in its field order (YAML sorts the keys either way).
-    else if (format === "json") ctx.out(toJson(config, { sortKeys: false }));
-    else if (format === "jsonpath") ctx.out(printJsonPath(rest.join("="), config, { asJson: false }));
-    else
-      throw new KubectlError(
-        `error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,jsonpath,yaml`,
-      );
+    checkOutputFormat(output);
+    // A typed struct (clientcmd's v1.Config): JSON in its field order.
+    ctx.out(formatOutput([config as unknown as KubeObject], output, true, false, false));
     return 0;
   },
 };
