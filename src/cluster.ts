@@ -10,6 +10,7 @@ import { startNode, stopNode } from "./nodes/faults";
 import { allControllers } from "./controllers/registry";
 import { KubeConfig } from "./kubectl/kubeconfig";
 import { type KubectlResult, runKubectl } from "./kubectl/run";
+import type { EditorSave } from "./kubectl/verb";
 import { runKubeplay } from "./kubeplay/run";
 import { type TraceLog, TraceLog as Trace, type TraceRecord } from "./trace";
 import { parseTimestamp, SimClock } from "./util/clock";
@@ -85,10 +86,16 @@ export class Cluster {
 
   /**
    * Runs a kubectl command line (what follows `kubectl `; a leading `kubectl` is accepted),
-   * with optional stdin for `-f -` and named files for `-f NAME`. Never throws; zero-delay reactions run before it returns.
+   * with optional stdin for `-f -` and named files for `-f NAME`, and for `kubectl edit` what
+   * its editor saved. Never throws; zero-delay reactions run before it returns.
    */
-  kubectl(line: string, stdin?: string, files?: Record<string, string>): KubectlResult {
-    const result = runKubectl(this, line, stdin, files);
+  kubectl(
+    line: string,
+    stdin?: string,
+    files?: Record<string, string>,
+    editorSave?: EditorSave,
+  ): KubectlResult {
+    const result = runKubectl(this, line, stdin, files, editorSave);
     this.settle();
     return result;
   }

@@ -17,4 +17,5 @@ export {
   DEFAULT_START,
 } from "./cluster";
 export type { KubectlResult } from "./kubectl/run";
+export type { EditorOpen, EditorSave } from "./kubectl/verb";
 export type { TraceRecord } from "./trace";

@@ -2,12 +2,12 @@ import { applyDefaults, jobGeneratedLabels } from "./defaults";
 import { StatusError } from "./errors";
 import type { ResourceType } from "./registry";
 import { cannotBeHandledMessage } from "./schema/decode";
-import { strictDecodeErrors, strictDecodingMessage } from "./schema/strictDecode";
+import { dropUnknownFields, strictDecodeErrors, strictDecodingMessage } from "./schema/strictDecode";
 import { typeErrors } from "./schema/typeErrors";
 import { defaultTolerations } from "../nodes/taints";
 import { admitPriority, admitServiceAccount, type ServiceAccountLookup } from "./podAdmission";
 import type { KubeObject } from "./types";
-import { invalidError, kubectlInvalidMessage } from "./validation/fieldErrors";
+import { invalidCauses, invalidError, kubectlInvalidMessage } from "./validation/fieldErrors";
 import { validateObject } from "./validation";
 
 /** How unknown fields are treated (the fieldValidation request parameter). */
@@ -81,11 +81,17 @@ function decode(obj: KubeObject, type: ResourceType, fieldValidation: FieldValid
   const unknown = fieldValidation === "Strict" ? strictDecodeErrors(obj, obj.apiVersion, obj.kind) : [];
   const message = typeError ?? (unknown.length > 0 ? strictDecodingMessage(unknown) : undefined);
   if (message) throw new StatusError("BadRequest", cannotBeHandledMessage(type.kind, type.version, message));
+  if (fieldValidation !== "Strict") dropUnknownFields(obj, obj.apiVersion, obj.kind);
 }
 
 function validate(obj: KubeObject, old: KubeObject | undefined, type: ResourceType): void {
   const errors = validateObject(obj, old);
   if (errors.length === 0) return;
   const status = invalidError(type.kind, obj.metadata.name ?? "", errors, type.group);
-  throw new StatusError("Invalid", status.message ?? "", kubectlInvalidMessage(status));
+  throw new StatusError(
+    "Invalid",
+    status.message ?? "",
+    kubectlInvalidMessage(status),
+    invalidCauses(status),
+  );
 }

@@ -35,6 +35,8 @@ export class StatusError extends Error {
     message: string,
     /** What kubectl prints for this error when it is not wrapped (Invalid: `The Deployment "web" is invalid: …`). */
     readonly kubectlMessage?: string,
+    /** The Status's details.causes as `field: message` (Invalid): what `kubectl edit` lists in its reopened file. */
+    readonly causes: readonly string[] = [],
   ) {
     super(message);
     this.code = CODES[reason];

@@ -11,7 +11,7 @@ import { kubectlRootCommands, kubectlSubcommands } from "./cli/suggestions";
 import { splitShellWords } from "./cli/shellWords";
 import { rootHelp, verbHelp } from "./help";
 import { formatError } from "./errorText";
-import { KubectlError, type Verb, type VerbContext } from "./verb";
+import { type EditorOpen, type EditorSave, KubectlError, type Verb, type VerbContext } from "./verb";
 import { findVerb } from "./verbs";
 import { type KubectlStream, openStream, type StreamHandlers, type StreamIO } from "./stream";
 
@@ -20,6 +20,8 @@ interface KubectlInput {
   stdin?: string;
   files: Record<string, string>;
   follow: VerbContext["follow"];
+  editorSave?: EditorSave;
+  openEditor: VerbContext["openEditor"];
 }
 
 /** What a kubectl invocation returns: its exit code and its two output streams. */
@@ -29,6 +31,8 @@ export interface KubectlResult {
   stderr: string;
   /** Present while the command keeps running (`get -w`, `rollout status`, `logs -f`): read it as time passes. */
   stream?: KubectlStream;
+  /** Present when `kubectl edit` waits for its editor: show the file, then run the line again with the save. */
+  editor?: EditorOpen;
 }
 
 /**
@@ -40,20 +44,31 @@ export function runKubectl(
   line: string,
   stdin?: string,
   files: Record<string, string> = {},
+  editorSave?: EditorSave,
 ): KubectlResult {
   const out: string[] = [];
   const err: string[] = [];
   let code: number;
   let start: ((io: StreamIO) => StreamHandlers) | undefined;
+  let editor: EditorOpen | undefined;
+  const input: KubectlInput = {
+    stdin,
+    files,
+    follow: (s) => (start = s),
+    editorSave,
+    openEditor: (open) => (editor = open),
+  };
   try {
-    code = dispatch(cluster, line, { stdin, files, follow: (s) => (start = s) }, out, err);
+    code = dispatch(cluster, line, input, out, err);
   } catch (error) {
     code = 1;
     start = undefined;
+    editor = undefined;
     err.push(formatError(error));
   }
   const result: KubectlResult = { code, stdout: out.join(""), stderr: err.join("") };
   if (start) result.stream = openStream(start);
+  if (editor) result.editor = editor;
   return result;
 }
 
@@ -110,6 +125,8 @@ function dispatch(cluster: Cluster, line: string, input: KubectlInput, out: stri
     out: (text) => out.push(text),
     err: (text) => err.push(text),
     follow: input.follow,
+    editorSave: input.editorSave,
+    openEditor: input.openEditor,
   });
 }
 

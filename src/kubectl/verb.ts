@@ -25,6 +25,35 @@ export interface VerbContext {
    * `start` subscribes to what the command follows, writing through the stream's `io`.
    */
   follow: (start: (io: StreamIO) => StreamHandlers) => void;
+  /** What the learner's editor saved, when this run is a round of `kubectl edit` (see EditorSave). */
+  editorSave?: EditorSave;
+  /** Hands `kubectl edit`'s file to the editor; the command goes on when the app sends the save back. */
+  openEditor: (open: EditorOpen) => void;
+}
+
+/**
+ * One save of the file `kubectl edit` opened, sent back with the same command line: what the
+ * editor saved, and what kubectl keeps from round to round (a real kubectl waits for its editor
+ * process; kubeplay's editor is the app's, so each round is a call and the state travels with it).
+ */
+export interface EditorSave {
+  /** The file's name, as messages show it (the app's editor tab). */
+  file: string;
+  /** The file of the first round: the objects as fetched, which the patches are computed from. */
+  original: string;
+  /** The file as saved this round. */
+  edited: string;
+  /** On a round reopened after an error: what was saved then (saving it again unchanged gives up). */
+  previous?: string;
+}
+
+/** `kubectl edit` waiting for its editor: the file to show, and what the save must carry back. */
+export interface EditorOpen {
+  text: string;
+  /** `.yaml`, or `.json` with `-o json`. */
+  extension: ".yaml" | ".json";
+  original: string;
+  previous?: string;
 }
 
 /**

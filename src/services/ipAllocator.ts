@@ -16,7 +16,7 @@ import { StatusError } from "../api/errors";
 import type { KubeObject } from "../api/types";
 import { goStrings } from "../api/validation/goValue";
 import { type FieldError, invalid } from "../api/validation/fieldErrors";
-import { invalidError, kubectlInvalidMessage } from "../api/validation/fieldErrors";
+import { invalidError, kubectlInvalidMessage, invalidCauses } from "../api/validation/fieldErrors";
 import type { SeededRandom } from "../util/random";
 import { allocateClusterIP, clusterIPRefusal } from "./clusterIPAllocator";
 import { allocateNodePort, nodePortRefusal } from "./nodePortAllocator";
@@ -206,5 +206,10 @@ function allocateHealthCheckNodePort(
 
 function invalidService(service: KubeObject, error: FieldError): StatusError {
   const status = invalidError("Service", service.metadata.name ?? "", [error], "");
-  return new StatusError("Invalid", status.message ?? "", kubectlInvalidMessage(status));
+  return new StatusError(
+    "Invalid",
+    status.message ?? "",
+    kubectlInvalidMessage(status),
+    invalidCauses(status),
+  );
 }

@@ -16,11 +16,29 @@ const MAX_STRICT_ERRORS = 100;
  * The server only reports these when decoding succeeded, so check typeErrors first.
  */
 export function strictDecodeErrors(obj: unknown, apiVersion: string, kind: string): string[] {
-  const info = kindFor(apiVersion, kind);
-  if (!info) return [];
   const errors: string[] = [];
-  walk(obj, { kind: "ref", name: info.definition }, "", errors);
+  visitUnknownFields(obj, apiVersion, kind, (_, __, path) => errors.push(`unknown field ${goQuote(path)}`));
   return [...new Set(errors)].slice(0, MAX_STRICT_ERRORS);
+}
+
+/**
+ * Removes the unknown fields, in place: what decoding into the typed object does to them when
+ * field validation is Warn or Ignore (they are never stored).
+ */
+export function dropUnknownFields(obj: unknown, apiVersion: string, kind: string): void {
+  visitUnknownFields(obj, apiVersion, kind, (container, key) => delete container[key]);
+}
+
+type UnknownFieldVisitor = (container: Record<string, unknown>, key: string, path: string) => void;
+
+function visitUnknownFields(
+  obj: unknown,
+  apiVersion: string,
+  kind: string,
+  visit: UnknownFieldVisitor,
+): void {
+  const info = kindFor(apiVersion, kind);
+  if (info) walk(obj, { kind: "ref", name: info.definition }, "", visit);
 }
 
 /**
@@ -39,23 +57,28 @@ function child(path: string, key: string): string {
   return path === "" ? key : `${path}.${key}`;
 }
 
-function walk(value: unknown, type: TypeExpr, path: string, errors: string[]): void {
+function walk(value: unknown, type: TypeExpr, path: string, visit: UnknownFieldVisitor): void {
   if (type.kind === "array" && Array.isArray(value)) {
-    value.forEach((item, i) => walk(item, type.items, `${path}[${i}]`, errors));
+    value.forEach((item, i) => walk(item, type.items, `${path}[${i}]`, visit));
   } else if (type.kind === "map" && isObject(value)) {
     for (const key of sortedGoStrings(Object.keys(value)))
-      walk(value[key], type.values, child(path, key), errors);
+      walk(value[key], type.values, child(path, key), visit);
   } else if (type.kind === "ref" && isObject(value)) {
-    walkStruct(value, type.name, path, errors);
+    walkStruct(value, type.name, path, visit);
   }
 }
 
-function walkStruct(value: Record<string, unknown>, name: string, path: string, errors: string[]): void {
+function walkStruct(
+  value: Record<string, unknown>,
+  name: string,
+  path: string,
+  visit: UnknownFieldVisitor,
+): void {
   const def = definition(name);
   if (isFreeForm(def)) return;
   for (const key of sortedGoStrings(Object.keys(value))) {
     const field = def.properties[key];
-    if (!field) errors.push(`unknown field ${goQuote(child(path, key))}`);
-    else walk(value[key], parseType(field.type), child(path, key), errors);
+    if (!field) visit(value, key, child(path, key));
+    else walk(value[key], parseType(field.type), child(path, key), visit);
   }
 }

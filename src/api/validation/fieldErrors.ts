@@ -188,6 +188,11 @@ export function invalidError(
   };
 }
 
+/** An Invalid Status's causes as `field: message`, in order. */
+export function invalidCauses(status: Status): string[] {
+  return (status.details?.causes ?? []).map((c) => `${c.field ?? ""}: ${c.message ?? ""}`);
+}
+
 /**
  * What kubectl prints (cmdutil.CheckErr) for an Invalid Status, trailing newline included:
  * `The Deployment "web" is invalid: <field>: <message>` for one cause, or the header then

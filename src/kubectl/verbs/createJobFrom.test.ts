@@ -37,6 +37,7 @@ function context(namespaceExplicit = false): VerbContext {
     out: () => {},
     err: () => {},
     follow: () => {},
+    openEditor: () => {},
   };
 }
 

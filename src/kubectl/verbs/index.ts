@@ -22,6 +22,7 @@ import { configVerb } from "./config";
 import { eventsVerb } from "./events";
 import { optionsVerb } from "./options";
 import { runVerb } from "./runPod";
+import { editVerb } from "./edit";
 import { exposeVerb } from "./expose";
 import { scaleVerb } from "./scale";
 import { setVerb } from "./set";
@@ -31,7 +32,7 @@ import { waitVerb } from "./wait";
 /** kubectl's verbs in its own help groups (only those kubeplay implements). */
 export const VERB_GROUPS: { title: string; verbs: Verb[] }[] = [
   { title: "Basic Commands (Beginner)", verbs: [createVerb, exposeVerb, runVerb, setVerb] },
-  { title: "Basic Commands (Intermediate)", verbs: [explainVerb, getVerb, deleteVerb] },
+  { title: "Basic Commands (Intermediate)", verbs: [explainVerb, getVerb, editVerb, deleteVerb] },
   { title: "Deploy Commands", verbs: [rolloutVerb, scaleVerb] },
   {
     title: "Cluster Management Commands",

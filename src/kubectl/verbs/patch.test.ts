@@ -21,6 +21,15 @@ describe("kubectl patch", () => {
     expect(c.store.get("ConfigMap", "default", "cfg")?.data).toEqual({ b: "2", c: "3" });
   });
 
+  it("warns about unknown fields (the server's default field validation) and drops them", () => {
+    const c = createCluster({ seed: 1, nodes: 0 });
+    c.kubectl("create deployment web --image=nginx");
+    const result = c.kubectl(`patch deploy web -p '{"spec":{"replica":2}}'`);
+    expect(result.stdout).toBe("deployment.apps/web patched (no change)\n");
+    expect(result.stderr).toBe('Warning: unknown field "spec.replica"\n');
+    expect(c.store.get("Deployment", "default", "web")?.spec).not.toHaveProperty("replica");
+  });
+
   it("patches a deployment's container by name (strategic merge key)", () => {
     const c = createCluster({ seed: 1, nodes: 0 });
     c.kubectl("create deployment web --image=nginx");

@@ -9,7 +9,13 @@ import { checkOutputFormat, printResult } from "../print";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
 import { DRY_RUN_FLAG, FILENAME_FLAG, OUTPUT_FLAG } from "./commonFlags";
 import { readFileDocuments } from "./fileObjects";
-import { checkPatchedIdentity, PATCH_TYPES, type PatchType, patchObject } from "./patchApply";
+import {
+  checkPatchedFields,
+  checkPatchedIdentity,
+  PATCH_TYPES,
+  type PatchType,
+  patchObject,
+} from "./patchApply";
 import { resolveTargets } from "./resourceTargets";
 import { type DryRun, dryRunOf, dryRunSuffix } from "./writeOutcome";
 
@@ -154,6 +160,8 @@ function patchOne(
   } else {
     const patched = patchObject(live, patch, type, "server");
     checkPatchedIdentity(live, patched);
+    // kubectl patch sends no fieldValidation: the server's default, Warn.
+    for (const warning of checkPatchedFields(patched, patch, "Warn")) ctx.err(`Warning: ${warning}\n`);
     const options = { dryRun: mode === "server", fieldValidation: "Warn" as const };
     result =
       subresource === "status"

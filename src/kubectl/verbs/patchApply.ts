@@ -10,6 +10,9 @@ import {
   PatchError,
   strategicMergePatch,
 } from "../../apimachinery/patch";
+import type { FieldValidation } from "../../api/admission";
+import { strictDecodeErrors, strictDecodingMessage } from "../../api/schema/strictDecode";
+import { goSprint } from "../../apimachinery/patch/jsonValue";
 import { KubectlError } from "../verb";
 
 /** kubectl patch --type values, mapped to what they apply. */
@@ -69,4 +72,22 @@ export function checkPatchedIdentity(live: KubeObject, patched: KubeObject): voi
       `the namespace of the provided object does not match the namespace sent on the request`,
     );
   }
+}
+
+/**
+ * The patch handler's decoding of the patched object (applyPatchToObject): unknown fields are
+ * an Invalid error naming the patch under Strict, a warning under Warn (returned, for kubectl to
+ * print as `Warning: …`), and silently dropped either way when the object is stored.
+ */
+export function checkPatchedFields(
+  patched: KubeObject,
+  patch: JsonValue,
+  validation: FieldValidation,
+): string[] {
+  if (validation === "Ignore") return [];
+  const unknown = strictDecodeErrors(patched, patched.apiVersion, patched.kind);
+  if (unknown.length === 0) return [];
+  if (validation === "Warn") return unknown;
+  const cause = `patch: Invalid value: "${goSprint(patch)}": ${strictDecodingMessage(unknown)}`;
+  throw new StatusError("Invalid", ` "" is invalid: ${cause}`, `The request is invalid: ${cause}\n`, [cause]);
 }
