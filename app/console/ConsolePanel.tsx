@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
-import { translate } from "../i18n";
+import { type MessageKey, translate } from "../i18n";
+import { type EditConsole, startKubectlEdit } from "../editor/kubectlEdit";
 import { useWorkStore } from "../persist/workStore";
 import type { SimBridge } from "../sim/bridge";
 import type { ClusterMirror } from "../sim/mirror";
@@ -19,6 +20,17 @@ const TEXT_KEYS = {
   help: "console.help",
   streamLost: "console.streamLost",
 } as const;
+
+/** The console's side of `kubectl edit`: output, and kubeplay's notes in the learner's language. */
+function editConsole(print: EditConsole["print"], note: EditConsole["note"]): EditConsole {
+  const text = (key: MessageKey) => translate(useUiStore.getState().language, key);
+  return {
+    print,
+    note,
+    openedNote: (file) => text("console.editing").replace("{file}", file),
+    noRoomNote: () => text("editor.problem.tooMany"),
+  };
+}
 
 /** Names for completion from the UI's mirror of the cluster and the editor's tabs. */
 function completionSource(mirror: ClusterMirror, bridge: SimBridge): CompletionSource {
@@ -61,6 +73,7 @@ function terminalDeps(bridge: SimBridge, mirror: ClusterMirror): TerminalDeps {
         stopStatus();
       };
     },
+    edit: (line, open, print, note) => startKubectlEdit(bridge, line, open, editConsole(print, note)),
     interrupt: (streamId) => void bridge.request({ type: "interrupt", streamId }).catch(() => undefined),
     history: () => useWorkStore.getState().history,
     addHistory: (line) => useWorkStore.getState().addHistory(line),

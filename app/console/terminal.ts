@@ -7,6 +7,8 @@ import { type ITheme, Terminal } from "@xterm/xterm";
 import "@xterm/xterm/css/xterm.css";
 import { routeLine } from "./commandRouter";
 import { commonPrefix, complete, type CompletionSource, kubectlVerbWords } from "./completion";
+import type { EditorOpen } from "../../src";
+import type { EditRun } from "../editor/kubectlEdit";
 import type { ConsoleEntry } from "./consoleBus";
 import * as edit from "./lineEditor";
 import { outputPieces } from "./outputPieces";
@@ -24,7 +26,14 @@ export interface OutputChunk {
 /** What the terminal needs from the app. */
 export interface TerminalDeps {
   /** Runs a line; with `streamId` the command keeps running (get -w, rollout status, logs -f). */
-  run: (line: SimLine) => Promise<{ stdout: string; stderr: string; streamId?: number }>;
+  run: (line: SimLine) => Promise<{ stdout: string; stderr: string; streamId?: number; editor?: EditorOpen }>;
+  /** `kubectl edit` waits for its file in the editor; output and notes come through the callbacks. */
+  edit: (
+    line: string,
+    open: EditorOpen,
+    print: (stdout: string, stderr: string) => void,
+    note: (text: string) => void,
+  ) => EditRun;
   /**
    * Follows a running command's output; `lost` when the simulator restarted and the command
    * with it. Returns the unsubscribe function.
@@ -74,6 +83,8 @@ export class ConsoleTerminal {
   private queue: string[] = [];
   /** The command that keeps running (get -w …) until it exits or Ctrl-C, if any. */
   private following?: { streamId: number; end: () => void };
+  /** A `kubectl edit` waiting for its file to be saved in the editor, if any. */
+  private editing?: EditRun;
 
   constructor(
     host: HTMLElement,
@@ -141,6 +152,10 @@ export class ConsoleTerminal {
 
   private onData(data: string): void {
     if (this.following && data === "\x03") return this.interruptFollowing();
+    if (this.editing && data === "\x03") {
+      this.term.write("^C\r\n");
+      return this.editing.interrupt();
+    }
     if (this.busy) {
       // Typing ahead while a command runs: keep whole pasted lines, drop stray keys.
       if (/[\r\n]/.test(data)) this.queue.push(...data.split(/\r\n|\r|\n/).filter((l) => l.trim()));
@@ -241,6 +256,7 @@ export class ConsoleTerminal {
           const result = await this.deps.run(routed);
           this.writeOutput(result.stdout, result.stderr);
           if (result.streamId !== undefined) await this.follow(result.streamId);
+          else if (result.editor) await this.edit(routed.line, result.editor);
         } catch (error) {
           this.writeOutput("", (error as Error).message);
         }
@@ -269,6 +285,22 @@ export class ConsoleTerminal {
         },
       );
     });
+  }
+
+  /** Waits for `kubectl edit`'s editor rounds, printing what each round says. */
+  private async edit(line: string, open: EditorOpen): Promise<void> {
+    const run = this.deps.edit(
+      line,
+      open,
+      (stdout, stderr) => this.writeOutput(stdout, stderr),
+      (text) => this.term.write(`${DIM}${crlf(text)}${RESET}\r\n`),
+    );
+    this.editing = run;
+    try {
+      await run.done;
+    } finally {
+      this.editing = undefined;
+    }
   }
 
   private interruptFollowing(): void {

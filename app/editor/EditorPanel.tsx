@@ -3,6 +3,8 @@ import { useWorkStore } from "../persist/workStore";
 import { useT, useUiStore } from "../state/uiStore";
 import { templateFor } from "../templates";
 import { EditorToolbar } from "./EditorToolbar";
+import { EditSessionBar } from "./EditSessionBar";
+import { exitEditor, useEditSessions } from "./kubectlEdit";
 import { activeFile, editorActions, useActiveTab } from "./editorStore";
 import type { FileNameProblem } from "./fileNames";
 import {
@@ -35,6 +37,8 @@ export function EditorPanel({ bridge }: { bridge: KubectlRequester }) {
   const [markers, setMarkers] = useState<FileMarkers>();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<FileNameProblem>();
+  const editing = useEditSessions((s) => active in s.sessions);
+  const focusRequests = useEditSessions((s) => s.focusRequests);
 
   // A fresh session (or a link without files) has none: there is always a file to type in.
   useEffect(() => {
@@ -45,6 +49,8 @@ export function EditorPanel({ bridge }: { bridge: KubectlRequester }) {
     async (verb: ManifestVerb) => {
       const name = activeFile(useWorkStore.getState().files, useActiveTab.getState().active);
       if (!name) return;
+      // In kubectl edit's file, the run key saves it: applying its header-commented text is not what was asked.
+      if (exitEditor(name, "save")) return;
       setBusy(true);
       const result = await runManifestCommand(bridge, verb, name, useWorkStore.getState().files[name] ?? "");
       setBusy(false);
@@ -74,7 +80,7 @@ export function EditorPanel({ bridge }: { bridge: KubectlRequester }) {
         t={t}
         onSelect={(name) => useActiveTab.getState().select(name)}
         onNew={() => setProblem(editorActions.open("untitled", ""))}
-        onClose={(name) => editorActions.close(name)}
+        onClose={(name) => exitEditor(name, "quit") || editorActions.close(name)}
         onRename={(from, to) => editorActions.rename(from, to)}
         onProblem={setProblem}
       />
@@ -83,7 +89,11 @@ export function EditorPanel({ bridge }: { bridge: KubectlRequester }) {
           {t(`editor.problem.${problem}`)}
         </p>
       )}
-      <EditorToolbar t={t} busy={busy} onRun={(verb) => void run(verb)} onTemplate={insertTemplate} />
+      {editing ? (
+        <EditSessionBar t={t} onExit={(exit) => exitEditor(active, exit)} />
+      ) : (
+        <EditorToolbar t={t} busy={busy} onRun={(verb) => void run(verb)} onTemplate={insertTemplate} />
+      )}
       <MonacoHost
         files={files}
         active={active}
@@ -93,8 +103,10 @@ export function EditorPanel({ bridge }: { bridge: KubectlRequester }) {
         label={t("region.editor")}
         onChange={editorActions.setText}
         onRun={() => void runRef.current("apply")}
+        onSave={() => exitEditor(active, "save")}
+        focusRequests={focusRequests}
       />
-      <OutcomeLine outcome={outcome} t={t} />
+      {!editing && <OutcomeLine outcome={outcome} t={t} />}
     </div>
   );
 }

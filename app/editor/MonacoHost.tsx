@@ -25,6 +25,10 @@ interface Props {
   onChange: (name: string, text: string) => void;
   /** Ctrl/Cmd+Enter. */
   onRun: () => void;
+  /** Ctrl/Cmd+S (the browser's own "save page" never applies in the editor). */
+  onSave: () => void;
+  /** Each increment focuses the editor (kubectl edit opened a file in it). */
+  focusRequests: number;
 }
 
 const uriOf = (monaco: Monaco, name: string) => monaco.Uri.parse(`file:///${name}`);
@@ -60,6 +64,7 @@ export function MonacoHost(props: Props) {
       quickSuggestions: { other: true, comments: false, strings: true },
     });
     created.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun());
+    created.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => latest.current.onSave());
     const typing = created.onDidChangeModelContent(() => {
       const model = created.getModel();
       if (model) latest.current.onChange(model.uri.path.slice(1), model.getValue());
@@ -89,6 +94,15 @@ export function MonacoHost(props: Props) {
     const model = monaco.editor.getModel(uriOf(monaco, props.active));
     if (model && editor.current.getModel() !== model) editor.current.setModel(model);
   }, [monaco, props.active, props.files]);
+
+  // A file kubectl edit (re)opened starts at its top, where its header and the reasons for a reopen are.
+  useEffect(() => {
+    const shown = editor.current;
+    if (props.focusRequests === 0 || !shown) return;
+    shown.setPosition({ lineNumber: 1, column: 1 });
+    shown.revealLine(1);
+    shown.focus();
+  }, [props.focusRequests]);
 
   useEffect(() => monaco?.editor.setTheme(props.theme === "dark" ? "vs-dark" : "vs"), [monaco, props.theme]);
 

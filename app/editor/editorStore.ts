@@ -72,6 +72,15 @@ export const editorActions = {
     useActiveTab.getState().select(result.name);
     return undefined;
   },
+  /** Adds a tab with exactly this name, and shows it. */
+  openNamed(name: string, text: string): FileNameProblem | undefined {
+    const files = useWorkStore.getState().files;
+    const problem = fileNameProblem(name, undefined, Object.keys(files));
+    if (problem) return problem;
+    useWorkStore.getState().setFiles({ ...files, [name]: text });
+    useActiveTab.getState().select(name);
+    return undefined;
+  },
   rename(from: string, to: string): FileNameProblem | undefined {
     const result = renameFile(useWorkStore.getState().files, from, to);
     if (typeof result === "string") return result;

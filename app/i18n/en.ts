@@ -69,6 +69,9 @@ export const en = {
   "editor.failed": "kubectl reported an error (details in the console):",
   "editor.diffSame": "No differences from the cluster",
   "editor.diffShown": "Differences are shown in the console",
+  "editor.saveEdit": "Save and close",
+  "editor.quitEdit": "Quit without saving",
+  "editor.editWaiting": "kubectl edit waits for this file: saving (Ctrl+S) applies it, quitting cancels.",
   "editor.problem.invalid": "File names use letters, digits, '.', '-' and '_' (at most 64 characters).",
   "editor.problem.taken": "Another tab already has that name.",
   "editor.problem.tooMany": "At most 20 files can be open.",
@@ -76,6 +79,8 @@ export const en = {
   "console.loading": "Starting the console…",
   "console.welcome":
     "Type kubectl commands, e.g. kubectl get pods (k is short for kubectl).\nTab completes, ↑/↓ recall earlier commands, help lists more.",
+  "console.editing":
+    "kubeplay: kubectl edit opened the editor tab {file}. Save it (Ctrl+S) to apply your changes, or quit to cancel; Ctrl+C here stops kubectl.",
   "console.streamLost": "The simulator restarted, and this command with it: run it again.",
   "console.notFound": "command not found",
   "console.onlyKubectl": "this console runs kubectl and kubeplay commands",

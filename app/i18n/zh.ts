@@ -67,6 +67,9 @@ export const zh: Record<MessageKey, string> = {
   "editor.failed": "kubectl 报错（详情见控制台）：",
   "editor.diffSame": "与集群中的对象没有差异",
   "editor.diffShown": "差异已显示在控制台中",
+  "editor.saveEdit": "保存并关闭",
+  "editor.quitEdit": "不保存退出",
+  "editor.editWaiting": "kubectl edit 正在等待这个文件：保存（Ctrl+S）即应用，退出则取消。",
   "editor.problem.invalid": "文件名只能包含字母、数字、“.”、“-”和“_”，最长 64 个字符。",
   "editor.problem.taken": "已有同名的文件。",
   "editor.problem.tooMany": "最多只能同时打开 20 个文件。",
@@ -74,6 +77,8 @@ export const zh: Record<MessageKey, string> = {
   "console.loading": "正在启动控制台…",
   "console.welcome":
     "在这里输入 kubectl 命令，例如 kubectl get pods（k 是 kubectl 的简写）。\nTab 键补全，↑/↓ 调出历史命令，输入 help 查看更多。",
+  "console.editing":
+    "kubeplay：kubectl edit 已在编辑器标签页 {file} 中打开文件。保存（Ctrl+S）即应用修改，退出则取消；在此按 Ctrl+C 可终止 kubectl。",
   "console.streamLost": "模拟器已重启，这条命令随之停止：请重新运行。",
   "console.notFound": "找不到命令",
   "console.onlyKubectl": "这个控制台只运行 kubectl 和 kubeplay 命令",

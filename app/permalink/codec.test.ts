@@ -22,11 +22,45 @@ function reason(run: () => unknown): string {
   return "decoded";
 }
 
-const linkOf = (json: string) => `#/s/1.${toBase64Url(deflateSync(strToU8(json)))}`;
+const linkOf = (json: string, version = 2) => `#/s/${version}.${toBase64Url(deflateSync(strToU8(json)))}`;
+
+/** Work with a round of kubectl edit in its log (what version 2 added). */
+const EDITED_WORK: Work = {
+  ...TYPICAL_WORK,
+  log: [
+    ...TYPICAL_WORK.log,
+    {
+      at: (TYPICAL_WORK.end ?? t0) + 1000,
+      tool: "kubectl",
+      line: "kubectl edit deploy web",
+      editorSave: {
+        file: "kubectl-edit-1234.yaml",
+        original: "# header\nkind: Deployment\n",
+        edited: "kind: Deployment\nspec: {replicas: -1}\n",
+        previous: "kind: Deployment\n",
+      },
+    },
+  ],
+  end: (TYPICAL_WORK.end ?? t0) + 2000,
+};
 
 describe("permalinks", () => {
-  it("round-trip work exactly", () => {
+  it("round-trip work exactly, kubectl edit's rounds included", () => {
+    expect(encodeWorkLink(TYPICAL_WORK).startsWith("#/s/2.")).toBe(true);
     expect(decodeWorkLink(encodeWorkLink(TYPICAL_WORK))).toEqual(TYPICAL_WORK);
+    expect(decodeWorkLink(encodeWorkLink(EDITED_WORK))).toEqual(EDITED_WORK);
+  });
+
+  it("read version 1 entries as written, refusing the edit element version 2 added", () => {
+    const base = { s: 1, n: 3, t: "2026-01-05T10:00:00Z", f: {} };
+    const edit = [0, "c", "edit deploy web", 0, 0, ["kubectl-edit-1.yaml", "a: 1\n", "a: 2\n"]];
+    expect(reason(() => decodeWorkLink(linkOf(JSON.stringify({ ...base, i: [edit] }), 1)))).toBe("invalid");
+    expect(decodeWorkLink(linkOf(JSON.stringify({ ...base, i: [edit] }))).log[0]).toEqual({
+      at: t0,
+      tool: "kubectl",
+      line: "edit deploy web",
+      editorSave: { file: "kubectl-edit-1.yaml", original: "a: 1\n", edited: "a: 2\n" },
+    });
   });
 
   it("keep decoding the frozen v1 link", () => {
@@ -77,7 +111,7 @@ describe("permalinks", () => {
   });
 
   it("say so when the link comes from a newer version", () => {
-    expect(reason(() => decodeWorkLink("#/s/2.AAAA"))).toBe("newer");
+    expect(reason(() => decodeWorkLink("#/s/3.AAAA"))).toBe("newer");
   });
 
   it("refuse characters outside base64url, and garbage", () => {
@@ -109,6 +143,9 @@ describe("permalinks", () => {
         ],
       },
       { ...base, l: ["<img src=x onerror=alert(1)>", 1] },
+      { ...base, i: [[0, "c", "edit cm a", 0, 0, ["../evil", "a", "b"]]] },
+      { ...base, i: [[0, "p", "kubeplay advance 1s", 0, 0, ["kubectl-edit-1.yaml", "a", "b"]]] },
+      { ...base, i: [[0, "c", "edit cm a", 0, 0, ["kubectl-edit-1.yaml", 5, "b"]]] },
     ]) {
       expect(
         reason(() => decodeWorkLink(linkOf(JSON.stringify(bad)))),

@@ -1,22 +1,25 @@
 import { deflateSync, Inflate, strFromU8, strToU8 } from "fflate";
 import { fromBase64Url, toBase64Url } from "./base64url";
-import { fromWireV1, toWireV1 } from "./v1";
+import { fromWire, toWire } from "./wire";
 import { type Work, WorkError } from "./work";
 
 /** Every permalink's hash starts with this; the version and payload follow: `#/s/1.<base64url>`. */
 export const LINK_PREFIX = "#/s/";
 /** The version new links are written in. */
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 /** Caps on what a link may hold: its length, and its size once inflated (a zip bomb stops here). */
 export const MAX_LINK_CHARS = 400_000;
 export const MAX_INFLATED_BYTES = 2_000_000;
 
-/** One decoder per version that ever shipped; old links keep opening. Add v2 beside v1, never instead. */
-const decoders: Record<number, (json: string) => Work> = { 1: fromWireV1 };
+/** One decoder per version that ever shipped; old links keep opening. Add a version beside these, never instead. */
+const decoders: Record<number, (json: string) => Work> = {
+  1: (json) => fromWire(json, 1),
+  2: (json) => fromWire(json, 2),
+};
 
-/** Encodes work as the hash of a permalink (`#/s/1.…`): versioned, deflated, base64url. */
+/** Encodes work as the hash of a permalink (`#/s/2.…`): versioned, deflated, base64url. */
 export function encodeWorkLink(work: Work): string {
-  const bytes = deflateSync(strToU8(toWireV1(work)), { level: 9 });
+  const bytes = deflateSync(strToU8(toWire(work)), { level: 9 });
   return `${LINK_PREFIX}${CURRENT_VERSION}.${toBase64Url(bytes)}`;
 }
 

@@ -1,3 +1,4 @@
+import type { EditorSave } from "../../src";
 import type { InputEntry } from "../sim/protocol";
 import { LIMITS, type Work, WorkError } from "./work";
 
@@ -43,7 +44,7 @@ function files(value: unknown, where: string): Record<string, string> {
 function entry(value: unknown, startMs: number, index: number): InputEntry {
   const where = `log[${index}]`;
   if (!isRecord(value)) fail(`${where}: expected an object`);
-  onlyKeys(value, ["at", "tool", "line", "stdin", "files"], where);
+  onlyKeys(value, ["at", "tool", "line", "stdin", "files", "editorSave"], where);
   if (value.tool !== "kubectl" && value.tool !== "kubeplay")
     fail(`${where}.tool: expected kubectl or kubeplay`);
   const out: InputEntry = {
@@ -53,7 +54,27 @@ function entry(value: unknown, startMs: number, index: number): InputEntry {
   };
   if (value.stdin !== undefined) out.stdin = text(value.stdin, LIMITS.stdinChars, `${where}.stdin`);
   if (value.files !== undefined) out.files = files(value.files, `${where}.files`);
+  if (value.editorSave !== undefined) {
+    if (out.tool !== "kubectl") fail(`${where}.editorSave: only kubectl edit has an editor`);
+    out.editorSave = editorSave(value.editorSave, `${where}.editorSave`);
+  }
   return out;
+}
+
+/** A round of kubectl edit: the file's name and three texts of at most a file's size. */
+function editorSave(value: unknown, where: string): EditorSave {
+  if (!isRecord(value)) fail(`${where}: expected an object`);
+  onlyKeys(value, ["file", "original", "edited", "previous"], where);
+  const file = text(value.file, 64, `${where}.file`);
+  if (!LIMITS.fileName.test(file)) fail(`${where}.file: bad file name`);
+  const save: EditorSave = {
+    file,
+    original: text(value.original, LIMITS.fileChars, `${where}.original`),
+    edited: text(value.edited, LIMITS.fileChars, `${where}.edited`),
+  };
+  if (value.previous !== undefined)
+    save.previous = text(value.previous, LIMITS.fileChars, `${where}.previous`);
+  return save;
 }
 
 /**

@@ -2,7 +2,7 @@
  * The one protocol between the UI and the simulation worker. Both sides import these types;
  * nothing else crosses the boundary. Requests carry ids; the worker answers each exactly once.
  */
-import type { KubeObject, TraceRecord } from "../../src";
+import type { EditorOpen, EditorSave, KubeObject, TraceRecord } from "../../src";
 import type { CheckResult, QuizAnswers } from "../../src/lessons/checks";
 import type { CheckSpec } from "../../src/lessons/types";
 import type { WireEvent } from "./wireEvents";
@@ -33,12 +33,21 @@ export interface InputEntry {
   stdin?: string;
   /** Named files the line reads (`-f web.yaml`, the editor's tabs); only the ones it names are kept. */
   files?: Record<string, string>;
+  /** A round of `kubectl edit`: what the editor saved (see EditorSave). */
+  editorSave?: EditorSave;
 }
 
 /** Requests the UI sends. */
 export type Request =
   | { type: "init"; log: InputLog }
-  | { type: "kubectl"; line: string; stdin?: string; files?: Record<string, string> }
+  | {
+      type: "kubectl";
+      line: string;
+      stdin?: string;
+      files?: Record<string, string>;
+      /** A round of `kubectl edit`: the line again, with what its editor saved. */
+      editorSave?: EditorSave;
+    }
   | { type: "kubeplay"; line: string }
   | { type: "play" }
   | { type: "pause" }
@@ -59,7 +68,15 @@ export interface ResponseMap {
   init: { resourceVersion: number; now: number; namespace: string };
   /** With `streamId`, the command keeps running (get -w, rollout status, logs -f): its output follows in batches. */
   /** `namespace`: the current kubeconfig context's after the command (`config set-context` changes it). */
-  kubectl: { code: number; stdout: string; stderr: string; streamId?: number; namespace?: string };
+  /** With `editor`, `kubectl edit` waits for its file to be saved: send the line again with the save. */
+  kubectl: {
+    code: number;
+    stdout: string;
+    stderr: string;
+    streamId?: number;
+    namespace?: string;
+    editor?: EditorOpen;
+  };
   kubeplay: { code: number; stdout: string; stderr: string };
   play: ClockState;
   pause: ClockState;

@@ -8,7 +8,8 @@ const REPLAY_SLICE_MS = 20;
 /** Runs one logged input against the cluster, as it ran the first time. */
 export function runEntry(cluster: Cluster, entry: InputEntry): void {
   // A command that kept running (get -w) only printed: a replay has no one to print to.
-  if (entry.tool === "kubectl") cluster.kubectl(entry.line, entry.stdin, entry.files).stream?.stop();
+  if (entry.tool === "kubectl")
+    cluster.kubectl(entry.line, entry.stdin, entry.files, entry.editorSave).stream?.stop();
   else runKubeplay(cluster, entry.line);
 }
 

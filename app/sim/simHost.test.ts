@@ -107,6 +107,34 @@ describe("SimHost", () => {
     });
   });
 
+  it("logs kubectl edit's saves, and a replay edits the object as the learner did", async () => {
+    const first = harness();
+    await first.ask({ type: "init", log: emptyLog });
+    await first.ask({ type: "kubectl", line: "create deployment web --image=nginx --replicas=2" });
+    const line = "kubectl edit deploy web";
+    const opened: { editor?: { text: string; original: string } } = await first.ask({
+      type: "kubectl",
+      line,
+    });
+    await first.ask({ type: "advance", seconds: 5 });
+    const edited = (opened.editor?.text ?? "").replace("replicas: 2", "replicas: 4");
+    const editorSave = { file: "kubectl-edit-7.yaml", original: opened.editor?.original ?? "", edited };
+    expect(await first.ask({ type: "kubectl", line, editorSave })).toMatchObject({
+      code: 0,
+      stdout: "deployment.apps/web edited\n",
+    });
+    await first.env.pass(20);
+    const entries = first.env.batches().flatMap((b) => b.inputs);
+    expect(entries.at(-1)).toEqual({ at: start + 5000, tool: "kubectl", line, editorSave });
+    const second = harness();
+    await second.ask({ type: "init", log: { ...emptyLog, entries } });
+    const replayed: { stdout: string } = await second.ask({
+      type: "kubectl",
+      line: "get deploy web -o jsonpath={.spec.replicas}",
+    });
+    expect(replayed.stdout).toBe("4");
+  });
+
   it("answers pings while it is busy with other requests", async () => {
     const { env, host } = harness();
     host.receive({ id: 1, request: { type: "ping" } });

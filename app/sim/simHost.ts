@@ -125,6 +125,7 @@ export class SimHost {
           line: request.line,
           stdin: request.stdin,
           files: request.files,
+          editorSave: request.editorSave,
         });
       case "kubeplay":
         return this.record(cluster, { tool: "kubeplay", line: request.line });
@@ -197,9 +198,10 @@ export class SimHost {
     if (input.stdin !== undefined) entry.stdin = input.stdin;
     const files = namedFiles(input.line, input.files);
     if (files) entry.files = files;
+    if (input.editorSave) entry.editorSave = input.editorSave;
     const { stream, ...result }: ReturnType<Cluster["kubectl"]> =
       input.tool === "kubectl"
-        ? cluster.kubectl(input.line, input.stdin, input.files)
+        ? cluster.kubectl(input.line, input.stdin, input.files, input.editorSave)
         : runKubeplay(cluster, input.line);
     this.log?.entries.push(entry);
     this.pending.inputs.push(entry);

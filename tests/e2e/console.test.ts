@@ -131,4 +131,32 @@ describe("the kubectl console", () => {
     expect(browser.foreignRequests).toEqual([]);
     expect(browser.consoleErrors).toEqual([]);
   });
+
+  it("runs kubectl edit in an editor tab: an invalid save comes back with the reason, a valid one applies", async () => {
+    const { page } = browser;
+    const replace = async (from: string, to: string) => {
+      // As a learner would: find the text (Ctrl+F selects the first match), close the widget, type over it.
+      await page.keyboard.press("ControlOrMeta+F");
+      await page.keyboard.type(from);
+      await page.keyboard.press("Escape");
+      await page.keyboard.type(to);
+    };
+    await typeCommand(page, "kubectl edit deployment follow");
+    await waitForTerminal(page, /kubectl edit opened the editor tab kubectl-edit-\d+\.yaml/);
+    const lines = page.locator('[data-testid="editor"] .view-lines');
+    await lines.filter({ hasText: /Please.edit.the.object.below/ }).waitFor();
+    await page.getByTestId("edit-session").waitFor();
+    await replace("replicas: 2", "replicas: -1");
+    await page.keyboard.press("ControlOrMeta+S");
+    await waitForTerminal(page, /error: deployments\.apps "follow" is invalid$/);
+    await lines.filter({ hasText: /spec\.replicas:.Invalid.value:.-1/ }).waitFor();
+    await replace("replicas: -1", "replicas: 3");
+    await page.getByTestId("edit-save").click();
+    await waitForTerminal(page, /deployment\.apps\/follow edited\n\$$/);
+    await page.getByTestId("edit-session").waitFor({ state: "detached" });
+    await typeCommand(page, "kubectl get deploy follow -o jsonpath={.spec.replicas}");
+    await waitForTerminal(page, /jsonpath=\{\.spec\.replicas\}\n3\$?$/m);
+    expect(browser.foreignRequests).toEqual([]);
+    expect(browser.consoleErrors).toEqual([]);
+  });
 });
