@@ -102,7 +102,7 @@ describe("kubectl edit", () => {
 
   it("refuses a rename and keeps the file", () => {
     const c = cluster();
-    const { saved } = editOnce(c, "edit deploy web", (t) => t.replace(/^  name: web$/m, "  name: web2"));
+    const { saved } = editOnce(c, "edit deploy web", (t) => t.replace(/^ {2}name: web$/m, "  name: web2"));
     expect(saved).toMatchObject({
       code: 1,
       stderr: `A copy of your changes has been stored to "${FILE}"\nerror: At least one of apiVersion, kind and name was changed\n`,
