@@ -38,6 +38,8 @@ describe("console tab completion", () => {
     expect(at("kubectl get deploy w").candidates).toEqual(["web", "worker"]);
     expect(at("kubectl get pods -n kube-system c").candidates).toEqual(["coredns-1"]);
     expect(at("kubectl get deployment/wo").candidates).toEqual(["deployment/worker"]);
+    expect(at("kubectl edit deploy/w").candidates).toEqual(["deploy/web", "deploy/worker"]);
+    expect(at("kubectl edit deploy w").candidates).toEqual(["web", "worker"]);
   });
 
   it("completes flags, namespaces, output formats and editor files", () => {

@@ -74,7 +74,8 @@ function argumentOptions(
   if (/\b(POD|NODE)\b/.test(usage) && args.length === 0 && !current.includes("/")) {
     return source.objectNames(/\bPOD\b/.test(usage) ? "Pod" : "Node", namespace);
   }
-  if (!/\bTYPE\b/.test(usage)) return [];
+  // `TYPE NAME` for most verbs; `RESOURCE/NAME` in edit's usage line.
+  if (!/\b(TYPE|RESOURCE)\b/.test(usage)) return [];
   if (current.includes("/")) {
     const [typed] = current.split("/");
     const type = resolveResource(typed);
