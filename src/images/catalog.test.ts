@@ -47,6 +47,8 @@ describe("resolveImage", () => {
     ["hashicorp/http-echo:0.2.3", "0.2.3"],
     ["registry.k8s.io/pause:3.9", "3.9"],
     ["gcr.io/google-samples/hello-app:1.0", "1.0"],
+    ["gcr.io/google-samples/kubernetes-bootcamp:v1", "v1"],
+    ["jocatalin/kubernetes-bootcamp:v2", "v2"],
   ])("resolves %s to tag %s", (ref, tag) => {
     expect(resolved(ref).tag).toBe(tag);
   });
@@ -158,6 +160,23 @@ describe("containerBehaviour", () => {
     expect(transcript).toContain(
       "err: 2026-01-05 10:00:00.000 UTC [1] LOG:  database system is ready to accept connections⏎",
     );
+  });
+
+  it("starts the Learn Kubernetes Basics app with its banner naming the pod, and has no v10", () => {
+    const { transcript, listens } = run(
+      "gcr.io/google-samples/kubernetes-bootcamp:v1",
+      undefined,
+      undefined,
+      {
+        HOSTNAME: "kubernetes-bootcamp-5c69669756-z9mcz",
+      },
+    );
+    expect(transcript.slice(0, 2)).toEqual([
+      "out: Kubernetes Bootcamp App Started At: 2026-01-05T10:00:00.000Z | Running On:  kubernetes-bootcamp-5c69669756-z9mcz ⏎",
+      "out: ⏎",
+    ]);
+    expect(listens?.ports).toEqual([8080]);
+    expect(() => resolved("gcr.io/google-samples/kubernetes-bootcamp:v10")).toThrow();
   });
 
   it("fills httpd's log with the pod IP", () => {

@@ -2,7 +2,7 @@
  * The simulated image catalog, as data: each repository's real tags, size, timings and
  * programs (model: kwok's stage YAMLs). Log lines are those the real images print, with
  * placeholders: {nginxTime}, {httpdTime}, {redisTime}, {pgTime}, {mysqlTime}, {mysqlEntryTime}, {goTime},
- * {version}, {podIP}, {port}.
+ * {isoTime}, {version}, {podIP}, {port}, {hostname} (the pod's name).
  */
 import type { ImageEntry, LogLine, Program } from "./catalogTypes";
 import { K8S_EXAMPLE_IMAGES } from "./catalogDataK8s";

@@ -186,12 +186,41 @@ const stress: ImageEntry = {
 };
 
 /** Every image of this file, appended to the catalog. */
+/**
+ * The app of the kubernetes.io "Learn Kubernetes Basics" tutorial (a Node.js server on 8080);
+ * its rolling-update module moves to jocatalin/kubernetes-bootcamp:v2 (and to a v10 that does
+ * not exist, to show a failed pull).
+ */
+const bootcamp = (repository: string, versions: string[]): ImageEntry => ({
+  repository,
+  tags: { versions, aliases: {}, variants: [] },
+  sizeBytes: 211_336_459,
+  pullSeconds: 4,
+  startSeconds: 1,
+  entrypoint: [],
+  // The Dockerfile's `CMD node server.js` runs through /bin/sh -c; kubeplay starts node directly.
+  cmd: ["node", "server.js"],
+  programs: {
+    sh: SHELL,
+    node: {
+      kind: "server",
+      ports: [8080],
+      readyAfterSeconds: 0,
+      // console.log("Kubernetes Bootcamp App Started At:", startTime, "| Running On: ", host, "\n")
+      log: [o("Kubernetes Bootcamp App Started At: {isoTime} | Running On:  {hostname} "), o("")],
+    },
+  },
+  hasShell: true,
+});
+
 export const K8S_EXAMPLE_IMAGES: readonly ImageEntry[] = [
   k8sBusybox,
   liveness,
   goproxy,
   agnhost,
   echoserver,
+  bootcamp("gcr.io/google-samples/kubernetes-bootcamp", ["v1"]),
+  bootcamp("docker.io/jocatalin/kubernetes-bootcamp", ["v1", "v2"]),
   nginxSlim,
   debian,
   ubuntu,

@@ -96,7 +96,7 @@ export function* runResolved(p: ResolvedProcess, version: string, ctx: Container
 /** Prints log lines at this instant, filled in when read (see LogBlockStep). */
 function* printLog(lines: LogLine[], version: string, ctx: ContainerContext): ContainerSteps {
   if (lines.length > 0)
-    yield { kind: "logBlock", lines, fill: templateFiller(version, ctx.podIP, ctx.now()) };
+    yield { kind: "logBlock", lines, fill: templateFiller(version, ctx.podIP, ctx.env.HOSTNAME, ctx.now()) };
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
@@ -107,14 +107,19 @@ const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
  * Fills log templates' placeholders from the version, the pod IP and the instant `now` the
  * lines were printed: each placeholder's value computed once, when first asked for.
  */
-function templateFiller(version: string, podIP: string | undefined, now: number): (text: string) => string {
+function templateFiller(
+  version: string,
+  podIP: string | undefined,
+  hostname: string | undefined,
+  now: number,
+): (text: string) => string {
   let values: Map<string, string | undefined> | undefined;
   let d: Date | undefined;
   const value = (all: string, key: string): string => {
     values ??= new Map();
     if (!values.has(key)) {
       d ??= new Date(now);
-      values.set(key, placeholder(key, version, podIP, d));
+      values.set(key, key === "hostname" ? (hostname ?? "localhost") : placeholder(key, version, podIP, d));
     }
     return values.get(key) ?? all;
   };
@@ -144,6 +149,8 @@ function placeholder(key: string, version: string, podIP: string | undefined, d:
       return `${Y}-${pad(M + 1)}-${pad(D)}T${hms}.${pad(ms * 1000, 6)}`;
     case "mysqlEntryTime":
       return `${Y}-${pad(M + 1)}-${pad(D)} ${hms}`;
+    case "isoTime":
+      return d.toISOString();
     default:
       return undefined;
   }
