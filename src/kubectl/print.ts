@@ -18,7 +18,18 @@ export interface PrintOptions {
   columnWidths?: number[];
 }
 
-const KNOWN_OUTPUTS = ["", "wide", "json", "yaml", "name", "jsonpath", "jsonpath-as-json", "custom-columns"];
+const KNOWN_OUTPUTS = [
+  "",
+  "wide",
+  "json",
+  "yaml",
+  "name",
+  "jsonpath",
+  "jsonpath-as-json",
+  "custom-columns",
+  "go-template",
+  "template",
+];
 
 /** Checks -o before anything is read, with kubectl's error for an unknown format. */
 export function checkOutputFormat(output: string): void {

@@ -1,6 +1,9 @@
 import type { KubeObject } from "../api/types";
 import {
   CustomColumnsError,
+  encodeGoJson,
+  GoTemplateError,
+  parseGoTemplate,
   KubectlJsonPathError,
   parseCustomColumnsSpec,
   printCustomColumns,
@@ -10,9 +13,19 @@ import {
   toKubectlList,
   toYaml,
 } from "./output";
+import { goSprint } from "../apimachinery/patch/jsonValue";
 import { KubectlError } from "./verb";
 
-const STRUCTURED = ["json", "yaml", "name", "jsonpath", "jsonpath-as-json", "custom-columns"];
+const STRUCTURED = [
+  "json",
+  "yaml",
+  "name",
+  "jsonpath",
+  "jsonpath-as-json",
+  "custom-columns",
+  "go-template",
+  "template",
+];
 
 /** Formats that print objects themselves rather than a table. */
 export function isStructuredFormat(output: string): boolean {
@@ -46,6 +59,9 @@ export function formatOutput(
       case "jsonpath":
       case "jsonpath-as-json":
         return printJsonPath(argument, data, { asJson: format === "jsonpath-as-json" });
+      case "go-template":
+      case "template":
+        return printGoTemplate(argument, data);
       default:
         return printCustomColumns(parseCustomColumnsSpec(argument), objects, { noHeaders });
     }
@@ -53,5 +69,31 @@ export function formatOutput(
     if (error instanceof KubectlJsonPathError) throw new KubectlError(`error: ${error.message}`);
     if (error instanceof CustomColumnsError) throw new KubectlError(`${error.output}error: ${error.message}`);
     throw error;
+  }
+}
+
+/**
+ * -o go-template=TEMPLATE over the object (or List) as JSON. A template that fails to run
+ * prints kubectl's debugging block before the error, as GoTemplatePrinter does.
+ */
+function printGoTemplate(template: string, data: unknown): string {
+  if (template === "") throw new KubectlError("error: template format specified but no template given");
+  let parsed: ReturnType<typeof parseGoTemplate>;
+  try {
+    parsed = parseGoTemplate(template);
+  } catch (error) {
+    if (!(error instanceof GoTemplateError)) throw error;
+    throw new KubectlError(`error: error parsing template ${template}, ${error.message}`);
+  }
+  const json = encodeGoJson(data, { indent: "" });
+  try {
+    return parsed.execute(JSON.parse(json));
+  } catch (error) {
+    if (!(error instanceof GoTemplateError)) throw error;
+    const debug =
+      `Error executing template: ${error.message}. Printing more information for debugging the template:\n` +
+      `\ttemplate was:\n\t\t${template}\n\traw data was:\n\t\t${json}\n` +
+      `\tobject given to template engine was:\n\t\t${goSprint(JSON.parse(json))}\n\n`;
+    throw new KubectlError(`${debug}error: error executing template "${template}": ${error.message}`);
   }
 }

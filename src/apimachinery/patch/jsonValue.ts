@@ -62,7 +62,7 @@ export function goTypeName(value: JsonValue | undefined): string {
 }
 
 /** Go's `%v` form of a float64: shortest digits, exponent form outside [1e-4, 1e6). */
-function goFloat(n: number): string {
+export function goFloat(n: number): string {
   if (!Number.isFinite(n)) return n > 0 ? "+Inf" : n < 0 ? "-Inf" : "NaN";
   const [mantissa, expText] = n.toExponential().split("e");
   const exp = Number(expText);

@@ -10,6 +10,7 @@ export {
 export type { CustomColumn } from "./customColumns";
 export { tabwrite } from "./goTabwriter";
 export { encodeGoJson, toJson } from "./json";
+export { GoTemplateError, parseGoTemplate } from "./goTemplate";
 export type { JsonOptions } from "./json";
 export { executeJsonPath, KubectlJsonPathError, parseKubectlJsonPath, printJsonPath } from "./jsonpath";
 export type { JsonPathOptions } from "./jsonpath";

@@ -61,6 +61,12 @@ export const getVerb: Verb = {
         "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string.",
     },
     {
+      name: "template",
+      type: "string",
+      usage:
+        "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].",
+    },
+    {
       name: "watch",
       shorthand: "w",
       type: "bool",
@@ -76,7 +82,7 @@ export const getVerb: Verb = {
 };
 
 function runGet(ctx: VerbContext): number {
-  const output = str(ctx.flags, "output");
+  const output = templateOutput(str(ctx.flags, "output"), str(ctx.flags, "template"));
   checkOutputFormat(output);
   const allNamespaces = bool(ctx.flags, "all-namespaces");
   const scope = {
@@ -107,7 +113,14 @@ function runGet(ctx: VerbContext): number {
     errors = errors.filter((e) => !("reason" in e && e.reason === "NotFound"));
   const sortBy = str(ctx.flags, "sort-by");
   if (sortBy) objects = sortObjects(objects, sortBy);
-  const printsEmptyList = ["json", "yaml", "jsonpath", "jsonpath-as-json"].includes(output.split("=")[0]);
+  const printsEmptyList = [
+    "json",
+    "yaml",
+    "jsonpath",
+    "jsonpath-as-json",
+    "go-template",
+    "template",
+  ].includes(output.split("=")[0]);
   if (objects.length > 0 || (printsEmptyList && errors.length === 0)) {
     const text = printResult(ctx.cluster, objects, {
       output,
@@ -133,4 +146,11 @@ function noResourcesMessage(ctx: VerbContext, allNamespaces: boolean): string {
   return allNamespaces || !namespaced
     ? "No resources found\n"
     : `No resources found in ${ctx.namespace} namespace.\n`;
+}
+
+/** `-o go-template --template=T` (or `--template` alone) as `go-template=T`, as kubectl's print flags combine them. */
+function templateOutput(output: string, template: string): string {
+  if (!template || output.includes("=")) return output;
+  if (output === "") return `go-template=${template}`;
+  return output === "go-template" || output === "template" ? `${output}=${template}` : output;
 }
