@@ -1,10 +1,13 @@
 /**
  * The files the kubelet puts into each new container instance (the service account mount,
- * the termination-log bind mount) and what it reads back when the instance ends.
+ * the termination-log bind mount, the pod's /etc/hosts, /etc/hostname and /etc/resolv.conf)
+ * and what it reads back when the instance ends.
  */
 import type { ConfigMap, KeyToPath, Pod, Secret, Volume } from "kubernetes-types/core/v1";
 import type { ObjectStore } from "../api/store";
 import { ContainerFs } from "../images/containerFs";
+import { KUBE_DNS_CLUSTER_IP } from "../services/clusterIPAllocator";
+import { CLUSTER_DOMAIN, searchPath } from "./dns";
 import type { LogStore } from "./logStore";
 import type { ContainerRuntime } from "./types";
 
@@ -29,9 +32,11 @@ export function containerFs(
   c: ContainerRuntime,
   store: ObjectStore,
   emptyDirs: Map<string, ContainerFs>,
+  podIP: string | undefined,
 ): ContainerFs {
   const fs = new ContainerFs();
   fs.seed(c.spec.terminationMessagePath ?? TERMINATION_LOG, "");
+  for (const [path, text] of podNetworkFiles(pod, podIP)) fs.seed(path, text);
   for (const [path, text] of mountedFiles(pod, c, store)) fs.seed(path, text);
   for (const m of c.spec.volumeMounts ?? []) {
     const volume = (pod.spec?.volumes ?? []).find((v) => v.name === m.name);
@@ -46,6 +51,33 @@ export function containerFs(
   if (mountsServiceAccount(pod, c))
     fs.seed(`${SERVICE_ACCOUNT_DIR}/namespace`, pod.metadata?.namespace ?? "default");
   return fs;
+}
+
+/**
+ * The files the kubelet bind-mounts for the pod's network identity: its managed /etc/hosts
+ * (kubelet_pods.go managedHostsFileContent), /etc/hostname, and the resolv.conf of the
+ * ClusterFirst DNS policy (the cluster's DNS Service and search path, ndots:5).
+ */
+function podNetworkFiles(pod: Pod, podIP: string | undefined): [string, string][] {
+  const namespace = pod.metadata?.namespace ?? "default";
+  const hostname = pod.spec?.hostname ?? pod.metadata?.name ?? "";
+  const subdomain = pod.spec?.subdomain;
+  const fqdn = subdomain
+    ? `${hostname}.${subdomain}.${namespace}.svc.${CLUSTER_DOMAIN}\t${hostname}`
+    : hostname;
+  const hosts =
+    "# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n" +
+    "fe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n" +
+    (podIP ? `${podIP}\t${fqdn}\n` : "");
+  const files: [string, string][] = [
+    ["/etc/hosts", hosts],
+    ["/etc/hostname", `${hostname}\n`],
+  ];
+  if ((pod.spec?.dnsPolicy ?? "ClusterFirst") === "ClusterFirst") {
+    const resolv = `search ${searchPath(namespace).join(" ")}\nnameserver ${KUBE_DNS_CLUSTER_IP}\noptions ndots:5\n`;
+    files.push(["/etc/resolv.conf", resolv]);
+  }
+  return files;
 }
 
 /**

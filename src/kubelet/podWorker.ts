@@ -150,7 +150,7 @@ export class PodWorker {
     const store = this.host.ctx.api.store;
     const env = containerEnv(store, pod, c.spec, this.rt.podIP);
     c.env = env;
-    c.fs = containerFs(pod, c, store, this.rt.emptyDirs);
+    c.fs = containerFs(pod, c, store, this.rt.emptyDirs, this.rt.podIP);
     const namespace = this.rt.namespace;
     const lookupHost = (name: string) => resolveClusterName(store, namespace, name);
     const ctx = { env, now: () => this.now, podIP: this.rt.podIP, fs: c.fs, lookupHost };

@@ -59,7 +59,7 @@ describe("permalinks", () => {
 
     await browser.page.getByTestId("share").click();
     sharedUrl = await browser.page.getByTestId("share-url").inputValue();
-    expect(sharedUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#\/s\/1\.[A-Za-z0-9_-]+$/);
+    expect(sharedUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#\/s\/2\.[A-Za-z0-9_-]+$/);
     await browser.page.screenshot({ path: ".tmp/permalink-shared.png" });
     expect(browser.foreignRequests).toEqual([]);
     expect(browser.consoleErrors).toEqual([]);

@@ -23,6 +23,7 @@ import { eventsVerb } from "./events";
 import { optionsVerb } from "./options";
 import { runVerb } from "./runPod";
 import { editVerb } from "./edit";
+import { execVerb } from "./exec";
 import { exposeVerb } from "./expose";
 import { scaleVerb } from "./scale";
 import { setVerb } from "./set";
@@ -38,7 +39,7 @@ export const VERB_GROUPS: { title: string; verbs: Verb[] }[] = [
     title: "Cluster Management Commands",
     verbs: [clusterInfoVerb, cordonNodeVerb, uncordonNodeVerb, drainVerb, taintVerb],
   },
-  { title: "Troubleshooting and Debugging Commands", verbs: [describeVerb, logsVerb, eventsVerb] },
+  { title: "Troubleshooting and Debugging Commands", verbs: [describeVerb, logsVerb, execVerb, eventsVerb] },
   { title: "Advanced Commands", verbs: [diffVerb, applyVerb, patchVerb, replaceVerb, waitVerb] },
   { title: "Settings Commands", verbs: [labelVerb, annotateVerb] },
   { title: "Other Commands", verbs: [apiResourcesVerb, apiVersionsVerb, configVerb, versionVerb] },

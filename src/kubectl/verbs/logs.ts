@@ -4,13 +4,12 @@
  * and --timestamps follow kubectl 1.32; -f keeps streaming new lines until the container exits.
  */
 import type { Pod } from "kubernetes-types/core/v1";
-import { labelSelectorAsSelector, parseSelector } from "../../apimachinery/labels";
+import { parseSelector } from "../../apimachinery/labels";
 import { usageErrorMessage } from "../cli/commandErrors";
 import { bool, num, str } from "../flagAccess";
-import { resolveResourceArgs } from "../resources";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
 import { SELECTOR_FLAG } from "./commonFlags";
-import { firstPod } from "./logsPodPick";
+import { allContainerNames, targetPod } from "./podPick";
 import type { LogLine } from "../../kubelet/logs";
 import { parseRfc3339 } from "../cli/rfc3339";
 
@@ -83,7 +82,7 @@ function runLogs(ctx: VerbContext): number {
     throw new KubectlError(
       `error: ${usageErrorMessage("kubectl logs", "only a selector (-l) or a POD name is allowed")}`,
     );
-  const pods = selector ? selectedPods(ctx, selector) : [targetPod(ctx, ctx.args[0])];
+  const pods = selector ? selectedPods(ctx, selector) : [targetPod(ctx, ctx.args[0], "logs")];
   const requests = pods.flatMap((pod) => logRequests(ctx, pod));
   const max = num(ctx.flags, "max-log-requests");
   if (bool(ctx.flags, "follow") && requests.length > 1 && requests.length > max)
@@ -165,23 +164,6 @@ function logRequests(ctx: VerbContext, pod: Pod): { pod: Pod; container: string 
   return names.map((container) => ({ pod, container }));
 }
 
-/** The pod named by `arg` (a pod name, pod/NAME, or a workload whose first pod is used). */
-function targetPod(ctx: VerbContext, arg: string): Pod {
-  if (!arg.includes("/")) return ctx.cluster.api.get("Pod", ctx.namespace, arg) as Pod;
-  const [request] = resolveResourceArgs([arg]);
-  const name = request.names?.[0] ?? "";
-  const obj = ctx.cluster.api.get(request.type.kind, ctx.namespace, name);
-  if (obj.kind === "Pod") return obj as Pod;
-  const selector = labelSelectorAsSelector(obj.spec?.selector);
-  const pods = ctx.cluster.store
-    .list("Pod", ctx.namespace)
-    .filter((p) => selector.matches(p.metadata.labels ?? {}));
-  const picked = firstPod(pods as Pod[]);
-  if (!picked) throw new KubectlError("error: timed out waiting for the condition");
-  if (pods.length > 1) ctx.err(`Found ${pods.length} pods, using pod/${picked.metadata?.name}\n`);
-  return picked;
-}
-
 /** -c, the positional container, the default-container annotation or the first container. */
 function containerName(ctx: VerbContext, pod: Pod): string {
   const given = str(ctx.flags, "container") || ctx.args[1];
@@ -209,15 +191,6 @@ function allContainers(pod: Pod): { name: string }[] {
     ...(pod.spec?.initContainers ?? []),
     ...(pod.spec?.ephemeralContainers ?? []),
   ];
-}
-
-/** podcmd.AllContainerNames: "a, b, init (init), debug (ephem)". */
-function allContainerNames(pod: Pod): string {
-  return [
-    ...(pod.spec?.containers ?? []).map((c) => c.name),
-    ...(pod.spec?.initContainers ?? []).map((c) => `${c.name} (init)`),
-    ...(pod.spec?.ephemeralContainers ?? []).map((c) => `${c.name} (ephem)`),
-  ].join(", ");
 }
 
 /** Which part of a log to print: lines from `sinceMs` on, at most `limitBytes` of them (0: all). */

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { createCluster } from "../../cluster";
+
+function cluster() {
+  const c = createCluster({ seed: 1, nodes: 1 });
+  c.kubectl("run web --image=nginx:1.27.4");
+  return c;
+}
+
+describe("kubectl exec", () => {
+  it("runs a command in the running container: its environment, the kubelet's files, cluster DNS", () => {
+    const c = cluster();
+    expect(c.kubectl("exec web -- hostname")).toMatchObject({
+      code: 1,
+      stderr: 'error: unable to upgrade connection: container not found ("web")\n',
+    });
+    c.advance(20);
+    const podIP = c.store.get("Pod", "default", "web")?.status?.podIP;
+    expect(c.kubectl("exec web -- sh -c 'echo $HOSTNAME; cat /etc/hostname'").stdout).toBe("web\nweb\n");
+    expect(c.kubectl("exec web -- cat /etc/hosts").stdout).toMatch(new RegExp(`^${podIP}\\tweb$`, "m"));
+    expect(c.kubectl("exec web -- cat /etc/resolv.conf").stdout).toBe(
+      "search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n",
+    );
+    expect(c.kubectl("exec web -- nslookup kubernetes").stdout).toContain("Address: 10.96.0.1\n");
+  });
+
+  it("ends with the command's exit code, and what it writes stays in the container", () => {
+    const c = cluster();
+    c.advance(20);
+    expect(c.kubectl("exec web -- sh -c 'echo oops >&2; exit 3'")).toEqual({
+      code: 3,
+      stdout: "",
+      stderr: "oops\ncommand terminated with exit code 3\n",
+    });
+    c.kubectl("exec web -- sh -c 'echo saved > /tmp/note'");
+    expect(c.kubectl("exec web -- cat /tmp/note").stdout).toBe("saved\n");
+  });
+
+  it("keeps running a command that sleeps, on the simulated clock", () => {
+    const c = cluster();
+    c.advance(20);
+    const result = c.kubectl("exec web -- sh -c 'echo start; sleep 5; echo done; exit 2'");
+    expect(result.stdout).toBe("start\n");
+    c.advance(3);
+    expect(result.stream?.read()).toEqual({ stdout: "", stderr: "" });
+    c.advance(3);
+    expect(result.stream?.read()).toEqual({
+      stdout: "done\n",
+      stderr: "command terminated with exit code 2\n",
+      code: 2,
+    });
+  });
+
+  it("fails as kubectl and the runtime do for missing programs, containers, commands and old syntax", () => {
+    const c = cluster();
+    c.kubectl("run hello --image=gcr.io/google-samples/hello-app:1.0");
+    c.advance(20);
+    expect(c.kubectl("exec hello -- sh").stderr).toMatch(
+      /^error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "sh": executable file not found in \$PATH: unknown\n$/,
+    );
+    expect(c.kubectl("exec web -c nope -- date").stderr).toBe(
+      "error: container nope is not valid for pod web out of: web\n",
+    );
+    expect(c.kubectl("exec web").stderr).toBe(
+      "error: you must specify at least one command for the container\n",
+    );
+    expect(c.kubectl("exec -- date").stderr).toBe("error: pod, type/name or --filename must be specified\n");
+    expect(c.kubectl("exec web date").stderr).toBe(
+      "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n",
+    );
+    expect(c.kubectl("exec -it web -- sh").stderr).toMatch(
+      /^error: kubeplay does not simulate interactive sessions/,
+    );
+  });
+
+  it("picks a workload's pod without saying so, and defaults the container as kubectl does", () => {
+    const c = createCluster({ seed: 1, nodes: 1 });
+    c.kubectl("create deployment d --image=busybox:1.36 --replicas=2 -- sleep 3600");
+    c.advance(20);
+    const result = c.kubectl("exec deploy/d -- echo hi");
+    expect(result).toMatchObject({ code: 0, stdout: "hi\n", stderr: "" });
+    const twoContainers = `apiVersion: v1
+kind: Pod
+metadata:
+  name: two
+spec:
+  containers:
+  - {name: a, image: "busybox:1.36", command: [sleep, "3600"]}
+  - {name: b, image: "busybox:1.36", command: [sleep, "3600"]}
+`;
+    c.kubectl("apply -f -", twoContainers);
+    c.advance(20);
+    expect(c.kubectl("exec two -- echo x").stderr).toBe('Defaulted container "a" out of: a, b\n');
+    expect(c.kubectl("exec two -q -- echo x").stderr).toBe("");
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * The pod exec subresource (POST /api/v1/namespaces/NS/pods/NAME/exec): the API server finds
+ * the node, the kubelet finds the running container, and the runtime starts the command in it:
+ * the container's environment, its file system (volumes included) and the cluster's DNS. The
+ * command runs through the image's simulated shell (src/images/shell.ts), so an image without
+ * a shell, or a program the shell does not know, fails as a missing executable does.
+ */
+import type { Pod } from "kubernetes-types/core/v1";
+import type { ApiServer } from "../api/server";
+import { resolveImage } from "../images/catalog";
+import type { ContainerSteps } from "../images/containerSteps";
+import { resolveProcess } from "../images/imageProgram";
+import { runProcess } from "../images/shell";
+import { isNodeRunning } from "../nodes/fleet";
+import { resolveClusterName } from "./dns";
+import { sha256Hex } from "../util/sha256";
+import { kubeletState } from "./kubelet";
+
+/** Why an exec could not start, in the words kubectl prints after `error: `. */
+export class ExecError extends Error {}
+
+/** A started exec: its steps, played on the simulated clock from `now`. */
+export interface ExecProcess {
+  steps: ContainerSteps;
+}
+
+/**
+ * Starts `argv` in the pod's container; `now` is the clock each step reads. Throws what the
+ * API server and the kubelet answer (kubectl prints them as `error: …` or `Error from server`).
+ */
+export function execInContainer(
+  api: ApiServer,
+  pod: Pod,
+  container: string,
+  argv: string[],
+  now: () => number,
+): ExecProcess {
+  const namespace = pod.metadata?.namespace ?? "";
+  const name = pod.metadata?.name ?? "";
+  const nodeName = pod.spec?.nodeName;
+  const worker = nodeName ? kubeletState(api).worker(`${namespace}/${name}`) : undefined;
+  const runtime = worker?.rt.containers.find((c) => c.spec.name === container);
+  if (!nodeName || !worker || !runtime?.running || runtime.phase !== "running") {
+    throw new ExecError(`unable to upgrade connection: container not found ("${container}")`);
+  }
+  if (!isNodeRunning(api, nodeName)) {
+    // The API server cannot reach a stopped node's kubelet.
+    const address = worker.rt.hostIP ?? nodeName;
+    throw new ExecError(`error dialing backend: dial tcp ${address}:10250: connect: connection refused`);
+  }
+  const image = resolveImage(runtime.spec.image ?? "");
+  const process = image.ok ? resolveProcess(image.image, argv) : null;
+  if (!image.ok || process?.program.kind !== "shell") {
+    const bin = argv[0] ?? "";
+    // containerd names each exec with 64 random hex digits; derived here, so the cluster's random sequence is untouched.
+    const execID = sha256Hex(`${runtime.containerID ?? ""} ${now()} ${argv.join(" ")}`);
+    throw new ExecError(
+      `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${execID}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${bin}": executable file not found in $PATH: unknown`,
+    );
+  }
+  const store = api.store;
+  const lookupHost = (host: string) => resolveClusterName(store, namespace, host);
+  const env = runtime.env ?? {};
+  return { steps: runProcess(process.argv, { env, now, fs: runtime.fs, lookupHost }) };
+}
