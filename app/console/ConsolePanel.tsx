@@ -74,6 +74,7 @@ function terminalDeps(bridge: SimBridge, mirror: ClusterMirror): TerminalDeps {
       };
     },
     edit: (line, open, print, note) => startKubectlEdit(bridge, line, open, editConsole(print, note)),
+    input: (streamId, text) => void bridge.request({ type: "stdin", streamId, text }).catch(() => undefined),
     interrupt: (streamId) => void bridge.request({ type: "interrupt", streamId }).catch(() => undefined),
     history: () => useWorkStore.getState().history,
     addHistory: (line) => useWorkStore.getState().addHistory(line),

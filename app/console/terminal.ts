@@ -26,7 +26,17 @@ export interface OutputChunk {
 /** What the terminal needs from the app. */
 export interface TerminalDeps {
   /** Runs a line; with `streamId` the command keeps running (get -w, rollout status, logs -f). */
-  run: (line: SimLine) => Promise<{ stdout: string; stderr: string; streamId?: number; editor?: EditorOpen }>;
+  run: (
+    line: SimLine,
+  ) => Promise<{
+    stdout: string;
+    stderr: string;
+    streamId?: number;
+    editor?: EditorOpen;
+    interactive?: boolean;
+  }>;
+  /** Sends a line typed into an interactive command (`kubectl exec -it POD -- sh`). */
+  input: (streamId: number, text: string) => void;
   /** `kubectl edit` waits for its file in the editor; output and notes come through the callbacks. */
   edit: (
     line: string,
@@ -81,8 +91,11 @@ export class ConsoleTerminal {
   private state = edit.EMPTY_LINE;
   private busy = false;
   private queue: string[] = [];
-  /** The command that keeps running (get -w …) until it exits or Ctrl-C, if any. */
-  private following?: { streamId: number; end: () => void };
+  /**
+   * The command that keeps running (get -w …) until it exits or Ctrl-C, if any. An interactive
+   * one (`exec -it … sh`) takes typed lines; `prompt` is its last unfinished output line.
+   */
+  private following?: { streamId: number; end: () => void; interactive: boolean; prompt: string };
   /** A `kubectl edit` waiting for its file to be saved in the editor, if any. */
   private editing?: EditRun;
 
@@ -140,7 +153,8 @@ export class ConsoleTerminal {
   }
 
   private redraw(): void {
-    if (!this.busy) this.term.write(edit.renderLine(PROMPT, this.state));
+    if (this.following?.interactive) this.term.write(edit.renderLine(this.following.prompt, this.state));
+    else if (!this.busy) this.term.write(edit.renderLine(PROMPT, this.state));
   }
 
   private writeOutput(stdout: string, stderr: string): void {
@@ -151,6 +165,7 @@ export class ConsoleTerminal {
   }
 
   private onData(data: string): void {
+    if (this.following?.interactive) return this.sessionKey(data, this.following);
     if (this.following && data === "\x03") return this.interruptFollowing();
     if (this.editing && data === "\x03") {
       this.term.write("^C\r\n");
@@ -254,8 +269,13 @@ export class ConsoleTerminal {
       default:
         try {
           const result = await this.deps.run(routed);
+          if (result.interactive && result.streamId !== undefined) {
+            // A session's first output ends with its prompt, where typing goes on.
+            await this.follow(result.streamId, true, result);
+            return;
+          }
           this.writeOutput(result.stdout, result.stderr);
-          if (result.streamId !== undefined) await this.follow(result.streamId);
+          if (result.streamId !== undefined) await this.follow(result.streamId, false);
           else if (result.editor) await this.edit(routed.line, result.editor);
         } catch (error) {
           this.writeOutput("", (error as Error).message);
@@ -264,20 +284,27 @@ export class ConsoleTerminal {
   }
 
   /** Prints a running command's output as it comes, until it exits, is interrupted or is lost. */
-  private follow(streamId: number): Promise<void> {
+  private follow(streamId: number, interactive: boolean, first?: OutputChunk): Promise<void> {
     return new Promise((resolve) => {
       let unsubscribe = () => {};
       const end = () => {
         unsubscribe();
         this.following = undefined;
+        this.state = edit.EMPTY_LINE;
         resolve();
       };
-      this.following = { streamId, end };
+      const following = { streamId, end, interactive, prompt: "" };
+      this.following = following;
+      if (first) this.writeSessionOutput(following, first.stdout, first.stderr);
       unsubscribe = this.deps.follow(
         streamId,
         (chunk) => {
-          this.writeOutput(chunk.stdout, chunk.stderr);
-          if (chunk.code !== undefined) end();
+          if (interactive) this.writeSessionOutput(following, chunk.stdout, chunk.stderr);
+          else this.writeOutput(chunk.stdout, chunk.stderr);
+          if (chunk.code !== undefined) {
+            if (interactive && following.prompt) this.term.write("\r\n");
+            end();
+          }
         },
         () => {
           this.writeOutput("", this.deps.text("streamLost"));
@@ -301,6 +328,52 @@ export class ConsoleTerminal {
     } finally {
       this.editing = undefined;
     }
+  }
+
+  /**
+   * What an interactive command printed, as a terminal shows it: its last unfinished line (the
+   * shell's prompt) stays, and the line being typed is drawn after it.
+   */
+  private writeSessionOutput(following: { prompt: string }, stdout: string, stderr: string): void {
+    if (stderr) this.term.write(`${RED}${crlf(stderr)}${RESET}`);
+    if (stdout) {
+      this.term.write(crlf(stdout));
+      const lastBreak = stdout.lastIndexOf("\n");
+      following.prompt = lastBreak < 0 ? following.prompt + stdout : stdout.slice(lastBreak + 1);
+    }
+    if (this.state.buffer) this.redraw();
+  }
+
+  /** A key typed into an interactive command: lines are edited here and sent whole, as a terminal's line discipline does. */
+  private sessionKey(data: string, following: { streamId: number; prompt: string }): void {
+    const send = (line: string) => {
+      this.term.write("\r\n");
+      this.state = edit.EMPTY_LINE;
+      following.prompt = "";
+      this.deps.input(following.streamId, `${line}\n`);
+    };
+    if (data === "\r") return send(this.state.buffer);
+    if (data === "\x03") {
+      // ^C reaches the shell, which drops the line and prompts again.
+      this.term.write(`^C\r\n${following.prompt}`);
+      this.state = edit.EMPTY_LINE;
+      return;
+    }
+    if (data === "\x04") {
+      // ^D on an empty line is the end of input: the shell exits.
+      if (this.state.buffer === "") send("exit");
+      return;
+    }
+    if (data === "\t" || data === "\x0c") return;
+    const key = KEYS[data];
+    if (key) return key(this);
+    if (data.startsWith("\x1b")) return;
+    // A paste of several lines sends each whole line, as typing them would.
+    const lines = data.split(/\r\n|\r|\n/);
+    lines.forEach((part, i) => {
+      this.apply(edit.insert(this.state, part));
+      if (i < lines.length - 1) send(this.state.buffer);
+    });
   }
 
   private interruptFollowing(): void {

@@ -86,8 +86,8 @@ export function MonacoHost(props: Props) {
   }, [monaco]);
 
   useEffect(() => {
-    if (monaco) syncModels(monaco, props.files);
-  }, [monaco, props.files]);
+    if (monaco) syncModels(monaco, props.files, editor.current, props.active);
+  }, [monaco, props.files, props.active]);
 
   useEffect(() => {
     if (!monaco || !editor.current) return;
@@ -121,18 +121,24 @@ export function MonacoHost(props: Props) {
   );
 }
 
-/** Makes the set of models match the files: new ones created, gone ones disposed, changed text replaced. */
-function syncModels(monaco: Monaco, files: Files): void {
-  const wanted = new Set(Object.keys(files).map((name) => uriOf(monaco, name).toString()));
-  for (const model of monaco.editor.getModels()) {
-    if (model.uri.scheme === "file" && !wanted.has(model.uri.toString())) model.dispose();
-  }
+/**
+ * Makes the set of models match the files: new ones created, changed text replaced, the active
+ * one shown, gone ones disposed, in that order: disposing the model the editor still shows
+ * cancels its pending work (hover, validation) with uncaught "Canceled" errors.
+ */
+function syncModels(monaco: Monaco, files: Files, editor: Editor | undefined, active: string): void {
   for (const [name, text] of Object.entries(files)) {
     const model = monaco.editor.getModel(uriOf(monaco, name));
     if (!model) monaco.editor.createModel(text, "yaml", uriOf(monaco, name));
     // Only a change from outside (a template, a permalink) differs; typing already matches.
     else if (model.getValue() !== text)
       model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+  }
+  const shown = monaco.editor.getModel(uriOf(monaco, active));
+  if (editor && shown && editor.getModel() !== shown) editor.setModel(shown);
+  const wanted = new Set(Object.keys(files).map((name) => uriOf(monaco, name).toString()));
+  for (const model of monaco.editor.getModels()) {
+    if (model.uri.scheme === "file" && !wanted.has(model.uri.toString())) model.dispose();
   }
 }
 

@@ -57,6 +57,8 @@ export type Request =
   | { type: "snapshot" }
   | { type: "log" }
   | { type: "interrupt"; streamId: number }
+  /** A line typed into an interactive command (`kubectl exec -it POD -- sh`); logged as that command's stdin. */
+  | { type: "stdin"; streamId: number; text: string }
   | ChecksRequest
   | ObjectEventsRequest
   | AppliedRequest
@@ -76,6 +78,8 @@ export interface ResponseMap {
     streamId?: number;
     namespace?: string;
     editor?: EditorOpen;
+    /** The running command reads what is typed: send lines with a `stdin` request. */
+    interactive?: boolean;
   };
   kubeplay: { code: number; stdout: string; stderr: string };
   play: ClockState;
@@ -91,6 +95,8 @@ export interface ResponseMap {
   applied: Record<string, never>;
   /** Ctrl-C on a running command; false when it had already ended. */
   interrupt: { stopped: boolean };
+  /** False when the command had already ended (or reads no input). */
+  stdin: { accepted: boolean };
   checks: { results: CheckResult[]; clock: ClockState };
   /** The Events about the object, as `kubectl describe` lists them (oldest last seen first). */
   objectEvents: { events: KubeObject[] };

@@ -135,6 +135,30 @@ describe("SimHost", () => {
     expect(replayed.stdout).toBe("4");
   });
 
+  it("logs what is typed into kubectl exec -it as that command's stdin, which a replay runs", async () => {
+    const first = harness();
+    await first.ask({ type: "init", log: emptyLog });
+    await first.ask({ type: "kubectl", line: "run bb --image=busybox:1.36 -- sleep 3600" });
+    await first.ask({ type: "advance", seconds: 20 });
+    const line = "exec -it bb -- sh";
+    const session: { streamId?: number; interactive?: boolean } = await first.ask({ type: "kubectl", line });
+    expect(session.interactive).toBe(true);
+    const typed = { type: "stdin" as const, streamId: session.streamId ?? -1, text: "echo kept > /tmp/f\n" };
+    expect(await first.ask(typed)).toEqual({ accepted: true });
+    await first.env.pass(20);
+    const entries = first.env.batches().flatMap((b) => b.inputs);
+    expect(entries.at(-1)).toEqual({
+      at: start + 20_000,
+      tool: "kubectl",
+      line,
+      stdin: "echo kept > /tmp/f\n",
+    });
+    const second = harness();
+    await second.ask({ type: "init", log: { ...emptyLog, entries } });
+    const replayed: { stdout: string } = await second.ask({ type: "kubectl", line: "exec bb -- cat /tmp/f" });
+    expect(replayed.stdout).toBe("kept\n");
+  });
+
   it("answers pings while it is busy with other requests", async () => {
     const { env, host } = harness();
     host.receive({ id: 1, request: { type: "ping" } });

@@ -77,6 +77,8 @@ export class SimHost {
   private lastFlush = Number.NEGATIVE_INFINITY;
   /** Commands still running (get -w, rollout status, logs -f), by stream id. */
   private streams = new Map<number, KubectlStream>();
+  /** The command line of each running interactive command, for logging what is typed into it. */
+  private streamLines = new Map<number, string>();
   private nextStreamId = 1;
   /** Watch events streamed since init (Batch.sent), and the count the UI last said it applied. */
   private sent = 0;
@@ -147,6 +149,8 @@ export class SimHost {
         return this.currentLog(cluster);
       case "interrupt":
         return this.interrupt(request.streamId);
+      case "stdin":
+        return this.typeInto(cluster, request.streamId, request.text);
       case "checks":
         return this.checks(cluster, request);
       case "objectEvents":
@@ -211,19 +215,40 @@ export class SimHost {
     if (!stream) return answer;
     const streamId = this.nextStreamId++;
     this.streams.set(streamId, stream);
-    return { ...answer, streamId };
+    if (!stream.interactive) return { ...answer, streamId };
+    this.streamLines.set(streamId, input.line);
+    return { ...answer, streamId, interactive: true };
+  }
+
+  /**
+   * Input typed into an interactive command. It is logged as the command run again with that
+   * input on stdin, which the engine runs exactly as the session did (src/kubectl/verbs/exec.ts):
+   * a replay has no session to type into.
+   */
+  private typeInto(cluster: Cluster, streamId: number, text: string): ResponseMap["stdin"] {
+    const stream = this.streams.get(streamId);
+    const line = this.streamLines.get(streamId);
+    if (!stream?.interactive || line === undefined) return { accepted: false };
+    const entry: InputEntry = { at: cluster.now(), tool: "kubectl", line, stdin: text };
+    stream.write(text);
+    this.log?.entries.push(entry);
+    this.pending.inputs.push(entry);
+    this.reanchor();
+    return { accepted: true };
   }
 
   private interrupt(streamId: number): ResponseMap["interrupt"] {
     const stream = this.streams.get(streamId);
     stream?.stop();
     this.streams.delete(streamId);
+    this.streamLines.delete(streamId);
     return { stopped: stream !== undefined };
   }
 
   private stopStreams(): void {
     for (const stream of this.streams.values()) stream.stop();
     this.streams.clear();
+    this.streamLines.clear();
   }
 
   /** What each running command printed since the last batch; ended ones are dropped. */
@@ -231,7 +256,10 @@ export class SimHost {
     const chunks: StreamChunk[] = [];
     for (const [streamId, stream] of this.streams) {
       const { stdout, stderr, code } = stream.read();
-      if (code !== undefined) this.streams.delete(streamId);
+      if (code !== undefined) {
+        this.streams.delete(streamId);
+        this.streamLines.delete(streamId);
+      }
       if (stdout || stderr || code !== undefined)
         chunks.push(code === undefined ? { streamId, stdout, stderr } : { streamId, stdout, stderr, code });
     }

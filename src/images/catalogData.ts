@@ -15,6 +15,8 @@ const patches = (minor: string, last: number, first = 0): string[] =>
   Array.from({ length: last - first + 1 }, (_, i) => `${minor}.${first + i}`);
 
 const SHELL: Program = { kind: "shell" };
+// The Debian-based images (and mysql's Oracle Linux) also have bash as a program; their -alpine
+// variants do not, which kubeplay does not tell apart.
 
 const NGINX_ENTRYPOINT_LOG: LogLine[] = [
   o("/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration"),
@@ -78,6 +80,7 @@ const nginx: ImageEntry = {
     "docker-entrypoint.sh": { kind: "entrypoint", wraps: "nginx", log: NGINX_ENTRYPOINT_LOG },
     nginx: { kind: "server", ports: [80], readyAfterSeconds: 0, log: NGINX_LOG },
     sh: SHELL,
+    bash: SHELL,
   },
   hasShell: true,
 };
@@ -113,6 +116,7 @@ const httpd: ImageEntry = {
       ],
     },
     sh: SHELL,
+    bash: SHELL,
   },
   hasShell: true,
 };
@@ -157,6 +161,7 @@ const redis: ImageEntry = {
       ],
     },
     sh: SHELL,
+    bash: SHELL,
   },
   hasShell: true,
 };
@@ -248,7 +253,7 @@ const perl: ImageEntry = {
   startSeconds: 1,
   entrypoint: [],
   cmd: ["perl5.40.1", "-de0"],
-  programs: { perl: { kind: "perl" }, sh: SHELL },
+  programs: { perl: { kind: "perl" }, sh: SHELL, bash: SHELL },
   hasShell: true,
 };
 
@@ -274,7 +279,7 @@ const python: ImageEntry = {
   startSeconds: 1,
   entrypoint: [],
   cmd: ["python3"],
-  programs: { python: { kind: "python" }, python3: { kind: "python" }, sh: SHELL },
+  programs: { python: { kind: "python" }, python3: { kind: "python" }, sh: SHELL, bash: SHELL },
   hasShell: true,
 };
 
@@ -294,6 +299,7 @@ const node: ImageEntry = {
     "docker-entrypoint.sh": { kind: "entrypoint", wraps: "node", log: [] },
     node: { kind: "node" },
     sh: SHELL,
+    bash: SHELL,
   },
   hasShell: true,
 };
@@ -349,6 +355,7 @@ const postgres: ImageEntry = {
       ],
     },
     sh: SHELL,
+    bash: SHELL,
   },
   hasShell: true,
 };
@@ -403,6 +410,7 @@ const mysql: ImageEntry = {
       ],
     },
     sh: SHELL,
+    bash: SHELL,
   },
   hasShell: true,
 };

@@ -10,6 +10,10 @@ export interface KubectlStream {
   read(): { stdout: string; stderr: string; code?: number };
   /** Interrupts the command (Ctrl-C): it writes nothing more and releases what it watches. */
   stop(): void;
+  /** True when the command reads what is typed (`exec -it … sh`): send it with `write`. */
+  readonly interactive: boolean;
+  /** Sends typed input (whole lines, each ending in "\n") to an interactive command. */
+  write(text: string): void;
 }
 
 /** What a following command writes to, and how it ends itself. */
@@ -25,6 +29,8 @@ export interface StreamHandlers {
   poll?: () => void;
   /** Releases subscriptions; called once when the command ends or is interrupted. */
   release?: () => void;
+  /** Takes typed input; only commands that read stdin have it (they are interactive). */
+  input?: (text: string) => void;
 }
 
 /** Builds the stream of a command whose `start` subscribes to what it follows. */
@@ -64,5 +70,9 @@ export function openStream(start: (io: StreamIO) => StreamHandlers): KubectlStre
       return result;
     },
     stop: release,
+    interactive: handlers.input !== undefined,
+    write(text) {
+      if (code === undefined && !released) handlers.input?.(text);
+    },
   };
 }

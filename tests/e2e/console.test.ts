@@ -132,6 +132,30 @@ describe("the kubectl console", () => {
     expect(browser.consoleErrors).toEqual([]);
   });
 
+  it("runs commands in a container with kubectl exec, and a shell session with exec -it", async () => {
+    const { page } = browser;
+    await typeCommand(page, "kubectl run shell --image=busybox:1.36 -- sleep 3600");
+    await waitForTerminal(page, /pod\/shell created/);
+    await typeCommand(page, "kubeplay advance 30s");
+    await waitForTerminal(page, /kubeplay advance 30s\n.*\n\$$/);
+    await typeCommand(page, "kubectl exec shell -- cat /etc/hostname");
+    await waitForTerminal(page, /cat \/etc\/hostname\nshell\n\$$/);
+    await typeCommand(page, "kubectl exec -it shell -- sh");
+    await waitForTerminal(page, /exec -it shell -- sh\n\/ #$/);
+    await page.keyboard.type("echo hello from $HOSTNAME > /tmp/greeting; cat /tmp/greeting");
+    await page.keyboard.press("Enter");
+    await waitForTerminal(
+      page,
+      /\n\/ # echo hello from \$HOSTNAME > \/tmp\/greeting; cat \/tmp\/greeting\nhello from shell\n\/ #$/,
+    );
+    await page.keyboard.type("exit 3");
+    await page.keyboard.press("Enter");
+    await waitForTerminal(page, /\/ # exit 3\ncommand terminated with exit code 3\n\$$/);
+    await typeCommand(page, "kubectl exec shell -- cat /tmp/greeting");
+    await waitForTerminal(page, /-- cat \/tmp\/greeting\nhello from shell\n\$$/);
+    expect(browser.consoleErrors).toEqual([]);
+  });
+
   it("runs kubectl edit in an editor tab: an invalid save comes back with the reason, a valid one applies", async () => {
     const { page } = browser;
     const replace = async (from: string, to: string) => {

@@ -68,9 +68,6 @@ describe("kubectl exec", () => {
     expect(c.kubectl("exec web date").stderr).toBe(
       "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n",
     );
-    expect(c.kubectl("exec -it web -- sh").stderr).toMatch(
-      /^error: kubeplay does not simulate interactive sessions/,
-    );
   });
 
   it("picks a workload's pod without saying so, and defaults the container as kubectl does", () => {
@@ -92,5 +89,32 @@ spec:
     c.advance(20);
     expect(c.kubectl("exec two -- echo x").stderr).toBe('Defaulted container "a" out of: a, b\n');
     expect(c.kubectl("exec two -q -- echo x").stderr).toBe("");
+  });
+
+  it("opens a shell session with -it: each typed line runs, the prompt comes back, exit N ends it", () => {
+    const c = createCluster({ seed: 1, nodes: 1 });
+    c.kubectl("run bb --image=busybox:1.36 -- sleep 3600");
+    c.advance(20);
+    const session = c.kubectl("exec -it bb -- sh");
+    expect(session).toMatchObject({ code: 0, stdout: "/ # " });
+    const stream = session.stream;
+    expect(stream?.interactive).toBe(true);
+    stream?.write("echo hi > /tmp/x; cat /tmp/x\n");
+    expect(stream?.read()).toEqual({ stdout: "hi\n/ # ", stderr: "" });
+    stream?.write("sleep 2; echo late\n");
+    expect(stream?.read()).toEqual({ stdout: "", stderr: "" });
+    c.advance(3);
+    expect(stream?.read()).toEqual({ stdout: "late\n/ # ", stderr: "" });
+    stream?.write("exit 4\n");
+    expect(stream?.read()).toEqual({ stdout: "", stderr: "command terminated with exit code 4\n", code: 4 });
+    // What the session wrote stays; a shell fed on stdin (a pipe, a replay) ends with its input.
+    expect(c.kubectl("exec -i bb -- sh", "cat /tmp/x\nfalse\n")).toEqual({
+      code: 1,
+      stdout: "hi\n",
+      stderr: "command terminated with exit code 1\n",
+    });
+    expect(c.kubectl("exec -it bb -- bash").stderr).toMatch(
+      /exec: "bash": executable file not found in \$PATH/,
+    );
   });
 });

@@ -11,8 +11,8 @@ import { allContainerNames, targetPod } from "./podPick";
 /**
  * `kubectl exec POD -- COMMAND`: runs a command in a running container through the kubelet
  * (src/kubelet/exec.ts) and prints what it prints, on the simulated clock: a command that
- * sleeps keeps running as time passes (Ctrl-C stops it). Interactive sessions (`-it … sh`)
- * are not simulated and say so.
+ * sleeps keeps running as time passes (Ctrl-C stops it). `-it … sh` opens a session that runs
+ * each typed line (see runShellSession).
  */
 export const execVerb: Verb = {
   name: "exec",
@@ -47,11 +47,6 @@ function runExec(ctx: VerbContext): number {
     throw new KubectlError("error: pod, type/name or --filename must be specified");
   if (command.length === 0)
     throw new KubectlError("error: you must specify at least one command for the container");
-  if (bool(ctx.flags, "stdin")) {
-    throw new KubectlError(
-      "error: kubeplay does not simulate interactive sessions (-i/-t): run one command at a time, e.g. kubectl exec POD -- cat /etc/hostname",
-    );
-  }
   const pod = podOf(ctx, podArg);
   const phase = pod.status?.phase;
   if (phase === "Succeeded" || phase === "Failed")
@@ -59,42 +54,130 @@ function runExec(ctx: VerbContext): number {
       `error: cannot exec into a container in a completed pod; current phase is ${phase}`,
     );
   const container = containerOf(ctx, pod);
-  let clock = ctx.cluster.now();
-  let steps: Iterator<ContainerStep>;
-  try {
-    steps = execInContainer(ctx.cluster.api, pod, container, command, () => clock).steps;
-  } catch (error) {
-    if (error instanceof ExecError) throw new KubectlError(`error: ${error.message}`);
-    throw error;
-  }
-  const write = (step: ContainerStep, out: (t: string) => void, err: (t: string) => void) => {
-    if (step.kind === "output") (step.stream === "stderr" ? err : out)(step.text);
-    else if (step.kind === "logBlock") for (const line of step.lines) out(`${step.fill(line.text)}\n`);
-  };
-  /** Plays steps until the command exits (its code) or sleeps past `until` (undefined). */
-  const play = (until: number, out: (t: string) => void, err: (t: string) => void): number | undefined => {
-    for (;;) {
-      if (wakeAt > until) return undefined;
-      clock = Math.max(clock, wakeAt);
-      const next = steps.next();
-      if (next.done) return 0;
-      const step = next.value;
-      if (step.kind === "exit") return step.code;
-      if (step.kind === "sleep") wakeAt = clock + step.seconds * 1000;
-      else write(step, out, err);
+  const start: Start = (argv, now) => {
+    try {
+      return execInContainer(ctx.cluster.api, pod, container, argv, now).steps;
+    } catch (error) {
+      if (error instanceof ExecError) throw new KubectlError(`error: ${error.message}`);
+      throw error;
     }
   };
-  let wakeAt = clock;
-  const code = play(ctx.cluster.now(), ctx.out, ctx.err);
+  if (bool(ctx.flags, "stdin") && isLoneShell(command)) return runShellSession(ctx, pod, command, start);
+  const process = new PlayedProcess(ctx.cluster.now(), (now) => start(command, now));
+  const code = process.play(ctx.cluster.now(), ctx.out, ctx.err);
   if (code !== undefined) return exited(ctx.err, code);
   // It sleeps: it goes on as simulated time passes, as a real exec session runs while the cluster does.
   ctx.follow((io) => ({
     poll: () => {
-      const ended = play(ctx.cluster.now(), io.out, io.err);
+      const ended = process.play(ctx.cluster.now(), io.out, io.err);
       if (ended !== undefined) io.exit(exited(io.err, ended));
     },
   }));
   return 0;
+}
+
+type Write = (text: string) => void;
+type Start = (argv: string[], now: () => number) => Iterator<ContainerStep>;
+
+/** A process's steps played on the simulated clock: what is due now runs, a sleep waits for its time. */
+class PlayedProcess {
+  private clock: number;
+  private wakeAt: number;
+  private readonly steps: Iterator<ContainerStep>;
+
+  constructor(now: number, start: (now: () => number) => Iterator<ContainerStep>) {
+    this.clock = now;
+    this.wakeAt = now;
+    this.steps = start(() => this.clock);
+  }
+
+  /** Plays what is due by `until`; the exit code once the process has ended, undefined while it sleeps. */
+  play(until: number, out: Write, err: Write): number | undefined {
+    for (;;) {
+      if (this.wakeAt > until) return undefined;
+      this.clock = Math.max(this.clock, this.wakeAt);
+      const next = this.steps.next();
+      if (next.done) return 0;
+      const step = next.value;
+      if (step.kind === "exit") return step.code;
+      if (step.kind === "sleep") this.wakeAt = this.clock + step.seconds * 1000;
+      else if (step.kind === "output") (step.stream === "stderr" ? err : out)(step.text);
+      else if (step.kind === "logBlock") for (const line of step.lines) out(`${step.fill(line.text)}\n`);
+    }
+  }
+}
+
+/** `sh`, `/bin/bash` …: a shell with no script, which with -i reads its commands from what is typed. */
+function isLoneShell(command: string[]): boolean {
+  return command.length === 1 && /^(\/bin\/|\/usr\/bin\/)?(sh|ash|bash)$/.test(command[0]);
+}
+
+/**
+ * `exec -i[t] POD -- sh`: each typed line runs in the container as the shell would run it
+ * (`sh -c LINE`: what it writes to files stays; shell variables do not carry to the next line);
+ * `exit [N]` ends the session, as does the end of the input given on stdin (a pipe, a replay).
+ * With -t the shell shows its prompt, as on a terminal.
+ */
+function runShellSession(ctx: VerbContext, pod: Pod, shell: string[], start: Start): number {
+  const prompt = bool(ctx.flags, "tty") ? shellPrompt(pod, shell[0]) : "";
+  // The container must be there and have the shell as the session starts.
+  start(shell, () => ctx.cluster.now());
+  const pending: string[] = [];
+  let buffered = "";
+  let current: PlayedProcess | undefined;
+  let lastCode = 0;
+  const take = (text: string) => {
+    const lines = (buffered + text).split("\n");
+    buffered = lines.pop() ?? "";
+    pending.push(...lines);
+  };
+  /** Runs what is due; the session's exit code once it has ended, else undefined. */
+  const pump = (out: Write, err: Write, endOfInput: boolean): number | undefined => {
+    for (;;) {
+      const now = ctx.cluster.now();
+      if (current) {
+        const code = current.play(now, out, err);
+        if (code === undefined) return undefined;
+        lastCode = code;
+        current = undefined;
+        out(prompt);
+      }
+      const line = pending.shift();
+      if (line === undefined) return endOfInput ? lastCode : undefined;
+      const exit = /^\s*exit(?:\s+(\d+))?\s*$/.exec(line);
+      if (exit) return exit[1] === undefined ? lastCode : Number(exit[1]) % 256;
+      if (line.trim() === "") out(prompt);
+      else current = new PlayedProcess(now, (clock) => start(["sh", "-c", line], clock));
+    }
+  };
+  ctx.out(prompt);
+  const piped = ctx.stdin !== undefined;
+  if (piped) {
+    take(ctx.stdin?.endsWith("\n") ? ctx.stdin : `${ctx.stdin}\n`);
+    const code = pump(ctx.out, ctx.err, true);
+    if (code !== undefined) return exited(ctx.err, code);
+  }
+  ctx.follow((io) => {
+    const run = () => {
+      const code = pump(io.out, io.err, piped);
+      if (code !== undefined) io.exit(exited(io.err, code));
+    };
+    return {
+      poll: run,
+      input: (text) => {
+        take(text);
+        run();
+      },
+    };
+  });
+  return 0;
+}
+
+/** The prompt a root shell shows: busybox's `/ # `, bash's `root@HOST:/# `, dash's `# `. */
+function shellPrompt(pod: Pod, shell: string): string {
+  if (shell.endsWith("bash")) return `root@${pod.spec?.hostname ?? pod.metadata?.name ?? ""}:/# `;
+  const image = pod.spec?.containers?.[0]?.image ?? "";
+  return /busybox|alpine/.test(image) ? "/ # " : "# ";
 }
 
 /** A non-zero exit ends kubectl with the same code, as its executor reports it. */
