@@ -26,9 +26,7 @@ export interface OutputChunk {
 /** What the terminal needs from the app. */
 export interface TerminalDeps {
   /** Runs a line; with `streamId` the command keeps running (get -w, rollout status, logs -f). */
-  run: (
-    line: SimLine,
-  ) => Promise<{
+  run: (line: SimLine) => Promise<{
     stdout: string;
     stderr: string;
     streamId?: number;
