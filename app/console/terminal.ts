@@ -57,6 +57,27 @@ export interface TerminalDeps {
 }
 
 export const PROMPT = "$ ";
+/** What Ctrl+C sends to an interactive command's shell (the terminal's interrupt character). */
+export const INTERRUPT = "\x03";
+
+/**
+ * An interactive command's state in the console (`exec -it … sh`): its last unfinished output
+ * line (`prompt`); whether it shows prompts at all; whether it is running a line (then lines
+ * typed ahead wait in `queued` for the next prompt).
+ */
+interface Session {
+  streamId: number;
+  prompt: string;
+  prompted: boolean;
+  awaiting: boolean;
+  queued: string[];
+}
+
+/** A command that keeps running; an interactive one is also a Session. */
+interface Following extends Session {
+  end: () => void;
+  interactive: boolean;
+}
 const RED = "\x1b[31m";
 const DIM = "\x1b[2m";
 const RESET = "\x1b[0m";
@@ -89,11 +110,8 @@ export class ConsoleTerminal {
   private state = edit.EMPTY_LINE;
   private busy = false;
   private queue: string[] = [];
-  /**
-   * The command that keeps running (get -w …) until it exits or Ctrl-C, if any. An interactive
-   * one (`exec -it … sh`) takes typed lines; `prompt` is its last unfinished output line.
-   */
-  private following?: { streamId: number; end: () => void; interactive: boolean; prompt: string };
+  /** The command that keeps running (get -w …) until it exits or Ctrl-C, if any. */
+  private following?: Following;
   /** A `kubectl edit` waiting for its file to be saved in the editor, if any. */
   private editing?: EditRun;
 
@@ -291,7 +309,15 @@ export class ConsoleTerminal {
         this.state = edit.EMPTY_LINE;
         resolve();
       };
-      const following = { streamId, end, interactive, prompt: "" };
+      const following: Following = {
+        streamId,
+        end,
+        interactive,
+        prompt: "",
+        prompted: false,
+        awaiting: false,
+        queued: [],
+      };
       this.following = following;
       if (first) this.writeSessionOutput(following, first.stdout, first.stderr);
       unsubscribe = this.deps.follow(
@@ -330,36 +356,63 @@ export class ConsoleTerminal {
 
   /**
    * What an interactive command printed, as a terminal shows it: its last unfinished line (the
-   * shell's prompt) stays, and the line being typed is drawn after it.
+   * shell's prompt) stays, and the line being typed is drawn after it. A prompt means the shell
+   * is ready: the next line typed ahead meanwhile goes now, echoed after it.
    */
-  private writeSessionOutput(following: { prompt: string }, stdout: string, stderr: string): void {
+  private writeSessionOutput(session: Session, stdout: string, stderr: string): void {
+    // A line typed ahead is drawn on a line of its own while a command runs: output goes above it.
+    if (session.awaiting && this.state.buffer) this.term.write("\r\x1b[2K");
     if (stderr) this.term.write(`${RED}${crlf(stderr)}${RESET}`);
     if (stdout) {
       this.term.write(crlf(stdout));
       const lastBreak = stdout.lastIndexOf("\n");
-      following.prompt = lastBreak < 0 ? following.prompt + stdout : stdout.slice(lastBreak + 1);
+      session.prompt = lastBreak < 0 ? session.prompt + stdout : stdout.slice(lastBreak + 1);
+      if (!stdout.endsWith("\n")) {
+        session.prompted = true;
+        session.awaiting = false;
+        const next = session.queued.shift();
+        if (next !== undefined) {
+          this.term.write(`${next}\r\n`);
+          this.sendLine(session, next);
+        }
+      }
     }
     if (this.state.buffer) this.redraw();
   }
 
+  /** Sends a whole line; a shell that shows prompts is busy until the next one. */
+  private sendLine(session: Session, line: string): void {
+    session.prompt = "";
+    session.awaiting = session.prompted;
+    this.deps.input(session.streamId, `${line}\n`);
+  }
+
   /** A key typed into an interactive command: lines are edited here and sent whole, as a terminal's line discipline does. */
-  private sessionKey(data: string, following: { streamId: number; prompt: string }): void {
-    const send = (line: string) => {
+  private sessionKey(data: string, session: Session): void {
+    const enter = (line: string) => {
+      this.state = edit.EMPTY_LINE;
+      if (session.awaiting) {
+        // Typed ahead: it goes, echoed after the prompt, once the shell is ready.
+        this.term.write("\r\x1b[2K");
+        session.queued.push(line);
+        return;
+      }
       this.term.write("\r\n");
-      this.state = edit.EMPTY_LINE;
-      following.prompt = "";
-      this.deps.input(following.streamId, `${line}\n`);
+      this.sendLine(session, line);
     };
-    if (data === "\r") return send(this.state.buffer);
+    if (data === "\r") return enter(this.state.buffer);
     if (data === "\x03") {
-      // ^C reaches the shell, which drops the line and prompts again.
-      this.term.write(`^C\r\n${following.prompt}`);
+      // ^C reaches the shell: it drops the line (and stops the command that runs), then prompts again.
+      this.term.write("^C\r\n");
       this.state = edit.EMPTY_LINE;
+      session.queued = [];
+      if (session.awaiting) this.deps.input(session.streamId, INTERRUPT);
+      else this.term.write(session.prompt);
       return;
     }
     if (data === "\x04") {
       // ^D on an empty line is the end of input: the shell exits.
-      if (this.state.buffer === "") send("exit");
+      if (this.state.buffer === "") enter("exit");
       return;
     }
     if (data === "\t" || data === "\x0c") return;
@@ -370,7 +423,7 @@ export class ConsoleTerminal {
     const lines = data.split(/\r\n|\r|\n/);
     lines.forEach((part, i) => {
       this.apply(edit.insert(this.state, part));
-      if (i < lines.length - 1) send(this.state.buffer);
+      if (i < lines.length - 1) enter(this.state.buffer);
     });
   }
 

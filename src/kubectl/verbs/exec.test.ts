@@ -105,6 +105,9 @@ spec:
     expect(stream?.read()).toEqual({ stdout: "", stderr: "" });
     c.advance(3);
     expect(stream?.read()).toEqual({ stdout: "late\n/ # ", stderr: "" });
+    stream?.write("sleep 100\n");
+    stream?.write("\x03");
+    expect(stream?.read()).toEqual({ stdout: "/ # ", stderr: "" });
     stream?.write("exit 4\n");
     expect(stream?.read()).toEqual({ stdout: "", stderr: "command terminated with exit code 4\n", code: 4 });
     // What the session wrote stays; a shell fed on stdin (a pipe, a replay) ends with its input.

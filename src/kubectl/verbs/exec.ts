@@ -77,6 +77,9 @@ function runExec(ctx: VerbContext): number {
 }
 
 type Write = (text: string) => void;
+
+/** The terminal's interrupt character (Ctrl+C), as an interactive session receives it. */
+const INTERRUPT = "\x03";
 type Start = (argv: string[], now: () => number) => Iterator<ContainerStep>;
 
 /** A process's steps played on the simulated clock: what is due now runs, a sleep waits for its time. */
@@ -146,7 +149,8 @@ function runShellSession(ctx: VerbContext, pod: Pod, shell: string[], start: Sta
       if (line === undefined) return endOfInput ? lastCode : undefined;
       const exit = /^\s*exit(?:\s+(\d+))?\s*$/.exec(line);
       if (exit) return exit[1] === undefined ? lastCode : Number(exit[1]) % 256;
-      if (line.trim() === "") out(prompt);
+      // A blank line, or a ^C logged from a live session (a replay has nothing to interrupt).
+      if (line.trim() === "" || line === INTERRUPT) out(prompt);
       else current = new PlayedProcess(now, (clock) => start(["sh", "-c", line], clock));
     }
   };
@@ -165,6 +169,15 @@ function runShellSession(ctx: VerbContext, pod: Pod, shell: string[], start: Sta
     return {
       poll: run,
       input: (text) => {
+        // ^C from the terminal: the command running is stopped and the shell prompts again.
+        if (text === INTERRUPT) {
+          if (current) {
+            current = undefined;
+            lastCode = 130;
+            io.out(prompt);
+          }
+          return;
+        }
         take(text);
         run();
       },
