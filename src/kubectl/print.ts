@@ -2,7 +2,7 @@ import type { KubeObject } from "../api/types";
 import type { Cluster } from "../cluster";
 import { printObjects } from "./printers/printObjects";
 import { KubectlError } from "./verb";
-import { formatOutput, isStructuredFormat } from "./structuredOutput";
+import { formatOutput, isStructuredFormat, STRUCTURED_FORMATS } from "./structuredOutput";
 
 /** How `get` and friends print: -o, --show-labels, -L, -A, --no-headers, --show-kind. */
 export interface PrintOptions {
@@ -18,18 +18,8 @@ export interface PrintOptions {
   columnWidths?: number[];
 }
 
-const KNOWN_OUTPUTS = [
-  "",
-  "wide",
-  "json",
-  "yaml",
-  "name",
-  "jsonpath",
-  "jsonpath-as-json",
-  "custom-columns",
-  "go-template",
-  "template",
-];
+/** Every -o kubeplay prints: the table (default and wide) and the structured formats. */
+const KNOWN_OUTPUTS = ["", "wide", ...STRUCTURED_FORMATS];
 
 /** Checks -o before anything is read, with kubectl's error for an unknown format. */
 export function checkOutputFormat(output: string): void {

@@ -16,7 +16,8 @@ import {
 import { goSprint } from "../apimachinery/patch/jsonValue";
 import { KubectlError } from "./verb";
 
-const STRUCTURED = [
+/** The -o formats that print objects themselves rather than a table. */
+export const STRUCTURED_FORMATS = [
   "json",
   "yaml",
   "name",
@@ -29,7 +30,7 @@ const STRUCTURED = [
 
 /** Formats that print objects themselves rather than a table. */
 export function isStructuredFormat(output: string): boolean {
-  return STRUCTURED.includes(output.split("=")[0]);
+  return STRUCTURED_FORMATS.includes(output.split("=")[0]);
 }
 
 /**

@@ -6,7 +6,7 @@ import { bool, list, str } from "../flagAccess";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
 import { FILENAME_FLAG } from "./commonFlags";
 import { objectsFromFiles } from "./fileObjects";
-import { allContainerNames, targetPod } from "./podPick";
+import { allContainerNames, allContainers, firstContainer, targetPod } from "./podPick";
 
 /**
  * `kubectl exec POD -- COMMAND`: runs a command in a running container through the kubelet
@@ -225,19 +225,13 @@ function containerOf(ctx: VerbContext, pod: Pod): string {
     str(ctx.flags, "container") ||
     pod.metadata?.annotations?.["kubectl.kubernetes.io/default-container"] ||
     "";
-  const all = [
-    ...(pod.spec?.containers ?? []),
-    ...(pod.spec?.initContainers ?? []),
-    ...(pod.spec?.ephemeralContainers ?? []),
-  ];
   if (name) {
-    if (all.some((c) => c.name === name)) return name;
+    if (allContainers(pod).some((c) => c.name === name)) return name;
     throw new KubectlError(
       `error: container ${name} is not valid for pod ${pod.metadata?.name ?? ""} out of: ${allContainerNames(pod)}`,
     );
   }
-  const first = pod.spec?.containers?.[0]?.name ?? "";
-  if (!bool(ctx.flags, "quiet") && all.length > 1)
-    ctx.err(`Defaulted container "${first}" out of: ${allContainerNames(pod)}\n`);
-  return first;
+  const first = firstContainer(pod);
+  if (first.notice && !bool(ctx.flags, "quiet")) ctx.err(first.notice);
+  return first.name;
 }

@@ -9,7 +9,7 @@ import { usageErrorMessage } from "../cli/commandErrors";
 import { bool, num, str } from "../flagAccess";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
 import { SELECTOR_FLAG } from "./commonFlags";
-import { allContainerNames, targetPod } from "./podPick";
+import { allContainers, firstContainer, targetPod } from "./podPick";
 import type { LogLine } from "../../kubelet/logs";
 import { parseRfc3339 } from "../cli/rfc3339";
 
@@ -174,23 +174,9 @@ function containerName(ctx: VerbContext, pod: Pod): string {
     if (allContainers(pod).some((c) => c.name === annotated)) return annotated;
     ctx.err(`Default container name "${annotated}" not found in pod ${name}\n`);
   }
-  const first = pod.spec?.containers?.[0]?.name ?? "";
-  if (
-    (pod.spec?.containers?.length ?? 0) > 1 ||
-    (pod.spec?.initContainers?.length ?? 0) > 0 ||
-    (pod.spec?.ephemeralContainers?.length ?? 0) > 0
-  ) {
-    ctx.err(`Defaulted container "${first}" out of: ${allContainerNames(pod)}\n`);
-  }
-  return first;
-}
-
-function allContainers(pod: Pod): { name: string }[] {
-  return [
-    ...(pod.spec?.containers ?? []),
-    ...(pod.spec?.initContainers ?? []),
-    ...(pod.spec?.ephemeralContainers ?? []),
-  ];
+  const first = firstContainer(pod);
+  if (first.notice) ctx.err(first.notice);
+  return first.name;
 }
 
 /** Which part of a log to print: lines from `sinceMs` on, at most `limitBytes` of them (0: all). */

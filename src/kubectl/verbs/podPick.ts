@@ -80,3 +80,22 @@ export function allContainerNames(pod: Pod): string {
     ...(pod.spec?.ephemeralContainers ?? []).map((c) => `${c.name} (ephem)`),
   ].join(", ");
 }
+
+/** Every container of the pod: regular, init, ephemeral. */
+export function allContainers(pod: Pod): { name: string }[] {
+  return [
+    ...(pod.spec?.containers ?? []),
+    ...(pod.spec?.initContainers ?? []),
+    ...(pod.spec?.ephemeralContainers ?? []),
+  ];
+}
+
+/**
+ * FindOrDefaultContainerByName's fallback: the first container, and the notice kubectl prints
+ * when the pod has others to choose from.
+ */
+export function firstContainer(pod: Pod): { name: string; notice?: string } {
+  const name = pod.spec?.containers?.[0]?.name ?? "";
+  if (allContainers(pod).length <= 1) return { name };
+  return { name, notice: `Defaulted container "${name}" out of: ${allContainerNames(pod)}\n` };
+}
