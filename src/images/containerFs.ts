@@ -6,13 +6,19 @@
  */
 
 /** Why a path operation failed, in busybox's words ("No such file or directory"...). */
-export type FsError = "No such file or directory" | "Is a directory" | "Not a directory" | "File exists";
+export type FsError =
+  | "No such file or directory"
+  | "Is a directory"
+  | "Not a directory"
+  | "File exists"
+  | "Read-only file system";
 
 /** A volume mounted into a file system: paths under `at` live in `fs`, under `prefix` (a subPath). */
 interface Mount {
   at: string;
   fs: ContainerFs;
   prefix: string;
+  readOnly: boolean;
 }
 
 /** A tiny in-memory tree: regular files with text contents, and directories. */
@@ -36,23 +42,25 @@ export class ContainerFs {
    * Mounts `volume` at `path` (its `subPath` directory, created if missing): what the
    * container writes there lands in the volume, which other containers of the pod may mount.
    */
-  mount(path: string, volume: ContainerFs, subPath = ""): void {
+  mount(path: string, volume: ContainerFs, subPath = "", readOnly = false): void {
     const at = normalize(path);
     const prefix = subPath ? normalize(subPath) : "/";
     if (prefix !== "/") volume.mkdir(prefix, true);
     this.mkdirParents(at);
     // Longest mount path first, so a nested mount wins over its parent.
-    this.mounts = [...this.mounts, { at, fs: volume, prefix }].sort((a, b) => b.at.length - a.at.length);
+    this.mounts = [...this.mounts, { at, fs: volume, prefix, readOnly }].sort(
+      (a, b) => b.at.length - a.at.length,
+    );
   }
 
   /** The file system and path a path resolves to through the mounts. */
-  private route(path: string): { fs: ContainerFs; p: string } {
+  private route(path: string): { fs: ContainerFs; p: string; readOnly: boolean } {
     const p = normalize(path);
     for (const m of this.mounts) {
       if (p !== m.at && !p.startsWith(`${m.at}/`)) continue;
-      return { fs: m.fs, p: normalize(`${m.prefix}/${p.slice(m.at.length)}`) };
+      return { fs: m.fs, p: normalize(`${m.prefix}/${p.slice(m.at.length)}`), readOnly: m.readOnly };
     }
-    return { fs: this, p };
+    return { fs: this, p, readOnly: false };
   }
 
   /** Adds a file and its parent directories (a mount), bypassing the checks a process meets. */
@@ -74,7 +82,8 @@ export class ContainerFs {
 
   /** Writes (or appends to) a file; its directory must exist. */
   write(path: string, text: string, append = false): FsError | undefined {
-    const { fs, p } = this.route(path);
+    const { fs, p, readOnly } = this.route(path);
+    if (readOnly) return "Read-only file system";
     if (fs !== this) return fs.write(p, text, append);
     if (p === "/dev/null") return undefined;
     if (this.dirs.has(p)) return "Is a directory";
@@ -85,7 +94,8 @@ export class ContainerFs {
 
   /** Removes a regular file. */
   remove(path: string): FsError | undefined {
-    const { fs, p } = this.route(path);
+    const { fs, p, readOnly } = this.route(path);
+    if (readOnly) return "Read-only file system";
     if (fs !== this) return fs.remove(p);
     if (this.dirs.has(p)) return "Is a directory";
     return this.files.delete(p) ? undefined : "No such file or directory";
@@ -102,7 +112,8 @@ export class ContainerFs {
 
   /** Creates a directory (with `parents`, every missing ancestor and no error if it exists). */
   mkdir(path: string, parents = false): FsError | undefined {
-    const { fs, p } = this.route(path);
+    const { fs, p, readOnly } = this.route(path);
+    if (readOnly) return "Read-only file system";
     if (fs !== this) return fs.mkdir(p, parents);
     if (this.files.has(p)) return "File exists";
     if (parents) return this.mkdirParents(p);

@@ -46,7 +46,7 @@ export function containerFs(
       dir = ContainerFs.volume();
       emptyDirs.set(volume.name, dir);
     }
-    fs.mount(m.mountPath, dir, m.subPath);
+    fs.mount(m.mountPath, dir, m.subPath, m.readOnly === true);
   }
   if (mountsServiceAccount(pod, c))
     fs.seed(`${SERVICE_ACCOUNT_DIR}/namespace`, pod.metadata?.namespace ?? "default");

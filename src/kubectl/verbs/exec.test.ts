@@ -120,4 +120,27 @@ spec:
       /exec: "bash": executable file not found in \$PATH/,
     );
   });
+
+  it("sees the pod's shared emptyDir from each container, read-only where it is mounted so", () => {
+    const c = createCluster({ seed: 1, nodes: 1 });
+    const pod = `apiVersion: v1
+kind: Pod
+metadata: {name: web-logs}
+spec:
+  volumes: [{name: logs, emptyDir: {}}]
+  containers:
+  - {name: web, image: "nginx:1.27", volumeMounts: [{name: logs, mountPath: /var/log/nginx}]}
+  - name: shipper
+    image: busybox:1.36
+    command: [sleep, "3600"]
+    volumeMounts: [{name: logs, mountPath: /var/log/nginx, readOnly: true}]
+`;
+    c.kubectl("apply -f -", pod);
+    c.advance(30);
+    expect(c.kubectl("exec web-logs -c web -- sh -c 'echo hello > /var/log/nginx/note'").code).toBe(0);
+    expect(c.kubectl("exec web-logs -c shipper -- cat /var/log/nginx/note").stdout).toBe("hello\n");
+    expect(c.kubectl("exec web-logs -c shipper -- sh -c 'echo x > /var/log/nginx/note'").stderr).toBe(
+      "sh: can't create /var/log/nginx/note: Read-only file system\ncommand terminated with exit code 1\n",
+    );
+  });
 });
