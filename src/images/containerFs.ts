@@ -24,7 +24,27 @@ interface Mount {
 /** A tiny in-memory tree: regular files with text contents, and directories. */
 export class ContainerFs {
   private files = new Map<string, string>();
-  private dirs = new Set<string>(["/", "/tmp", "/dev", "/etc", "/var", "/var/run", "/root", "/home", "/bin"]);
+  /** A Linux image's top-level directories (their contents, the image's own files, are not simulated). */
+  private dirs = new Set<string>([
+    "/",
+    "/bin",
+    "/dev",
+    "/etc",
+    "/home",
+    "/lib",
+    "/mnt",
+    "/opt",
+    "/proc",
+    "/root",
+    "/run",
+    "/sbin",
+    "/srv",
+    "/sys",
+    "/tmp",
+    "/usr",
+    "/var",
+    "/var/run",
+  ]);
   private mounts: Mount[] = [];
 
   constructor(seed: Record<string, string> = {}) {
@@ -121,6 +141,22 @@ export class ContainerFs {
     if (!this.dirs.has(parent(p))) return "No such file or directory";
     this.dirs.add(p);
     return undefined;
+  }
+
+  /** The names directly inside a directory (mount points included), sorted; or why it cannot be listed. */
+  list(path: string): string[] | { error: FsError } {
+    const { fs, p } = this.route(path);
+    if (fs !== this) return fs.list(p);
+    if (this.files.has(p)) return { error: "Not a directory" };
+    if (!this.dirs.has(p)) return { error: "No such file or directory" };
+    const names = new Set<string>();
+    const childOf = (x: string) =>
+      parent(x) === p && x !== "/" ? x.slice(x.lastIndexOf("/") + 1) : undefined;
+    for (const x of [...this.files.keys(), ...this.dirs, ...this.mounts.map((m) => m.at)]) {
+      const name = childOf(x);
+      if (name) names.add(name);
+    }
+    return [...names].sort();
   }
 
   /** "file", "dir" or undefined for a path that does not exist. */

@@ -4,7 +4,7 @@
  */
 import { BUSYBOX_DATE_FORMAT, strftime } from "./shellDate";
 import { err, ExitSignal, exportedEnv, LoopSignal, out, type Run, type ShellState } from "./shellState";
-import { cat, mkdir, nslookup, rm, touch } from "./shellFiles";
+import { cat, ls, mkdir, nslookup, rm, touch } from "./shellFiles";
 import { testExpression } from "./shellTest";
 
 /** A command implementation: argv (argv[0] is its name), stdin text, shell state. */
@@ -247,6 +247,7 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   printenv,
   env: printenv,
   cat,
+  ls,
   tail,
   touch,
   rm,

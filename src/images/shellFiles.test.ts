@@ -21,6 +21,22 @@ describe("the container file system in the shell", () => {
     expect(playSteps(runProcess(["cat", "/tmp/healthy"], ctx(fs)), { now: T0 })).toEqual(["exit 0"]);
   });
 
+  it("lists directories with ls, one name per line, mounts included, and fails on a missing path", () => {
+    const fs = new ContainerFs();
+    const logs = ContainerFs.volume();
+    fs.mount("/var/log/app", logs);
+    sh("mkdir -p /data/x; touch /data/b /data/a /var/log/app/out.log", fs);
+    expect(sh("ls /data", fs)).toEqual(["out: a⏎b⏎x⏎", "exit 0"]);
+    expect(sh("ls /var/log", fs)).toEqual(["out: app⏎", "exit 0"]);
+    expect(sh("ls /data/a /var/log/app /nope", fs)).toEqual([
+      "out: /data/a⏎",
+      "out: ⏎/var/log/app:⏎out.log⏎",
+      "err: ls: /nope: No such file or directory⏎",
+      "exit 1",
+    ]);
+    expect(sh("ls", fs)[0]).toMatch(/^out: bin⏎data⏎dev⏎etc⏎/);
+  });
+
   it("fails cat on a removed file with busybox's message", () => {
     const fs = new ContainerFs();
     sh("touch /tmp/healthy; rm -f /tmp/healthy", fs);

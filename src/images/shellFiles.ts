@@ -1,5 +1,5 @@
 /**
- * The busybox applets that touch the container's file system (containerFs.ts): cat, touch,
+ * The busybox applets that touch the container's file system (containerFs.ts): cat, ls, touch,
  * rm, mkdir, and nslookup (which reads the cluster DNS), with busybox's wording.
  */
 import { err, out, type Run, type ShellState } from "./shellState";
@@ -22,6 +22,37 @@ export function* cat(argv: string[], stdin: string, st: ShellState): Run {
     status = 1;
     if (typeof r !== "string" && r.error === "Is a directory") yield err("cat: read error: Is a directory\n");
     else yield err(`cat: can't open '${f}': No such file or directory\n`);
+  }
+  return status;
+}
+
+/**
+ * `ls [PATH...]`: one name per line, as busybox prints when its output is not a terminal; a
+ * directory operand among several gets a `PATH:` heading. Options are accepted and ignored.
+ */
+export function* ls(argv: string[], _stdin: string, st: ShellState): Run {
+  const paths = operands(argv);
+  const targets = paths.length > 0 ? paths : ["."];
+  let status = 0;
+  let first = true;
+  for (const path of targets) {
+    const resolved = path === "." ? "/" : path;
+    const kind = st.fs.kind(resolved);
+    if (!kind) {
+      yield err(`ls: ${path}: No such file or directory\n`);
+      status = 1;
+      continue;
+    }
+    if (kind === "file") {
+      yield out(`${path}\n`);
+      first = false;
+      continue;
+    }
+    const names = st.fs.list(resolved);
+    if (!Array.isArray(names)) continue;
+    const heading = targets.length > 1 ? `${first ? "" : "\n"}${path}:\n` : "";
+    first = false;
+    yield out(heading + names.map((n) => `${n}\n`).join(""));
   }
   return status;
 }

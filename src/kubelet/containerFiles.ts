@@ -6,6 +6,7 @@
 import type { ConfigMap, KeyToPath, Pod, Secret, Volume } from "kubernetes-types/core/v1";
 import type { ObjectStore } from "../api/store";
 import { ContainerFs } from "../images/containerFs";
+import { ROOT_CA_CONFIGMAP } from "../controllers/rootCaPublisher";
 import { KUBE_DNS_CLUSTER_IP } from "../services/clusterIPAllocator";
 import { CLUSTER_DOMAIN, searchPath } from "./dns";
 import type { LogStore } from "./logStore";
@@ -49,8 +50,44 @@ export function containerFs(
     fs.mount(m.mountPath, dir, m.subPath, m.readOnly === true);
   }
   if (mountsServiceAccount(pod, c))
-    fs.seed(`${SERVICE_ACCOUNT_DIR}/namespace`, pod.metadata?.namespace ?? "default");
+    for (const [path, text] of serviceAccountFiles(pod, store)) fs.seed(path, text);
   return fs;
+}
+
+/**
+ * The kube-api-access volume's files: the namespace, the cluster's CA (the kube-root-ca.crt
+ * ConfigMap, a placeholder here) and a token shaped as the API server issues them. kubeplay
+ * signs nothing: the token's claims are real, its signature says so.
+ */
+function serviceAccountFiles(pod: Pod, store: ObjectStore): [string, string][] {
+  const namespace = pod.metadata?.namespace ?? "default";
+  const account = pod.spec?.serviceAccountName ?? "default";
+  const ca = store.get("ConfigMap", namespace, ROOT_CA_CONFIGMAP) as ConfigMap | undefined;
+  const audience = `https://kubernetes.default.svc.${CLUSTER_DOMAIN}`;
+  const claims = {
+    aud: [audience],
+    iss: audience,
+    "kubernetes.io": {
+      namespace,
+      pod: { name: pod.metadata?.name, uid: pod.metadata?.uid },
+      serviceaccount: { name: account },
+    },
+    sub: `system:serviceaccount:${namespace}:${account}`,
+  };
+  const part = (text: string) => btoa(text).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+  const token = [
+    JSON.stringify({ alg: "RS256", kid: "kubeplay" }),
+    JSON.stringify(claims),
+    "not signed: simulated by kubeplay",
+  ]
+    .map(part)
+    .join(".");
+  const files: [string, string][] = [
+    [`${SERVICE_ACCOUNT_DIR}/namespace`, namespace],
+    [`${SERVICE_ACCOUNT_DIR}/token`, token],
+  ];
+  if (ca?.data?.["ca.crt"]) files.push([`${SERVICE_ACCOUNT_DIR}/ca.crt`, ca.data["ca.crt"]]);
+  return files;
 }
 
 /**

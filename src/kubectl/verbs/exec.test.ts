@@ -22,6 +22,12 @@ describe("kubectl exec", () => {
       "search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n",
     );
     expect(c.kubectl("exec web -- nslookup kubernetes").stdout).toContain("Address: 10.96.0.1\n");
+    expect(c.kubectl("exec web -- ls /var/run/secrets/kubernetes.io/serviceaccount").stdout).toBe(
+      "ca.crt\nnamespace\ntoken\n",
+    );
+    const token = c.kubectl("exec web -- cat /var/run/secrets/kubernetes.io/serviceaccount/token").stdout;
+    const claims = JSON.parse(atob(token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/")));
+    expect(claims.sub).toBe("system:serviceaccount:default:default");
   });
 
   it("ends with the command's exit code, and what it writes stays in the container", () => {
