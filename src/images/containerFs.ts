@@ -21,30 +21,64 @@ interface Mount {
   readOnly: boolean;
 }
 
+/** A Linux image's top-level directories (their contents, the image's own files, are not simulated). */
+const IMAGE_DIRS: ReadonlySet<string> = new Set([
+  "/",
+  "/bin",
+  "/dev",
+  "/etc",
+  "/home",
+  "/lib",
+  "/mnt",
+  "/opt",
+  "/proc",
+  "/root",
+  "/run",
+  "/sbin",
+  "/srv",
+  "/sys",
+  "/tmp",
+  "/usr",
+  "/var",
+  "/var/run",
+]);
+/** An empty volume's: its root. */
+const VOLUME_DIRS: ReadonlySet<string> = new Set(["/"]);
+
+/**
+ * The directories of one tree: a shared starting set, and this tree's own changes to it (every
+ * container starts with the same top-level directories; ten thousand need not each copy them).
+ */
+class DirSet {
+  private added = new Set<string>();
+  private removed?: Set<string>;
+
+  constructor(private readonly base: ReadonlySet<string>) {}
+
+  has(dir: string): boolean {
+    return this.added.has(dir) || (this.base.has(dir) && !this.removed?.has(dir));
+  }
+
+  add(dir: string): void {
+    this.added.add(dir);
+    this.removed?.delete(dir);
+  }
+
+  delete(dir: string): void {
+    this.added.delete(dir);
+    if (this.base.has(dir)) (this.removed ??= new Set()).add(dir);
+  }
+
+  *[Symbol.iterator](): Iterator<string> {
+    for (const dir of this.base) if (!this.removed?.has(dir)) yield dir;
+    yield* this.added;
+  }
+}
+
 /** A tiny in-memory tree: regular files with text contents, and directories. */
 export class ContainerFs {
-  private files = new Map<string, string>();
-  /** A Linux image's top-level directories (their contents, the image's own files, are not simulated). */
-  private dirs = new Set<string>([
-    "/",
-    "/bin",
-    "/dev",
-    "/etc",
-    "/home",
-    "/lib",
-    "/mnt",
-    "/opt",
-    "/proc",
-    "/root",
-    "/run",
-    "/sbin",
-    "/srv",
-    "/sys",
-    "/tmp",
-    "/usr",
-    "/var",
-    "/var/run",
-  ]);
+  private files = new Map<string, string | (() => string)>();
+  private dirs = new DirSet(IMAGE_DIRS);
   private mounts: Mount[] = [];
 
   constructor(seed: Record<string, string> = {}) {
@@ -54,7 +88,7 @@ export class ContainerFs {
   /** An empty volume's tree (an emptyDir): only its root directory. */
   static volume(): ContainerFs {
     const fs = new ContainerFs();
-    fs.dirs = new Set(["/"]);
+    fs.dirs = new DirSet(VOLUME_DIRS);
     return fs;
   }
 
@@ -83,11 +117,24 @@ export class ContainerFs {
     return { fs: this, p, readOnly: false };
   }
 
-  /** Adds a file and its parent directories (a mount), bypassing the checks a process meets. */
-  seed(path: string, text: string): void {
+  /**
+   * Adds a file and its parent directories (a mount), bypassing the checks a process meets.
+   * The text may be a function, called on first read: most containers' files (the kubelet's
+   * /etc/hosts, the service account token) are never read, and a thousand pods need not build them.
+   */
+  seed(path: string, text: string | (() => string)): void {
     const p = normalize(path);
     this.mkdirParents(parent(p));
     this.files.set(p, text);
+  }
+
+  /** A file's text, built now if it was seeded lazily. */
+  private text(p: string): string | undefined {
+    const text = this.files.get(p);
+    if (typeof text !== "function") return text;
+    const built = text();
+    this.files.set(p, built);
+    return built;
   }
 
   /** The text of a regular file, or the reason it cannot be read. */
@@ -95,7 +142,7 @@ export class ContainerFs {
     const { fs, p } = this.route(path);
     if (fs !== this) return fs.read(p);
     if (p === "/dev/null") return "";
-    const text = this.files.get(p);
+    const text = this.text(p);
     if (text !== undefined) return text;
     return { error: this.dirs.has(p) ? "Is a directory" : "No such file or directory" };
   }
@@ -108,7 +155,7 @@ export class ContainerFs {
     if (p === "/dev/null") return undefined;
     if (this.dirs.has(p)) return "Is a directory";
     if (!this.dirs.has(parent(p))) return "No such file or directory";
-    this.files.set(p, (append ? (this.files.get(p) ?? "") : "") + text);
+    this.files.set(p, (append ? (this.text(p) ?? "") : "") + text);
     return undefined;
   }
 

@@ -59,34 +59,35 @@ export function containerFs(
  * ConfigMap, a placeholder here) and a token shaped as the API server issues them. kubeplay
  * signs nothing: the token's claims are real, its signature says so.
  */
-function serviceAccountFiles(pod: Pod, store: ObjectStore): [string, string][] {
+function serviceAccountFiles(pod: Pod, store: ObjectStore): [string, string | (() => string)][] {
   const namespace = pod.metadata?.namespace ?? "default";
   const account = pod.spec?.serviceAccountName ?? "default";
-  const ca = store.get("ConfigMap", namespace, ROOT_CA_CONFIGMAP) as ConfigMap | undefined;
-  const audience = `https://kubernetes.default.svc.${CLUSTER_DOMAIN}`;
-  const claims = {
-    aud: [audience],
-    iss: audience,
-    "kubernetes.io": {
-      namespace,
-      pod: { name: pod.metadata?.name, uid: pod.metadata?.uid },
-      serviceaccount: { name: account },
-    },
-    sub: `system:serviceaccount:${namespace}:${account}`,
+  const ca = (store.get("ConfigMap", namespace, ROOT_CA_CONFIGMAP) as ConfigMap | undefined)?.data?.[
+    "ca.crt"
+  ];
+  // The token is built when read, from these strings only (not the pod: it must not be kept alive).
+  const podRef = { name: pod.metadata?.name, uid: pod.metadata?.uid };
+  const token = () => {
+    const audience = `https://kubernetes.default.svc.${CLUSTER_DOMAIN}`;
+    const claims = {
+      aud: [audience],
+      iss: audience,
+      "kubernetes.io": {
+        namespace,
+        pod: podRef,
+        serviceaccount: { name: account },
+      },
+      sub: `system:serviceaccount:${namespace}:${account}`,
+    };
+    const part = (text: string) => btoa(text).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+    const header = JSON.stringify({ alg: "RS256", kid: "kubeplay" });
+    return [header, JSON.stringify(claims), "not signed: simulated by kubeplay"].map(part).join(".");
   };
-  const part = (text: string) => btoa(text).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
-  const token = [
-    JSON.stringify({ alg: "RS256", kid: "kubeplay" }),
-    JSON.stringify(claims),
-    "not signed: simulated by kubeplay",
-  ]
-    .map(part)
-    .join(".");
-  const files: [string, string][] = [
+  const files: [string, string | (() => string)][] = [
     [`${SERVICE_ACCOUNT_DIR}/namespace`, namespace],
     [`${SERVICE_ACCOUNT_DIR}/token`, token],
   ];
-  if (ca?.data?.["ca.crt"]) files.push([`${SERVICE_ACCOUNT_DIR}/ca.crt`, ca.data["ca.crt"]]);
+  if (ca) files.push([`${SERVICE_ACCOUNT_DIR}/ca.crt`, ca]);
   return files;
 }
 
@@ -95,23 +96,24 @@ function serviceAccountFiles(pod: Pod, store: ObjectStore): [string, string][] {
  * (kubelet_pods.go managedHostsFileContent), /etc/hostname, and the resolv.conf of the
  * ClusterFirst DNS policy (the cluster's DNS Service and search path, ndots:5).
  */
-function podNetworkFiles(pod: Pod, podIP: string | undefined): [string, string][] {
+function podNetworkFiles(pod: Pod, podIP: string | undefined): [string, () => string][] {
   const namespace = pod.metadata?.namespace ?? "default";
   const hostname = pod.spec?.hostname ?? pod.metadata?.name ?? "";
   const subdomain = pod.spec?.subdomain;
   const fqdn = subdomain
     ? `${hostname}.${subdomain}.${namespace}.svc.${CLUSTER_DOMAIN}\t${hostname}`
     : hostname;
-  const hosts =
+  const hosts = () =>
     "# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n" +
     "fe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n" +
     (podIP ? `${podIP}\t${fqdn}\n` : "");
-  const files: [string, string][] = [
+  const files: [string, () => string][] = [
     ["/etc/hosts", hosts],
-    ["/etc/hostname", `${hostname}\n`],
+    ["/etc/hostname", () => `${hostname}\n`],
   ];
   if ((pod.spec?.dnsPolicy ?? "ClusterFirst") === "ClusterFirst") {
-    const resolv = `search ${searchPath(namespace).join(" ")}\nnameserver ${KUBE_DNS_CLUSTER_IP}\noptions ndots:5\n`;
+    const resolv = () =>
+      `search ${searchPath(namespace).join(" ")}\nnameserver ${KUBE_DNS_CLUSTER_IP}\noptions ndots:5\n`;
     files.push(["/etc/resolv.conf", resolv]);
   }
   return files;
