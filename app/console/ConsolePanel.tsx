@@ -29,6 +29,7 @@ function editConsole(print: EditConsole["print"], note: EditConsole["note"]): Ed
     note,
     openedNote: (file) => text("console.editing").replace("{file}", file),
     noRoomNote: () => text("editor.problem.tooMany"),
+    tooLargeNote: () => text("console.editTooLarge"),
   };
 }
 

@@ -401,6 +401,8 @@ export class ConsoleTerminal {
       this.sendLine(session, line);
     };
     if (data === "\r") return enter(this.state.buffer);
+    // Without a terminal (`exec -i`, no prompts) ^C stops kubectl itself, as SIGINT would.
+    if (data === "\x03" && !session.prompted) return this.interruptFollowing();
     if (data === "\x03") {
       // ^C reaches the shell: it drops the line (and stops the command that runs), then prompts again.
       this.term.write("^C\r\n");

@@ -26,6 +26,7 @@ function consoleLog() {
     note: (text) => lines.push(`note: ${text}`),
     openedNote: (file) => `editing ${file}`,
     noRoomNote: () => "no room",
+    tooLargeNote: () => "too large",
   };
   return { lines, io };
 }

@@ -8,6 +8,7 @@
  */
 import { create } from "zustand";
 import type { EditorOpen } from "../../src";
+import { LIMITS } from "../permalink/work";
 import { useWorkStore } from "../persist/workStore";
 import { editorActions } from "./editorStore";
 import type { KubectlRequester } from "./manifestCommands";
@@ -37,6 +38,8 @@ export interface EditConsole {
   openedNote: (file: string) => string;
   /** Said when the editor has no room for another tab. */
   noRoomNote: () => string;
+  /** Said when the file is larger than a saved session or a permalink can carry. */
+  tooLargeNote: () => string;
 }
 
 /** A running `kubectl edit`: done when kubectl exits; interrupt is Ctrl-C in the console. */
@@ -53,6 +56,11 @@ export function startKubectlEdit(
   io: EditConsole,
 ): EditRun {
   let leave: (exit: EditorExit | "interrupt") => void = () => undefined;
+  // Each save is logged with the file's texts; the log must stay within what work records carry.
+  if (first.original.length > LIMITS.fileChars) {
+    io.print("", `error: ${io.tooLargeNote()}`);
+    return { done: Promise.resolve(), interrupt: () => undefined };
+  }
   const file = openTab(first);
   if (!file) {
     io.print("", `error: ${io.noRoomNote()}`);
@@ -75,6 +83,10 @@ export function startKubectlEdit(
         return;
       }
       const edited = exit === "save" ? (useWorkStore.getState().files[file] ?? open.text) : open.text;
+      if (edited.length > LIMITS.fileChars) {
+        io.print("", `error: ${io.tooLargeNote()}`);
+        return;
+      }
       const save = { file, original: open.original, edited };
       let answer: Awaited<ReturnType<KubectlRequester["request"]>>;
       try {

@@ -81,6 +81,8 @@ export const en = {
     "Type kubectl commands, e.g. kubectl get pods (k is short for kubectl).\nTab completes, ↑/↓ recall earlier commands, help lists more.",
   "console.editing":
     "kubeplay: kubectl edit opened the editor tab {file}. Save it (Ctrl+S) to apply your changes, or quit to cancel; Ctrl+C here stops kubectl.",
+  "console.editTooLarge":
+    "kubeplay cannot edit more than 200,000 characters at once: edit fewer objects at a time.",
   "console.streamLost": "The simulator restarted, and this command with it: run it again.",
   "console.notFound": "command not found",
   "console.onlyKubectl": "this console runs kubectl and kubeplay commands",

@@ -79,6 +79,7 @@ export const zh: Record<MessageKey, string> = {
     "在这里输入 kubectl 命令，例如 kubectl get pods（k 是 kubectl 的简写）。\nTab 键补全，↑/↓ 调出历史命令，输入 help 查看更多。",
   "console.editing":
     "kubeplay：kubectl edit 已在编辑器标签页 {file} 中打开文件。保存（Ctrl+S）即应用修改，退出则取消；在此按 Ctrl+C 可终止 kubectl。",
+  "console.editTooLarge": "kubeplay 一次最多编辑 200,000 个字符：请一次编辑更少的对象。",
   "console.streamLost": "模拟器已重启，这条命令随之停止：请重新运行。",
   "console.notFound": "找不到命令",
   "console.onlyKubectl": "这个控制台只运行 kubectl 和 kubeplay 命令",

@@ -147,10 +147,11 @@ describe("SimHost", () => {
     expect(await first.ask(typed)).toEqual({ accepted: true });
     await first.env.pass(20);
     const entries = first.env.batches().flatMap((b) => b.inputs);
+    // Logged as the session's resolved pod and container, so that a replay types into the same ones.
     expect(entries.at(-1)).toEqual({
       at: start + 20_000,
       tool: "kubectl",
-      line,
+      line: "exec -i -n default bb -c bb -- sh",
       stdin: "echo kept > /tmp/f\n",
     });
     const second = harness();

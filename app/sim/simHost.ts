@@ -227,10 +227,10 @@ export class SimHost {
    */
   private typeInto(cluster: Cluster, streamId: number, text: string): ResponseMap["stdin"] {
     const stream = this.streams.get(streamId);
-    const line = this.streamLines.get(streamId);
-    if (!stream?.interactive || line === undefined) return { accepted: false };
-    const entry: InputEntry = { at: cluster.now(), tool: "kubectl", line, stdin: text };
-    stream.write(text);
+    const line = stream?.inputCommand ?? this.streamLines.get(streamId);
+    const at = cluster.now();
+    if (!stream?.interactive || line === undefined || !stream.write(text)) return { accepted: false };
+    const entry: InputEntry = { at, tool: "kubectl", line, stdin: text };
     this.log?.entries.push(entry);
     this.pending.inputs.push(entry);
     this.reanchor();
@@ -255,7 +255,7 @@ export class SimHost {
   private readStreams(): StreamChunk[] {
     const chunks: StreamChunk[] = [];
     for (const [streamId, stream] of this.streams) {
-      const { stdout, stderr, code } = stream.read();
+      const { stdout, stderr, code } = readSafely(stream);
       if (code !== undefined) {
         this.streams.delete(streamId);
         this.streamLines.delete(streamId);
@@ -396,4 +396,14 @@ export function namedFiles(line: string, files?: Record<string, string>): Record
   const words = new Set(line.split(/[\s=,]+/));
   const named = Object.entries(files).filter(([name]) => words.has(name));
   return named.length > 0 ? Object.fromEntries(named) : undefined;
+}
+
+/** A running command's output; one that fails while running ends with its error, not the batch. */
+function readSafely(stream: KubectlStream): ReturnType<KubectlStream["read"]> {
+  try {
+    return stream.read();
+  } catch (error) {
+    stream.stop();
+    return { stdout: "", stderr: `error: ${(error as Error).message}\n`, code: 1 };
+  }
 }

@@ -169,12 +169,14 @@ export class ContainerFs {
   }
 
   /** Removes a directory and everything under it (`rm -r`). */
-  removeTree(path: string): void {
-    const { fs, p } = this.route(path);
+  removeTree(path: string): FsError | undefined {
+    const { fs, p, readOnly } = this.route(path);
+    if (readOnly) return "Read-only file system";
     if (fs !== this) return fs.removeTree(p);
     const inside = (x: string) => x === p || x.startsWith(`${p}/`);
     for (const f of [...this.files.keys()]) if (inside(f)) this.files.delete(f);
     for (const d of [...this.dirs]) if (inside(d) && d !== "/") this.dirs.delete(d);
+    return undefined;
   }
 
   /** Creates a directory (with `parents`, every missing ancestor and no error if it exists). */

@@ -86,10 +86,17 @@ export function* rm(argv: string[], _stdin: string, st: ShellState): Run {
       yield err(`rm: '${f}' is a directory\n`);
       status = 1;
     } else if (kind === "dir") {
-      st.fs.removeTree(f);
-    } else if (st.fs.remove(f) && !force) {
-      yield err(`rm: can't remove '${f}': No such file or directory\n`);
-      status = 1;
+      const e = st.fs.removeTree(f);
+      if (e) {
+        yield err(`rm: can't remove '${f}': ${e}\n`);
+        status = 1;
+      }
+    } else {
+      const e = st.fs.remove(f);
+      if (e && !(force && e === "No such file or directory")) {
+        yield err(`rm: can't remove '${f}': ${e}\n`);
+        status = 1;
+      }
     }
   }
   return status;

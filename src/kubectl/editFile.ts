@@ -3,7 +3,7 @@
  * (kubectl's pkg/cmd/util/editor and cmdutil.StripComments/ManualStrip): a commented header,
  * the reasons a save was refused, comparisons that ignore comments and layout.
  */
-import { CORE_SCHEMA, loadAll } from "js-yaml";
+import { loadYamlDocuments, MAX_MANIFEST_BYTES } from "./manifest";
 
 /** The header of every round (the edit mode kubectl edit uses; JSON files get none). */
 const HEADER = `# Please edit the object below. Lines beginning with a '#' will be ignored,
@@ -49,7 +49,8 @@ export function manualStrip(text: string): string {
  */
 export function strippedForComparison(text: string): string {
   try {
-    return JSON.stringify(loadAll(text, null, { schema: CORE_SCHEMA }));
+    if (text.length > MAX_MANIFEST_BYTES) return manualStrip(text);
+    return JSON.stringify(loadYamlDocuments(text, "edited-file"));
   } catch {
     return manualStrip(text);
   }

@@ -24,6 +24,21 @@ export function parseManifest(text: string, source: string): ManifestDocument[] 
     );
   }
   const starts = documentStartLines(text);
+  const docs = loadYamlDocuments(text, source);
+  const out: ManifestDocument[] = [];
+  docs.forEach((doc, index) => {
+    const line = starts[index] ?? 1;
+    if (doc === null || doc === undefined) return;
+    for (const item of flattenList(doc)) out.push(checkDocument(item, line, source));
+  });
+  return out;
+}
+
+/**
+ * The YAML documents of a text, as JSON values, within the limits that keep a hostile input
+ * (an alias bomb) from freezing the tab; throws ManifestError with kubectl's wording.
+ */
+export function loadYamlDocuments(text: string, source: string): unknown[] {
   let docs: unknown[];
   try {
     // The core schema keeps timestamps as strings, as the API server sees them.
@@ -33,18 +48,14 @@ export function parseManifest(text: string, source: string): ManifestDocument[] 
       `error: error parsing ${source}: error converting YAML to JSON: yaml: ${yamlReason(error)}`,
     );
   }
-  const out: ManifestDocument[] = [];
-  docs.forEach((doc, index) => {
-    const line = starts[index] ?? 1;
-    if (doc === null || doc === undefined) return;
+  for (const doc of docs) {
     if (countNodes(doc, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
       throw new ManifestError(
         `error: error parsing ${source}: error converting YAML to JSON: yaml: document contains excessive aliasing`,
       );
     }
-    for (const item of flattenList(doc)) out.push(checkDocument(item, line, source));
-  });
-  return out;
+  }
+  return docs;
 }
 
 function checkDocument(doc: unknown, line: number, source: string): ManifestDocument {

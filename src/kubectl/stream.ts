@@ -12,8 +12,13 @@ export interface KubectlStream {
   stop(): void;
   /** True when the command reads what is typed (`exec -it … sh`): send it with `write`. */
   readonly interactive: boolean;
-  /** Sends typed input (whole lines, each ending in "\n") to an interactive command. */
-  write(text: string): void;
+  /**
+   * The command line that, given what was typed on its stdin, does what the session did with it
+   * (`exec -i POD -c CONTAINER -- sh` for `exec -it deploy/web -- sh`): how a log replays input.
+   */
+  readonly inputCommand?: string;
+  /** Sends typed input (whole lines, each ending in "\n"); false when the command no longer reads it. */
+  write(text: string): boolean;
 }
 
 /** What a following command writes to, and how it ends itself. */
@@ -31,6 +36,8 @@ export interface StreamHandlers {
   release?: () => void;
   /** Takes typed input; only commands that read stdin have it (they are interactive). */
   input?: (text: string) => void;
+  /** See KubectlStream.inputCommand. */
+  inputCommand?: string;
 }
 
 /** Builds the stream of a command whose `start` subscribes to what it follows. */
@@ -71,8 +78,11 @@ export function openStream(start: (io: StreamIO) => StreamHandlers): KubectlStre
     },
     stop: release,
     interactive: handlers.input !== undefined,
+    inputCommand: handlers.inputCommand,
     write(text) {
-      if (code === undefined && !released) handlers.input?.(text);
+      if (code !== undefined || released || !handlers.input) return false;
+      handlers.input(text);
+      return true;
     },
   };
 }

@@ -6,6 +6,7 @@
  * a shell, or a program the shell does not know, fails as a missing executable does.
  */
 import type { Pod } from "kubernetes-types/core/v1";
+import { StatusError } from "../api/errors";
 import type { ApiServer } from "../api/server";
 import { resolveImage } from "../images/catalog";
 import type { ContainerSteps } from "../images/containerSteps";
@@ -38,9 +39,11 @@ export function execInContainer(
   const namespace = pod.metadata?.namespace ?? "";
   const name = pod.metadata?.name ?? "";
   const nodeName = pod.spec?.nodeName;
-  const worker = nodeName ? kubeletState(api).worker(`${namespace}/${name}`) : undefined;
+  // The API server's pod connection: a pod not yet scheduled has no kubelet to ask.
+  if (!nodeName) throw new StatusError("BadRequest", `pod ${name} does not have a host assigned`);
+  const worker = kubeletState(api).worker(`${namespace}/${name}`);
   const runtime = worker?.rt.containers.find((c) => c.spec.name === container);
-  if (!nodeName || !worker || !runtime?.running || runtime.phase !== "running") {
+  if (!worker || !runtime?.running || runtime.phase !== "running") {
     throw new ExecError(`unable to upgrade connection: container not found ("${container}")`);
   }
   if (!isNodeRunning(api, nodeName)) {

@@ -83,6 +83,25 @@ describe("go-template", () => {
     );
   });
 
+  it("stops early in and/or, reads only own keys, and decodes Go's string escapes", () => {
+    expect(run("{{if and .spec.none (index .spec.none 0)}}x{{else}}short-circuited{{end}}")).toBe(
+      "short-circuited",
+    );
+    expect(run('{{index .metadata.labels "constructor"}}|{{exists . "constructor"}}')).toBe(
+      "<no value>|false",
+    );
+    expect(run('{{"\\x41\\u00e9\\t"}}|{{printf "%c" \'"\'}}')).toBe('Aé\t|"');
+    expect(run('{{printf "%.2f|%f" .spec.ratio 1}}')).toBe("0.50|%!f(int=1)");
+  });
+
+  it("refuses a template that would run away: huge ranges, endless output", () => {
+    expect(failure("{{range 5000000000}}x{{end}}")).toMatch(
+      /kubeplay stops a template after 1,000,000 steps/,
+    );
+    expect(failure("{{range 1.5}}x{{end}}")).toMatch(/range can't iterate over 1.5/);
+    expect(failure("{{break}}")).toBe("template: output:1: {{break}} outside {{range}}");
+  });
+
   it("fails as Go does on nil fields, bad indexes and parse errors", () => {
     expect(run("{{.spec.none.x}}|{{.nothing}}|{{.nil}}", { spec: {}, nil: null })).toBe(
       "<no value>|<no value>|<no value>",

@@ -107,12 +107,12 @@ function lex(body: string, src: string, offset: number): Token[] {
     else if (m[3] !== undefined) tokens.push({ kind: "field", names: fieldNames(m[3]), pos });
     else if (m[4] !== undefined) tokens.push({ kind: "dot", pos });
     else if (m[5] !== undefined) tokens.push({ kind: "ident", name: m[5], pos });
-    else if (m[6] !== undefined) tokens.push({ kind: "string", value: JSON.parse(m[6]) as string, pos });
+    else if (m[6] !== undefined) tokens.push({ kind: "string", value: goUnquote(m[6].slice(1, -1)), pos });
     else if (m[7] !== undefined) tokens.push({ kind: "string", value: m[7].slice(1, -1), pos });
     else if (m[8] !== undefined)
       tokens.push({
         kind: "number",
-        value: new Int(JSON.parse(`"${m[8].slice(1, -1)}"`).codePointAt(0)),
+        value: new Int(goUnquote(m[8].slice(1, -1)).codePointAt(0) ?? 0),
         pos,
       });
     else if (m[9] !== undefined) tokens.push({ kind: "number", value: numberConstant(m[9]), pos });
@@ -131,6 +131,28 @@ function depthAt(tokens: Token[], target: Token): number {
     if (t.kind === "punct" && t.value === ")") depth--;
   }
   return depth;
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  a: "\x07",
+  b: "\b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "\t",
+  v: "\v",
+  "\\": "\\",
+  "'": "'",
+  '"': '"',
+};
+
+/** A Go quoted string's or character's contents, escapes decoded (strconv.Unquote). */
+function goUnquote(body: string): string {
+  return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|.)/g, (all, e: string) => {
+    if (e.length === 1) return SIMPLE_ESCAPES[e] ?? all;
+    const code = /^[0-7]{3}$/.test(e) ? Number.parseInt(e, 8) : Number.parseInt(e.slice(1), 16);
+    return String.fromCodePoint(code);
+  });
 }
 
 const fieldNames = (path: string | undefined) => (path ? path.split(".").slice(1) : []);
@@ -202,6 +224,8 @@ const FUNCTIONS = new Set([
 
 class Parser {
   private i = 0;
+  /** How many {{range}}s enclose the action being parsed ({{break}} needs one). */
+  private rangeDepth = 0;
   constructor(
     private readonly pieces: Piece[],
     private readonly src: string,
@@ -228,8 +252,10 @@ class Parser {
       if (word === "end" || word === "else") return { nodes, end: { word, rest, pos: piece.pos } };
       if (word === "if" || word === "with") nodes.push(this.conditional(word, rest, piece.pos));
       else if (word === "range") nodes.push(this.range(rest, piece.pos));
-      else if (word === "break" || word === "continue") nodes.push({ kind: word });
-      else if (word === "define" || word === "template" || word === "block")
+      else if (word === "break" || word === "continue") {
+        if (this.rangeDepth === 0) throw fail(this.src, piece.pos, `{{${word}}} outside {{range}}`);
+        nodes.push({ kind: word });
+      } else if (word === "define" || word === "template" || word === "block")
         throw fail(this.src, piece.pos, `{{${word}}} is not simulated by kubeplay`);
       else nodes.push({ kind: "print", pipe: this.pipeline(piece.tokens, piece.pos) });
     }
@@ -256,7 +282,9 @@ class Parser {
 
   private range(tokens: Token[], pos: number): Node {
     const pipe = this.pipeline(tokens, pos);
+    this.rangeDepth++;
     const { nodes, end } = this.list();
+    this.rangeDepth--;
     if (!end) throw fail(this.src, pos, "unexpected EOF");
     let otherwise: Node[] = [];
     if (end.word === "else") {
@@ -358,8 +386,13 @@ class Flow {
   constructor(readonly kind: "break" | "continue") {}
 }
 
+/** Limits on one template run (Go has none; a browser tab needs them). */
+const MAX_STEPS = 1_000_000;
+const MAX_OUTPUT_CHARS = 10_000_000;
+
 class Executor {
   private out = "";
+  private steps = 0;
   private vars: { name: string; value: Value }[][] = [];
 
   constructor(
@@ -376,6 +409,7 @@ class Executor {
 
   private walk(nodes: Node[], dot: Value): void {
     for (const node of nodes) {
+      this.spend(0);
       switch (node.kind) {
         case "text":
           this.out += node.text;
@@ -405,19 +439,11 @@ class Executor {
 
   private range(node: Extract<Node, { kind: "range" }>, dot: Value): void {
     const value = this.pipeline({ ...node.pipe, decl: [] }, dot);
-    const entries: [Value, Value][] = Array.isArray(value)
-      ? value.map((v, i) => [new Int(i), v])
-      : isMap(value)
-        ? Object.keys(value)
-            .sort()
-            .map((k) => [k, value[k]])
-        : typeof value === "number" || value instanceof Int
-          ? Array.from({ length: Math.max(0, numeric(value)) }, (_, i) => [new Int(i), new Int(i)])
-          : value === null || value === undefined
-            ? []
-            : this.error(node.pipe.pos, `range can't iterate over ${printValue(value)}`);
-    if (entries.length === 0) return this.walk(node.otherwise, dot);
+    const entries = this.rangeEntries(value, node.pipe.pos);
+    let empty = true;
     for (const [key, item] of entries) {
+      empty = false;
+      this.spend(node.pipe.pos);
       const scope: { name: string; value: Value }[] = [];
       if (node.vars.length === 1) scope.push({ name: node.vars[0], value: item });
       if (node.vars.length === 2)
@@ -434,6 +460,25 @@ class Executor {
       }
       this.vars.pop();
     }
+    if (empty) this.walk(node.otherwise, dot);
+  }
+
+  /** What `range` iterates: a list's items, a map's entries by key, or 0..N-1 for an integer N. */
+  private *rangeEntries(value: Value, pos: number): Generator<[Value, Value]> {
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield [new Int(i), value[i]];
+    else if (isMap(value)) for (const k of Object.keys(value).sort()) yield [k, value[k]];
+    else if (value instanceof Int) for (let i = 0; i < value.value; i++) yield [new Int(i), new Int(i)];
+    else if (value !== null && value !== undefined)
+      this.error(pos, `range can't iterate over ${printValue(value)}`);
+  }
+
+  /** Counts a step against the budget that keeps a hostile template from freezing the tab. */
+  private spend(pos: number): void {
+    if (++this.steps > MAX_STEPS || this.out.length > MAX_OUTPUT_CHARS)
+      this.error(
+        pos,
+        `kubeplay stops a template after ${MAX_STEPS.toLocaleString("en")} steps or ${MAX_OUTPUT_CHARS.toLocaleString("en")} characters of output`,
+      );
   }
 
   private pipeline(pipe: Pipeline, dot: Value): Value {
@@ -460,6 +505,15 @@ class Executor {
   private command(command: Command, dot: Value, piped: { value: Value } | undefined): Value {
     const [head, ...args] = command.terms;
     const { pos, text } = command;
+    if (head.kind === "func" && (head.name === "and" || head.name === "or") && args.length > 0) {
+      // Go 1.18+: and/or stop at the first argument that decides, without evaluating the rest.
+      let value: Value;
+      for (const arg of args) {
+        value = this.term(arg, dot, pos);
+        if (head.name === "and" ? !truth(value) : truth(value)) return value;
+      }
+      return piped ? piped.value : value;
+    }
     if (head.kind === "func") {
       const values = args.map((a) => this.term(a, dot, pos));
       if (piped) values.push(piped.value);
@@ -506,7 +560,7 @@ class Executor {
     for (const name of names) {
       path += `.${name}`;
       if (isMap(current)) {
-        if (name in current) current = current[name];
+        if (Object.hasOwn(current, name)) current = current[name];
         else if (this.allowMissingKeys) current = undefined;
         else this.error(pos, `map has no entry for key "${name}"`, path);
       } else if (current === undefined) {
@@ -580,7 +634,7 @@ class Executor {
         current = current[i];
       } else if (isMap(current)) {
         if (typeof key !== "string") callError(`value has type ${goType(key)}; should be string`);
-        current = current[key as string];
+        current = Object.hasOwn(current, key as string) ? current[key as string] : undefined;
       } else if (current === null || current === undefined) {
         callError("index of untyped nil");
       } else callError(`can't index item of type ${goType(current)}`);
@@ -747,7 +801,7 @@ function exists(args: Value[]): boolean {
   let current = args[0];
   for (const key of args.slice(1)) {
     if (Array.isArray(current) && key instanceof Int) current = current[key.value];
-    else if (isMap(current) && typeof key === "string" && key in current) current = current[key];
+    else if (isMap(current) && typeof key === "string" && Object.hasOwn(current, key)) current = current[key];
     else return false;
   }
   return current !== undefined;
@@ -760,7 +814,7 @@ function sprintf(args: Value[], error: (message: string) => never): string {
     return error(`wrong type for value; expected string; got ${goType(format)}`);
   let next = 0;
   const out = format.replace(
-    /%([-+# 0]*)(\d+)?(?:\.(\d+))?([%svdqftxXgeT])/g,
+    /%([-+# 0]*)(\d+)?(?:\.(\d+))?([%svdqftxXgeTc])/g,
     (_all, flags: string, width?: string, precision?: string, verb?: string) => {
       if (verb === "%") return "%";
       if (next >= rest.length) return `%!${verb}(MISSING)`;
@@ -772,9 +826,15 @@ function sprintf(args: Value[], error: (message: string) => never): string {
           break;
         case "f":
           text =
-            typeof value === "number" || value instanceof Int
-              ? numeric(value).toFixed(precision === undefined ? 6 : Number(precision))
+            typeof value === "number"
+              ? value.toFixed(precision === undefined ? 6 : Number(precision))
               : `%!f(${goType(value)}=${formatV(value)})`;
+          break;
+        case "c":
+          text =
+            value instanceof Int
+              ? String.fromCodePoint(value.value)
+              : `%!c(${goType(value)}=${formatV(value)})`;
           break;
         case "q":
           text = typeof value === "string" ? JSON.stringify(value) : formatV(value);

@@ -10,6 +10,13 @@ function cluster() {
 describe("kubectl exec", () => {
   it("runs a command in the running container: its environment, the kubelet's files, cluster DNS", () => {
     const c = cluster();
+    const unschedulable =
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: stuck}\nspec:\n  nodeSelector: {disk: none}\n  containers: [{name: c, image: nginx}]\n";
+    c.kubectl("apply -f -", unschedulable);
+    expect(c.kubectl("exec stuck -- hostname")).toMatchObject({
+      code: 1,
+      stderr: "Error from server (BadRequest): pod stuck does not have a host assigned\n",
+    });
     expect(c.kubectl("exec web -- hostname")).toMatchObject({
       code: 1,
       stderr: 'error: unable to upgrade connection: container not found ("web")\n',
@@ -105,6 +112,7 @@ spec:
     expect(session).toMatchObject({ code: 0, stdout: "/ # " });
     const stream = session.stream;
     expect(stream?.interactive).toBe(true);
+    expect(stream?.inputCommand).toBe("exec -i -n default bb -c bb -- sh");
     stream?.write("echo hi > /tmp/x; cat /tmp/x\n");
     expect(stream?.read()).toEqual({ stdout: "hi\n/ # ", stderr: "" });
     stream?.write("sleep 2; echo late\n");
@@ -114,8 +122,9 @@ spec:
     stream?.write("sleep 100\n");
     stream?.write("\x03");
     expect(stream?.read()).toEqual({ stdout: "/ # ", stderr: "" });
-    stream?.write("exit 4\n");
+    expect(stream?.write("exit 4\n")).toBe(true);
     expect(stream?.read()).toEqual({ stdout: "", stderr: "command terminated with exit code 4\n", code: 4 });
+    expect(stream?.write("echo too late\n")).toBe(false);
     // What the session wrote stays; a shell fed on stdin (a pipe, a replay) ends with its input.
     expect(c.kubectl("exec -i bb -- sh", "cat /tmp/x\nfalse\n")).toEqual({
       code: 1,

@@ -1,4 +1,5 @@
 import type { Pod } from "kubernetes-types/core/v1";
+import { StatusError } from "../../api/errors";
 import { ExecError, execInContainer } from "../../kubelet/exec";
 import type { ContainerStep } from "../../images/containerSteps";
 import { usageErrorMessage } from "../cli/commandErrors";
@@ -62,7 +63,8 @@ function runExec(ctx: VerbContext): number {
       throw error;
     }
   };
-  if (bool(ctx.flags, "stdin") && isLoneShell(command)) return runShellSession(ctx, pod, command, start);
+  if (bool(ctx.flags, "stdin") && isLoneShell(command))
+    return runShellSession(ctx, pod, container, command, start);
   const process = new PlayedProcess(ctx.cluster.now(), (now) => start(command, now));
   const code = process.play(ctx.cluster.now(), ctx.out, ctx.err);
   if (code !== undefined) return exited(ctx.err, code);
@@ -121,8 +123,16 @@ function isLoneShell(command: string[]): boolean {
  * `exit [N]` ends the session, as does the end of the input given on stdin (a pipe, a replay).
  * With -t the shell shows its prompt, as on a terminal.
  */
-function runShellSession(ctx: VerbContext, pod: Pod, shell: string[], start: Start): number {
-  const prompt = bool(ctx.flags, "tty") ? shellPrompt(pod, shell[0]) : "";
+function runShellSession(
+  ctx: VerbContext,
+  pod: Pod,
+  container: string,
+  shell: string[],
+  start: Start,
+): number {
+  const prompt = bool(ctx.flags, "tty") ? shellPrompt(pod, container, shell[0]) : "";
+  // The session's pod and container, resolved: a replay must type into the same ones.
+  const inputCommand = `exec -i -n ${pod.metadata?.namespace ?? ctx.namespace} ${pod.metadata?.name ?? ""} -c ${container} -- ${shell[0]}`;
   // The container must be there and have the shell as the session starts.
   start(shell, () => ctx.cluster.now());
   const pending: string[] = [];
@@ -151,7 +161,15 @@ function runShellSession(ctx: VerbContext, pod: Pod, shell: string[], start: Sta
       if (exit) return exit[1] === undefined ? lastCode : Number(exit[1]) % 256;
       // A blank line, or a ^C logged from a live session (a replay has nothing to interrupt).
       if (line.trim() === "" || line === INTERRUPT) out(prompt);
-      else current = new PlayedProcess(now, (clock) => start(["sh", "-c", line], clock));
+      else {
+        try {
+          current = new PlayedProcess(now, (clock) => start(["sh", "-c", line], clock));
+        } catch (error) {
+          // The container is gone (deleted, restarted): the session is killed with it.
+          if (error instanceof KubectlError || error instanceof StatusError) return 137;
+          throw error;
+        }
+      }
     }
   };
   ctx.out(prompt);
@@ -168,6 +186,7 @@ function runShellSession(ctx: VerbContext, pod: Pod, shell: string[], start: Sta
     };
     return {
       poll: run,
+      inputCommand,
       input: (text) => {
         // ^C from the terminal: the command running is stopped and the shell prompts again.
         if (text === INTERRUPT) {
@@ -187,9 +206,9 @@ function runShellSession(ctx: VerbContext, pod: Pod, shell: string[], start: Sta
 }
 
 /** The prompt a root shell shows: busybox's `/ # `, bash's `root@HOST:/# `, dash's `# `. */
-function shellPrompt(pod: Pod, shell: string): string {
+function shellPrompt(pod: Pod, container: string, shell: string): string {
   if (shell.endsWith("bash")) return `root@${pod.spec?.hostname ?? pod.metadata?.name ?? ""}:/# `;
-  const image = pod.spec?.containers?.[0]?.image ?? "";
+  const image = allContainers(pod).find((c) => c.name === container)?.image ?? "";
   return /busybox|alpine/.test(image) ? "/ # " : "# ";
 }
 
@@ -215,6 +234,7 @@ function podOf(ctx: VerbContext, podArg: string | undefined): Pod {
   if (podArg) return targetPod(ctx, podArg, "exec");
   const { objects, errors } = objectsFromFiles(ctx, list(ctx.flags, "filename"));
   if (errors.length > 0) throw errors[0];
+  if (objects.length === 0) throw new KubectlError("error: no objects passed to exec");
   if (objects.length > 1) throw new KubectlError("error: cannot exec into multiple objects at a time");
   return targetPod(ctx, `${objects[0].kind.toLowerCase()}/${objects[0].metadata.name}`, "exec");
 }
