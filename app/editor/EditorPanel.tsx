@@ -81,7 +81,9 @@ export function EditorPanel({ bridge }: { bridge: KubectlRequester }) {
         onSelect={(name) => useActiveTab.getState().select(name)}
         onNew={() => setProblem(editorActions.open("untitled", ""))}
         onClose={(name) => exitEditor(name, "quit") || editorActions.close(name)}
-        onRename={(from, to) => editorActions.rename(from, to)}
+        onRename={(from, to) =>
+          from in useEditSessions.getState().sessions ? "editing" : editorActions.rename(from, to)
+        }
         onProblem={setProblem}
       />
       {problem && (

@@ -4,8 +4,11 @@
  */
 import { LIMITS } from "../permalink/work";
 
-/** Why a name was refused: `invalid` (shape), `taken` (another tab has it), `tooMany` (tab limit). */
-export type FileNameProblem = "invalid" | "taken" | "tooMany";
+/**
+ * Why a name was refused: `invalid` (shape), `taken` (another tab has it), `tooMany` (tab limit),
+ * `editing` (kubectl edit waits for the file under its name).
+ */
+export type FileNameProblem = "invalid" | "taken" | "tooMany" | "editing";
 
 /** The most tabs the editor opens (what a permalink can carry). */
 export const MAX_FILES = LIMITS.files;

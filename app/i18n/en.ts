@@ -72,6 +72,7 @@ export const en = {
   "editor.saveEdit": "Save and close",
   "editor.quitEdit": "Quit without saving",
   "editor.editWaiting": "kubectl edit waits for this file: saving (Ctrl+S) applies it, quitting cancels.",
+  "editor.problem.editing": "kubectl edit is waiting for this file under its name: save or quit it first.",
   "editor.problem.invalid": "File names use letters, digits, '.', '-' and '_' (at most 64 characters).",
   "editor.problem.taken": "Another tab already has that name.",
   "editor.problem.tooMany": "At most 20 files can be open.",

@@ -70,6 +70,7 @@ export const zh: Record<MessageKey, string> = {
   "editor.saveEdit": "保存并关闭",
   "editor.quitEdit": "不保存退出",
   "editor.editWaiting": "kubectl edit 正在等待这个文件：保存（Ctrl+S）即应用，退出则取消。",
+  "editor.problem.editing": "kubectl edit 正在按这个文件名等待它：请先保存或退出。",
   "editor.problem.invalid": "文件名只能包含字母、数字、“.”、“-”和“_”，最长 64 个字符。",
   "editor.problem.taken": "已有同名的文件。",
   "editor.problem.tooMany": "最多只能同时打开 20 个文件。",
