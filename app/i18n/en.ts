@@ -89,7 +89,7 @@ export const en = {
   "console.onlyKubectl": "this console runs kubectl and kubeplay commands",
   "console.didYouMean": "Did you mean:",
   "console.help":
-    "This console runs:\n  kubectl …  (or k …)   commands against the simulated cluster, e.g. kubectl get pods -A\n  kubeplay …            the simulator's own controls, e.g. kubeplay advance 5m (kubeplay help lists them)\n  clear                 clears the screen\n  help                  shows this text\nCommands that keep running (get -w, rollout status, logs -f, wait) print as time passes.\nKeys: Tab completes, ↑/↓ history, Ctrl+C cancels the line or stops a running command, Ctrl+L clears,\nCtrl+Shift+C / Ctrl+Shift+V (or right-click) copy and paste.",
+    "This console runs:\n  kubectl …  (or k …)   commands against the simulated cluster, e.g. kubectl get pods -A\n  kubeplay …            the simulator's own controls, e.g. kubeplay advance 5m (kubeplay help lists them)\n  clear                 clears the screen\n  help                  shows this text\nCommands that keep running (get -w, rollout status, logs -f, wait) print as time passes.\nkubectl edit opens the object in an editor tab (save applies it); kubectl exec -it POD -- sh opens a shell in the container (exit leaves it).\nKeys: Tab completes, ↑/↓ history, Ctrl+C cancels the line or stops a running command, Ctrl+L clears,\nCtrl+Shift+C / Ctrl+Shift+V (or right-click) copy and paste.",
   "view.mode": "View mode",
   "view.tabGraph": "Graph",
   "view.tabTable": "Table",
