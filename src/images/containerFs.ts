@@ -80,6 +80,8 @@ export class ContainerFs {
   private files = new Map<string, string | (() => string)>();
   private dirs = new DirSet(IMAGE_DIRS);
   private mounts: Mount[] = [];
+  /** Paths (and everything under them) that refuse writes: ConfigMap and Secret mounts. */
+  private readOnlyPaths?: string[];
 
   constructor(seed: Record<string, string> = {}) {
     for (const [path, text] of Object.entries(seed)) this.seed(path, text);
@@ -107,9 +109,16 @@ export class ContainerFs {
     );
   }
 
+  /** Makes `path` and what is under it read-only (a volume the kubelet mounts read-only). */
+  markReadOnly(path: string): void {
+    (this.readOnlyPaths ??= []).push(normalize(path));
+  }
+
   /** The file system and path a path resolves to through the mounts. */
   private route(path: string): { fs: ContainerFs; p: string; readOnly: boolean } {
     const p = normalize(path);
+    if (this.readOnlyPaths?.some((r) => p === r || p.startsWith(`${r}/`)))
+      return { fs: this, p, readOnly: true };
     for (const m of this.mounts) {
       if (p !== m.at && !p.startsWith(`${m.at}/`)) continue;
       return { fs: m.fs, p: normalize(`${m.prefix}/${p.slice(m.at.length)}`), readOnly: m.readOnly };

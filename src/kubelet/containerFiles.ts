@@ -41,6 +41,8 @@ export function containerFs(
   for (const [path, text] of mountedFiles(pod, c, store)) fs.seed(path, text);
   for (const m of c.spec.volumeMounts ?? []) {
     const volume = (pod.spec?.volumes ?? []).find((v) => v.name === m.name);
+    // ConfigMap, Secret and projected volumes are mounted read-only, whatever the mount says.
+    if (volume?.configMap || volume?.secret || volume?.projected) fs.markReadOnly(m.mountPath);
     if (!volume?.emptyDir) continue;
     let dir = emptyDirs.get(volume.name);
     if (!dir) {
@@ -49,8 +51,10 @@ export function containerFs(
     }
     fs.mount(m.mountPath, dir, m.subPath, m.readOnly === true);
   }
-  if (mountsServiceAccount(pod, c))
+  if (mountsServiceAccount(pod, c)) {
     for (const [path, text] of serviceAccountFiles(pod, store)) fs.seed(path, text);
+    fs.markReadOnly(SERVICE_ACCOUNT_DIR);
+  }
   return fs;
 }
 

@@ -157,5 +157,15 @@ spec:
     expect(c.kubectl("exec web-logs -c shipper -- sh -c 'echo x > /var/log/nginx/note'").stderr).toBe(
       "sh: can't create /var/log/nginx/note: Read-only file system\ncommand terminated with exit code 1\n",
     );
+    // The kubelet mounts the service account (and ConfigMaps, Secrets) read-only.
+    expect(
+      c.kubectl("exec web-logs -c shipper -- rm /var/run/secrets/kubernetes.io/serviceaccount/token").stderr,
+    ).toBe(
+      "rm: can't remove '/var/run/secrets/kubernetes.io/serviceaccount/token': Read-only file system\ncommand terminated with exit code 1\n",
+    );
+    expect(
+      c.kubectl("exec web-logs -c shipper -- cat /var/run/secrets/kubernetes.io/serviceaccount/namespace")
+        .stdout,
+    ).toBe("default");
   });
 });
