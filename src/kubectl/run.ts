@@ -64,6 +64,7 @@ export function runKubectl(
     code = 1;
     start = undefined;
     editor = undefined;
+    if (error instanceof KubectlError) out.push(error.stdout);
     err.push(formatError(error));
   }
   const result: KubectlResult = { code, stdout: out.join(""), stderr: err.join("") };

@@ -91,10 +91,15 @@ function printGoTemplate(template: string, data: unknown): string {
     return parsed.execute(JSON.parse(json));
   } catch (error) {
     if (!(error instanceof GoTemplateError)) throw error;
+    // What ran before the failure is already on stdout, then the debugging block; the error goes to stderr.
     const debug =
       `Error executing template: ${error.message}. Printing more information for debugging the template:\n` +
       `\ttemplate was:\n\t\t${template}\n\traw data was:\n\t\t${json}\n` +
       `\tobject given to template engine was:\n\t\t${goSprint(JSON.parse(json))}\n\n`;
-    throw new KubectlError(`${debug}error: error executing template "${template}": ${error.message}`);
+    throw new KubectlError(
+      `error: error executing template "${template}": ${error.message}`,
+      1,
+      error.partial + debug,
+    );
   }
 }

@@ -80,6 +80,8 @@ export class KubectlError extends Error {
   constructor(
     message: string,
     readonly code = 1,
+    /** What the command printed on stdout before it failed (a template's partial output and its debugging block). */
+    readonly stdout = "",
   ) {
     super(message);
   }

@@ -102,6 +102,15 @@ describe("go-template", () => {
     expect(failure("{{break}}")).toBe("template: output:1: {{break}} outside {{range}}");
   });
 
+  it("keeps what it printed before failing, as Go's writer has it", () => {
+    try {
+      run("{{.kind}} then {{index .spec.containers 5}}");
+    } catch (error) {
+      expect((error as GoTemplateError).partial).toBe("Pod then ");
+    }
+    expect.assertions(1);
+  });
+
   it("fails as Go does on nil fields, bad indexes and parse errors", () => {
     expect(run("{{.spec.none.x}}|{{.nothing}}|{{.nil}}", { spec: {}, nil: null })).toBe(
       "<no value>|<no value>|<no value>",

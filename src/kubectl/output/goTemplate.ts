@@ -9,7 +9,10 @@
 import { goFloat } from "../../apimachinery/patch/jsonValue";
 
 /** A parse or execution error, with Go's `template: output:LINE:COL: …` text. */
-export class GoTemplateError extends Error {}
+export class GoTemplateError extends Error {
+  /** What the template had printed when it failed (Go writes as it goes). */
+  partial = "";
+}
 
 /** A builtin function's failure; the command running it adds `error calling NAME:` and where. */
 class CallError extends Error {}
@@ -403,7 +406,12 @@ class Executor {
   run(nodes: Node[], data: Value): string {
     data = withIntegers(data);
     this.vars = [[{ name: "$", value: data }]];
-    this.walk(nodes, data);
+    try {
+      this.walk(nodes, data);
+    } catch (error) {
+      if (error instanceof GoTemplateError) error.partial = this.out;
+      throw error;
+    }
     return this.out;
   }
 
