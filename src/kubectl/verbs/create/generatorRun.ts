@@ -6,6 +6,8 @@ import type { FlagSpec } from "../../cli/flags";
 import { bool, str } from "../../flagAccess";
 import { withLastApplied } from "../../applyPatch";
 import { checkOutputFormat, printResult } from "../../print";
+import { inGoFieldOrder } from "../../../api/schema/goFieldOrder";
+import { formatOutput } from "../../structuredOutput";
 import { KubectlError, type VerbContext } from "../../verb";
 import { DRY_RUN_FLAG, OUTPUT_FLAG } from "../commonFlags";
 import { dryRunOf, outcomeLine, printsObject } from "../writeOutcome";
@@ -127,6 +129,11 @@ export function sendGenerated(
 export function printGenerated(ctx: VerbContext, result: KubeObject, outcome = "created"): void {
   const output = str(ctx.flags, "output");
   const type = typeOfKind(result.kind);
-  if (printsObject(ctx)) ctx.out(printResult(ctx.cluster, [result], { output, single: true }));
+  // A typed object (what the generator built, or the typed client's answer) marshals in Go's field order.
+  if (output === "json")
+    ctx.out(
+      formatOutput([inGoFieldOrder(result, result.apiVersion, result.kind)], "json", true, false, false),
+    );
+  else if (printsObject(ctx)) ctx.out(printResult(ctx.cluster, [result], { output, single: true }));
   else if (type) ctx.out(outcomeLine(type, result.metadata.name ?? "", outcome, dryRunOf(ctx), ctx));
 }
