@@ -148,9 +148,14 @@ function noResourcesMessage(ctx: VerbContext, allNamespaces: boolean): string {
     : `No resources found in ${ctx.namespace} namespace.\n`;
 }
 
-/** `-o go-template --template=T` (or `--template` alone) as `go-template=T`, as kubectl's print flags combine them. */
+/**
+ * `--template=T` with `-o go-template|template|jsonpath|jsonpath-as-json` (or alone: go-template)
+ * as `FORMAT=T`; as in kubectl's print flags, it wins over a template given after `=`.
+ */
 function templateOutput(output: string, template: string): string {
-  if (!template || output.includes("=")) return output;
-  if (output === "") return `go-template=${template}`;
-  return output === "go-template" || output === "template" ? `${output}=${template}` : output;
+  if (!template) return output;
+  const format = output.split("=")[0] || "go-template";
+  return ["go-template", "template", "jsonpath", "jsonpath-as-json"].includes(format)
+    ? `${format}=${template}`
+    : output;
 }
