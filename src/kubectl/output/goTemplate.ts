@@ -7,6 +7,7 @@
  * Not simulated: define/template/block, methods, and printf verbs beyond %s %v %d %q %f %t %x.
  */
 import { goFloat } from "../../apimachinery/patch/jsonValue";
+import { unquoteExtend } from "./jsonpathParser";
 
 /** A parse or execution error, with Go's `template: output:LINE:COL: …` text. */
 export class GoTemplateError extends Error {
@@ -110,12 +111,12 @@ function lex(body: string, src: string, offset: number): Token[] {
     else if (m[3] !== undefined) tokens.push({ kind: "field", names: fieldNames(m[3]), pos });
     else if (m[4] !== undefined) tokens.push({ kind: "dot", pos });
     else if (m[5] !== undefined) tokens.push({ kind: "ident", name: m[5], pos });
-    else if (m[6] !== undefined) tokens.push({ kind: "string", value: goUnquote(m[6].slice(1, -1)), pos });
+    else if (m[6] !== undefined) tokens.push({ kind: "string", value: unquote(m[6], src, pos), pos });
     else if (m[7] !== undefined) tokens.push({ kind: "string", value: m[7].slice(1, -1), pos });
     else if (m[8] !== undefined)
       tokens.push({
         kind: "number",
-        value: new Int(goUnquote(m[8].slice(1, -1)).codePointAt(0) ?? 0),
+        value: new Int(unquote(m[8], src, pos).codePointAt(0) ?? 0),
         pos,
       });
     else if (m[9] !== undefined) tokens.push({ kind: "number", value: numberConstant(m[9]), pos });
@@ -136,26 +137,13 @@ function depthAt(tokens: Token[], target: Token): number {
   return depth;
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = {
-  a: "\x07",
-  b: "\b",
-  f: "\f",
-  n: "\n",
-  r: "\r",
-  t: "\t",
-  v: "\v",
-  "\\": "\\",
-  "'": "'",
-  '"': '"',
-};
-
-/** A Go quoted string's or character's contents, escapes decoded (strconv.Unquote). */
-function goUnquote(body: string): string {
-  return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|.)/g, (all, e: string) => {
-    if (e.length === 1) return SIMPLE_ESCAPES[e] ?? all;
-    const code = /^[0-7]{3}$/.test(e) ? Number.parseInt(e, 8) : Number.parseInt(e.slice(1), 16);
-    return String.fromCodePoint(code);
-  });
+/** A quoted string or character constant's value (Go's strconv.Unquote, as jsonpath uses it). */
+function unquote(quoted: string, src: string, pos: number): string {
+  try {
+    return unquoteExtend(quoted);
+  } catch {
+    throw fail(src, pos, "invalid syntax");
+  }
 }
 
 const fieldNames = (path: string | undefined) => (path ? path.split(".").slice(1) : []);
