@@ -6,6 +6,7 @@ import { formatError } from "../errorText";
 import { list } from "../flagAccess";
 import { printResult } from "../print";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
+import { applyViewLastAppliedVerb } from "./applyViewLastApplied";
 import { DRY_RUN_FLAG, FILENAME_FLAG, OUTPUT_FLAG } from "./commonFlags";
 import { type FileDocument, readFileDocuments } from "./fileObjects";
 import { type DryRun, dryRunOf, namespaceFor, outcomeLine, printsObject } from "./writeOutcome";
@@ -27,6 +28,7 @@ export const applyVerb: Verb = {
       usage: "Must be one of: strict (or true), warn, ignore (or false).",
     },
   ],
+  subcommands: [applyViewLastAppliedVerb],
   run: runApply,
 };
 

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { createCluster } from "../../cluster";
+
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, labels: {app: web}}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: web, image: "nginx:1.27"}]}
+`;
+
+describe("kubectl apply view-last-applied", () => {
+  it("prints what the last apply recorded, as YAML or as indented JSON without a final newline", () => {
+    const c = createCluster({ seed: 1, nodes: 0 });
+    c.kubectl("apply -f -", DEPLOYMENT);
+    c.kubectl("scale deploy web --replicas=5");
+    const yaml = c.kubectl("apply view-last-applied deploy/web").stdout;
+    expect(yaml).toMatch(/^apiVersion: apps\/v1\nkind: Deployment\nmetadata:\n  annotations: \{\}\n/);
+    // The scale is not in it: the annotation is what the file said.
+    expect(yaml).toContain("\n  replicas: 2\n");
+    const json = c.kubectl("apply view-last-applied deployment web -o json").stdout;
+    expect(
+      json.startsWith(
+        '{\n  "apiVersion": "apps/v1",\n  "kind": "Deployment",\n  "metadata": {\n    "annotations": {},',
+      ),
+    ).toBe(true);
+    expect(json.endsWith("\n}")).toBe(true);
+  });
+
+  it("fails as kubectl does without the annotation, a name or a known format", () => {
+    const c = createCluster({ seed: 1, nodes: 0 });
+    c.kubectl("create deployment other --image=nginx");
+    expect(c.kubectl("apply view-last-applied deploy/other").stderr).toBe(
+      "error: no last-applied-configuration annotation found on resource: other\n",
+    );
+    expect(c.kubectl("apply view-last-applied deploy").stderr).toBe(
+      "error: resource(s) were provided, but no name was specified\n",
+    );
+    c.kubectl("apply -f -", DEPLOYMENT);
+    expect(c.kubectl("apply view-last-applied deploy/web -o wide").stderr).toBe(
+      "error: Unexpected -o output mode: wide, the flag 'output' must be one of yaml|json\nSee 'kubectl apply view-last-applied -h' for help and examples\n",
+    );
+  });
+});
