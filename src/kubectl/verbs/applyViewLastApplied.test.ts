@@ -18,7 +18,7 @@ describe("kubectl apply view-last-applied", () => {
     c.kubectl("apply -f -", DEPLOYMENT);
     c.kubectl("scale deploy web --replicas=5");
     const yaml = c.kubectl("apply view-last-applied deploy/web").stdout;
-    expect(yaml).toMatch(/^apiVersion: apps\/v1\nkind: Deployment\nmetadata:\n  annotations: \{\}\n/);
+    expect(yaml).toMatch(/^apiVersion: apps\/v1\nkind: Deployment\nmetadata:\n {2}annotations: \{\}\n/);
     // The scale is not in it: the annotation is what the file said.
     expect(yaml).toContain("\n  replicas: 2\n");
     const json = c.kubectl("apply view-last-applied deployment web -o json").stdout;
