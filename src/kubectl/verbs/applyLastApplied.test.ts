@@ -45,3 +45,24 @@ describe("kubectl apply view-last-applied", () => {
     );
   });
 });
+
+describe("kubectl apply set-last-applied", () => {
+  it("sets the annotation from a file, creating it only when asked, and says when nothing changes", () => {
+    const c = createCluster({ seed: 1, nodes: 0 });
+    const files = { "web.yaml": DEPLOYMENT };
+    c.kubectl("create deployment web --image=nginx:1.27");
+    expect(c.kubectl("apply set-last-applied -f web.yaml", undefined, files).stderr).toBe(
+      "error: no last-applied-configuration annotation found on resource: web, to create the annotation, run the command with --create-annotation\n",
+    );
+    expect(c.kubectl("apply set-last-applied -f web.yaml --create-annotation", undefined, files).stdout).toBe(
+      "deployment.apps/web configured\n",
+    );
+    expect(c.kubectl("apply set-last-applied -f web.yaml", undefined, files).stdout).toBe(
+      "set-last-applied web: no changes required.\n",
+    );
+    // The next apply merges against it: replicas 2 from the file, as if applied from the start.
+    expect(c.kubectl("apply view-last-applied deploy/web").stdout).toContain("\n  replicas: 2\n");
+    expect(c.kubectl("apply -f web.yaml", undefined, files).stdout).toBe("deployment.apps/web configured\n");
+    expect(c.store.get("Deployment", "default", "web")?.spec.replicas).toBe(2);
+  });
+});
