@@ -18,9 +18,18 @@ export interface EditReason {
   causes?: string[];
 }
 
+/** The header of `kubectl apply edit-last-applied`'s file (ApplyEditMode). */
+const APPLY_HEADER = `# Please edit the 'last-applied-configuration' annotations below.
+# Lines beginning with a '#' will be ignored, and an empty file will abort the edit.
+#
+`;
+
+/** What is edited: the objects (`kubectl edit`), or their last-applied annotations (`apply edit-last-applied`). */
+export type EditMode = "objects" | "last-applied";
+
 /** The header with the reasons of the previous round, as editHeader.writeTo prints it. */
-export function editHeader(reasons: readonly EditReason[]): string {
-  let out = HEADER;
+export function editHeader(reasons: readonly EditReason[], mode: EditMode = "objects"): string {
+  let out = mode === "objects" ? HEADER : APPLY_HEADER;
   for (const reason of reasons) {
     out += reason.causes?.length
       ? `# ${hashOnLineBreak(reason.head)}:\n`

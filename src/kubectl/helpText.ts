@@ -761,6 +761,24 @@ export const KUBECTL_HELP_TEXT: Readonly<Record<string, CommandHelpText>> = {
       wait: 79,
     },
   },
+  "apply edit-last-applied": {
+    description:
+      "Edit the latest last-applied-configuration annotations of resources from the default editor.\n\n The edit-last-applied command allows you to directly edit any API resource you can retrieve via the command-line tools. It will open the editor defined by your KUBE_EDITOR, or EDITOR environment variables, or fall back to 'vi' for Linux or 'notepad' for Windows. You can edit multiple objects, although changes are applied one at a time. The command accepts file names as well as command-line arguments, although the files you point to must be previously saved versions of resources.\n\n The default format is YAML. To edit in JSON, specify \"-o json\".\n\n The flag --windows-line-endings can be used to force Windows line endings, otherwise the default for your operating system will be used.\n\n In the event an error occurs while updating, a temporary file will be created on disk that contains your unapplied changes. The most common error when updating a resource is another editor changing the resource on the server. When this occurs, you will have to apply your changes to the newer version of the resource, or update your temporary saved copy to include the latest resource version.",
+    examples:
+      "  # Edit the last-applied-configuration annotations by type/name in YAML\n  kubectl apply edit-last-applied deployment/nginx\n  \n  # Edit the last-applied-configuration annotations by file in JSON\n  kubectl apply edit-last-applied -f deploy.yaml -o json",
+    options: {
+      "allow-missing-template-keys": 0,
+      "field-manager": 181,
+      filename: 119,
+      kustomize: 5,
+      output: 6,
+      recursive: 8,
+      "show-managed-fields": 11,
+      template: 12,
+      validate: 13,
+      "windows-line-endings": 122,
+    },
+  },
   "apply set-last-applied": {
     description:
       "Set the latest last-applied-configuration annotations by setting it to match the contents of a file. This results in the last-applied-configuration being updated as though 'kubectl apply -f<file> ' was run, without updating any other parts of the object.",

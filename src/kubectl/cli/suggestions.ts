@@ -63,7 +63,6 @@ export const kubectlSubcommands: Readonly<Record<string, readonly string[]>> = {
   "create service": ["clusterip", "externalname", "loadbalancer", "nodeport"],
   set: ["env", "image", "resources", "selector", "serviceaccount", "subject"],
   rollout: ["history", "pause", "restart", "resume", "status", "undo"],
-  apply: ["edit-last-applied"],
   config: [
     "current-context",
     "delete-cluster",

@@ -6,6 +6,7 @@ import { formatError } from "../errorText";
 import { list } from "../flagAccess";
 import { printResult } from "../print";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
+import { applyEditLastAppliedVerb } from "./applyEditLastApplied";
 import { applySetLastAppliedVerb } from "./applySetLastApplied";
 import { applyViewLastAppliedVerb } from "./applyViewLastApplied";
 import { DRY_RUN_FLAG, FILENAME_FLAG, OUTPUT_FLAG } from "./commonFlags";
@@ -29,7 +30,7 @@ export const applyVerb: Verb = {
       usage: "Must be one of: strict (or true), warn, ignore (or false).",
     },
   ],
-  subcommands: [applySetLastAppliedVerb, applyViewLastAppliedVerb],
+  subcommands: [applyEditLastAppliedVerb, applySetLastAppliedVerb, applyViewLastAppliedVerb],
   run: runApply,
 };
 

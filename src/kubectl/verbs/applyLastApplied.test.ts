@@ -66,3 +66,26 @@ describe("kubectl apply set-last-applied", () => {
     expect(c.store.get("Deployment", "default", "web")?.spec.replicas).toBe(2);
   });
 });
+
+describe("kubectl apply edit-last-applied", () => {
+  it("opens the annotations under ApplyEditMode's header, and a save becomes the annotation", () => {
+    const c = createCluster({ seed: 1, nodes: 0 });
+    c.kubectl("apply -f -", DEPLOYMENT);
+    const opened = c.kubectl("apply edit-last-applied deploy/web");
+    expect(opened.editor?.text).toMatch(
+      /^# Please edit the 'last-applied-configuration' annotations below\.\n# Lines beginning with a '#' will be ignored, and an empty file will abort the edit\.\n#\napiVersion: apps\/v1\n/,
+    );
+    const edited = (opened.editor?.text ?? "").replace("replicas: 2", "replicas: 7");
+    const save = { file: "kubectl-edit-1.yaml", original: opened.editor?.original ?? "", edited };
+    expect(c.kubectl("apply edit-last-applied deploy/web", undefined, undefined, save).stdout).toBe(
+      "deployment.apps/web edited\n",
+    );
+    expect(c.kubectl("apply view-last-applied deploy/web").stdout).toContain("\n  replicas: 7\n");
+    // Only the annotation changed: the object keeps its 2 replicas until the next apply.
+    expect(c.store.get("Deployment", "default", "web")?.spec.replicas).toBe(2);
+    c.kubectl("create deployment plain --image=nginx");
+    expect(c.kubectl("apply edit-last-applied deploy/plain").stderr).toBe(
+      "error: no last-applied-configuration annotation found on resources, to create the annotation, use command `kubectl apply set-last-applied --create-annotation`\n",
+    );
+  });
+});

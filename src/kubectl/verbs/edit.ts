@@ -2,11 +2,22 @@ import type { FieldValidation } from "../../api/admission";
 import { StatusError } from "../../api/errors";
 import { qualifiedPlural, qualifiedSingular, type ResourceType, typeForKind } from "../../api/registry";
 import type { KubeObject } from "../../api/types";
-import { createTwoWayMergePatch, type JsonObject } from "../../apimachinery/patch";
+import {
+  createTwoWayMergePatch,
+  type JsonObject,
+  lastAppliedConfigAnnotation,
+} from "../../apimachinery/patch";
 import { deepEqual } from "../../apimachinery/patch/jsonValue";
 import { withLastApplied } from "../applyPatch";
 import { noResourcesMessage } from "../cli/commandErrors";
-import { editHeader, type EditReason, hasLines, manualStrip, strippedForComparison } from "../editFile";
+import {
+  type EditMode,
+  editHeader,
+  type EditReason,
+  hasLines,
+  manualStrip,
+  strippedForComparison,
+} from "../editFile";
 import { formatError } from "../errorText";
 import { bool, list, str } from "../flagAccess";
 import { ManifestError, parseManifest } from "../manifest";
@@ -66,19 +77,20 @@ export const editVerb: Verb = {
       usage: "Defaults to the line ending native to your platform.",
     },
   ],
-  run: runEdit,
+  run: (ctx) => runEdit(ctx),
 };
 
 /** The file's format: YAML with a commented header, or JSON (-o json) without one. */
 type EditFormat = "yaml" | "json";
 
-function runEdit(ctx: VerbContext): number {
+/** `kubectl edit`, or with mode "last-applied" `kubectl apply edit-last-applied`. */
+export function runEdit(ctx: VerbContext, mode: EditMode = "objects"): number {
   const format = editFormat(str(ctx.flags, "output"));
   const subresource = str(ctx.flags, "subresource");
   if (subresource && subresource !== "status")
     throw new KubectlError(`error: invalid subresource value: "${subresource}". Must be one of [status]`);
   fieldValidationOf(ctx);
-  return ctx.editorSave ? saveRound(ctx, ctx.editorSave, format) : openFile(ctx, format);
+  return ctx.editorSave ? saveRound(ctx, ctx.editorSave, format, mode) : openFile(ctx, format, mode);
 }
 
 /** Only JSON and YAML can be edited; any other -o fails before the editor opens, as in kubectl. */
@@ -104,7 +116,7 @@ function fieldValidationOf(ctx: VerbContext): FieldValidation {
 }
 
 /** First round: fetch the objects and hand them to the editor. */
-function openFile(ctx: VerbContext, format: EditFormat): number {
+function openFile(ctx: VerbContext, format: EditFormat, mode: EditMode): number {
   if (ctx.args.length === 0 && list(ctx.flags, "filename").length === 0)
     throw new KubectlError(`error: ${noResourcesMessage}`);
   const { objects, errors } = resolveTargets(ctx, ctx.args, { typeSelectsAll: true });
@@ -113,16 +125,31 @@ function openFile(ctx: VerbContext, format: EditFormat): number {
     return 1;
   }
   if (objects.length === 0) throw new KubectlError("error: edit cancelled, no objects found");
-  const text = fileText(objects, format, bool(ctx.flags, "windows-line-endings"));
+  const edited = mode === "objects" ? objects : lastAppliedObjects(objects);
+  const text = fileText(edited, format, bool(ctx.flags, "windows-line-endings"), mode);
   ctx.openEditor({ text, extension: format === "json" ? ".json" : ".yaml", original: text });
   return 0;
 }
 
+/** The objects' last-applied configurations (those that have one), as objects to edit. */
+function lastAppliedObjects(objects: KubeObject[]): KubeObject[] {
+  const configs = objects.flatMap((obj) => {
+    const config = obj.metadata.annotations?.[lastAppliedConfigAnnotation];
+    return config === undefined ? [] : [JSON.parse(config) as KubeObject];
+  });
+  if (configs.length === 0) {
+    throw new KubectlError(
+      "error: no last-applied-configuration annotation found on resources, to create the annotation, use command `kubectl apply set-last-applied --create-annotation`",
+    );
+  }
+  return configs;
+}
+
 /** One object bare, several as a List (kubectl edits them in one file). */
-function fileText(objects: KubeObject[], format: EditFormat, windows: boolean): string {
+function fileText(objects: KubeObject[], format: EditFormat, windows: boolean, mode: EditMode): string {
   const data =
     objects.length === 1 ? objects[0] : { apiVersion: "v1", items: objects, kind: "List", metadata: {} };
-  const body = format === "json" ? toJson(data) : editHeader([]) + toYaml(data);
+  const body = format === "json" ? toJson(data) : editHeader([], mode) + toYaml(data);
   return withLineEndings(body, windows);
 }
 
@@ -140,7 +167,7 @@ interface RoundResults {
 }
 
 /** A later round: read what the editor saved and patch each object that changed. */
-function saveRound(ctx: VerbContext, save: EditorSave, format: EditFormat): number {
+function saveRound(ctx: VerbContext, save: EditorSave, format: EditFormat, mode: EditMode): number {
   const { file, original, edited, previous } = save;
   if (previous !== undefined && strippedForComparison(previous) === strippedForComparison(edited)) {
     ctx.err(copyStored(file));
@@ -155,7 +182,7 @@ function saveRound(ctx: VerbContext, save: EditorSave, format: EditFormat): numb
     return 0;
   }
   const reopen = (reasons: EditReason[]) => {
-    const header = format === "json" ? "" : editHeader(reasons);
+    const header = format === "json" ? "" : editHeader(reasons, mode);
     ctx.openEditor({
       text: withLineEndings(header + manualStrip(edited), bool(ctx.flags, "windows-line-endings")),
       extension: format === "json" ? ".json" : ".yaml",
@@ -171,8 +198,12 @@ function saveRound(ctx: VerbContext, save: EditorSave, format: EditFormat): numb
   try {
     for (const obj of parsed.objects) {
       requireNamespace(ctx, obj.object, obj.type);
-      const sent = bool(ctx.flags, "save-config") ? withLastApplied(obj.object) : obj.object;
-      patchEdited(ctx, "objects" in originals ? originals.objects : [], sent, obj.type, results);
+      const before = "objects" in originals ? originals.objects : [];
+      if (mode === "last-applied") setEditedLastApplied(ctx, before, obj.object, obj.type);
+      else {
+        const sent = bool(ctx.flags, "save-config") ? withLastApplied(obj.object) : obj.object;
+        patchEdited(ctx, before, sent, obj.type, results);
+      }
     }
   } catch (error) {
     ctx.err(copyStored(file));
@@ -274,6 +305,37 @@ function patchEdited(
   } catch (error) {
     ctx.err(addError(error, type, name, results));
   }
+}
+
+/**
+ * visitToApplyEditPatch: an edited configuration becomes the object's last-applied annotation
+ * (its JSON, keys sorted); an unchanged one is `skipped`. Failures end the edit.
+ */
+function setEditedLastApplied(
+  ctx: VerbContext,
+  originals: { object: KubeObject }[],
+  edited: KubeObject,
+  type: ResourceType,
+): void {
+  const ref = `${qualifiedSingular(type)}/${edited.metadata.name ?? ""}`;
+  // Matched by uid, as kubectl does: a configuration usually has none, so the first one matches.
+  const original = originals.find((o) => o.object.metadata.uid === edited.metadata.uid)?.object;
+  if (!original)
+    throw new KubectlError(
+      `error: no original object found for ${edited.kind} "${edited.metadata.name ?? ""}"`,
+    );
+  if (deepEqual(original as unknown as JsonObject, edited as unknown as JsonObject)) {
+    printEdited(ctx, edited, ref, "skipped");
+    return;
+  }
+  const live = ctx.cluster.api.get(edited.kind, ctx.namespace, edited.metadata.name ?? "");
+  const config = encodeGoJson(edited, { indent: "" });
+  const annotations = { ...live.metadata.annotations, [lastAppliedConfigAnnotation]: config };
+  ctx.cluster.api.update(
+    { ...live, metadata: { ...live.metadata, annotations } },
+    { fieldValidation: fieldValidationOf(ctx) },
+  );
+  printEdited(ctx, edited, ref, "edited");
 }
 
 /** editResults.addError: what the learner is told, and how the round ends. */
