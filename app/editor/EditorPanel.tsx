@@ -38,6 +38,7 @@ export function EditorPanel({ bridge }: { bridge: KubectlRequester }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<FileNameProblem>();
   const editing = useEditSessions((s) => active in s.sessions);
+  const savingEdit = useEditSessions((s) => s.sessions[active] === null);
   const focusRequests = useEditSessions((s) => s.focusRequests);
 
   // A fresh session (or a link without files) has none: there is always a file to type in.
@@ -92,7 +93,7 @@ export function EditorPanel({ bridge }: { bridge: KubectlRequester }) {
         </p>
       )}
       {editing ? (
-        <EditSessionBar t={t} onExit={(exit) => exitEditor(active, exit)} />
+        <EditSessionBar t={t} busy={savingEdit} onExit={(exit) => exitEditor(active, exit)} />
       ) : (
         <EditorToolbar t={t} busy={busy} onRun={(verb) => void run(verb)} onTemplate={insertTemplate} />
       )}

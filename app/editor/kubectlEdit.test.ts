@@ -57,6 +57,8 @@ describe("kubectl edit in the editor", () => {
     expect(Object.keys(useEditSessions.getState().sessions)).toEqual([tab]);
     editorActions.setText(tab, files()[tab].replace("replicas: 2", "replicas: 5"));
     expect(exitEditor(tab, "save")).toBe(true);
+    // While kubectl works on the save, the tab stays an edit tab whose buttons wait.
+    await expect.poll(() => useEditSessions.getState().sessions[tab]).toBeNull();
     await run.done;
     expect(lines).toEqual([`note: editing ${tab}`, "deployment.apps/web edited\n"]);
     expect(cluster.store.get("Deployment", "default", "web")?.spec.replicas).toBe(5);

@@ -16,13 +16,16 @@ import type { KubectlRequester } from "./manifestCommands";
 /** How the learner leaves the editor: save and quit, or quit without saving. */
 export type EditorExit = "save" | "quit";
 
-/** The open `kubectl edit` files by tab name, and a counter that asks the editor for focus. */
+/**
+ * The open `kubectl edit` files by tab name (what leaves the editor, or null while kubectl works
+ * on a save), and a counter that asks the editor for focus.
+ */
 export const useEditSessions = create<{
-  sessions: Record<string, (exit: EditorExit) => void>;
+  sessions: Record<string, ((exit: EditorExit) => void) | null>;
   focusRequests: number;
 }>()(() => ({ sessions: {}, focusRequests: 0 }));
 
-/** Leaves the editor of the tab's `kubectl edit`, if it has one; false when it has none. */
+/** Leaves the editor of the tab's `kubectl edit`, if it has one (ignored while a save is sent); false when it has none. */
 export function exitEditor(file: string, exit: EditorExit): boolean {
   const finish = useEditSessions.getState().sessions[file];
   finish?.(exit);
@@ -66,9 +69,9 @@ export function startKubectlEdit(
     io.print("", `error: ${io.noRoomNote()}`);
     return { done: Promise.resolve(), interrupt: () => undefined };
   }
-  const done = (async () => {
+  /** One editor round after another, until kubectl is done. */
+  const rounds = async () => {
     let open = first;
-    io.note(io.openedNote(file));
     for (;;) {
       useWorkStore.getState().setFile(file, open.text);
       requestFocus();
@@ -76,7 +79,7 @@ export function startKubectlEdit(
         leave = resolve;
         setSession(file, resolve);
       });
-      setSession(file, undefined);
+      setSession(file, null);
       if (exit === "interrupt") {
         // kubectl died with its editor: the file stays, unless nothing was written to it.
         if (useWorkStore.getState().files[file] === open.text) editorActions.close(file);
@@ -108,6 +111,14 @@ export function startKubectlEdit(
       if (answer.code === 0) editorActions.close(file);
       return;
     }
+  };
+  const done = (async () => {
+    io.note(io.openedNote(file));
+    try {
+      await rounds();
+    } finally {
+      setSession(file, undefined);
+    }
   })();
   return { done, interrupt: () => leave("interrupt") };
 }
@@ -129,9 +140,9 @@ function requestFocus(): void {
   useEditSessions.setState((s) => ({ focusRequests: s.focusRequests + 1 }));
 }
 
-function setSession(file: string, finish: ((exit: EditorExit) => void) | undefined): void {
+function setSession(file: string, finish: ((exit: EditorExit) => void) | null | undefined): void {
   useEditSessions.setState((s) => {
     const { [file]: _gone, ...rest } = s.sessions;
-    return { sessions: finish ? { ...rest, [file]: finish } : rest };
+    return { sessions: finish === undefined ? rest : { ...rest, [file]: finish } };
   });
 }

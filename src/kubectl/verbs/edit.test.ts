@@ -160,4 +160,24 @@ describe("kubectl edit", () => {
     expect(live?.spec.replicas).toBe(3);
     expect(live?.metadata.labels).toEqual({ app: "web", team: "blue" });
   });
+
+  it("reopens a pod edit that changes what a pod cannot change, and applies an image change", () => {
+    const c = createCluster({ seed: 1, nodes: 1 });
+    c.kubectl("run web --image=nginx:1.27.4 --env=A=1");
+    c.advance(10);
+    const opened = c.kubectl("edit pod web");
+    const save = (edited: string) =>
+      c.kubectl("edit pod web", undefined, undefined, {
+        file: FILE,
+        original: opened.editor?.original ?? "",
+        edited,
+      });
+    const env = save((opened.editor?.text ?? "").replace('value: "1"', 'value: "2"'));
+    expect(env.stderr).toBe('error: pods "web" is invalid\n');
+    expect(env.editor?.text).toContain(
+      '# pods "web" was not valid:\n# * spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`',
+    );
+    const image = save((opened.editor?.text ?? "").replace("image: nginx:1.27.4", "image: nginx:1.26.3"));
+    expect(image).toMatchObject({ code: 0, stdout: "pod/web edited\n" });
+  });
 });
