@@ -11,7 +11,14 @@ import { applySetLastAppliedVerb } from "./applySetLastApplied";
 import { applyViewLastAppliedVerb } from "./applyViewLastApplied";
 import { DRY_RUN_FLAG, FILENAME_FLAG, OUTPUT_FLAG } from "./commonFlags";
 import { type FileDocument, readFileDocuments } from "./fileObjects";
-import { type DryRun, dryRunOf, namespaceFor, outcomeLine, printsObject } from "./writeOutcome";
+import {
+  type DryRun,
+  dryRunOf,
+  fieldValidationOf,
+  namespaceFor,
+  outcomeLine,
+  printsObject,
+} from "./writeOutcome";
 
 /** `kubectl apply -f`: client-side apply with the last-applied-configuration three-way merge. */
 export const applyVerb: Verb = {
@@ -90,7 +97,10 @@ function create(ctx: VerbContext, type: ResourceType, obj: KubeObject, dryRun: D
   const created =
     dryRun === "client"
       ? annotated
-      : ctx.cluster.api.create(annotated, { dryRun: dryRun === "server", fieldValidation: "Strict" });
+      : ctx.cluster.api.create(annotated, {
+          dryRun: dryRun === "server",
+          fieldValidation: fieldValidationOf(ctx),
+        });
   return { object: created, line: outcomeLine(type, created.metadata.name ?? "", "created", dryRun, ctx) };
 }
 
@@ -102,7 +112,10 @@ function patch(ctx: VerbContext, type: ResourceType, obj: KubeObject, live: Kube
   const updated =
     dryRun === "client"
       ? next
-      : ctx.cluster.api.update(next, { dryRun: dryRun === "server", fieldValidation: "Strict" });
+      : ctx.cluster.api.update(next, {
+          dryRun: dryRun === "server",
+          fieldValidation: fieldValidationOf(ctx),
+        });
   const unchanged = updated === live;
   return {
     object: updated,

@@ -18,7 +18,14 @@ import { createNamespaceVerb } from "./create/namespace";
 import { createSecretVerb } from "./create/secret";
 import { createServiceVerb } from "./create/service";
 import { type FileDocument, readFileDocuments } from "./fileObjects";
-import { type DryRun, dryRunOf, namespaceFor, outcomeLine, printsObject } from "./writeOutcome";
+import {
+  type DryRun,
+  dryRunOf,
+  fieldValidationOf,
+  namespaceFor,
+  outcomeLine,
+  printsObject,
+} from "./writeOutcome";
 
 /** `kubectl create -f FILE` and the generators `kubectl create deployment|job|…`. */
 export const createVerb: Verb = {
@@ -105,7 +112,10 @@ function createDocument(
   if (dryRun !== "client") {
     if (type.namespaced) obj.metadata.namespace = namespace;
     try {
-      created = ctx.cluster.api.create(obj, { dryRun: dryRun === "server", fieldValidation: "Strict" });
+      created = ctx.cluster.api.create(obj, {
+        dryRun: dryRun === "server",
+        fieldValidation: fieldValidationOf(ctx),
+      });
     } catch (error) {
       throw addSourceToError(error, "creating", doc.source);
     }

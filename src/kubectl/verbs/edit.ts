@@ -1,4 +1,3 @@
-import type { FieldValidation } from "../../api/admission";
 import { StatusError } from "../../api/errors";
 import { qualifiedPlural, qualifiedSingular, type ResourceType, typeForKind } from "../../api/registry";
 import type { KubeObject } from "../../api/types";
@@ -26,6 +25,7 @@ import { type EditorSave, KubectlError, type Verb, type VerbContext } from "../v
 import { FILENAME_FLAG } from "./commonFlags";
 import { checkPatchedFields, checkPatchedIdentity, patchObject } from "./patchApply";
 import { resolveTargets } from "./resourceTargets";
+import { fieldValidationOf } from "./writeOutcome";
 
 /**
  * `kubectl edit`: the objects as a file in the learner's editor (the app's editor tab stands in
@@ -99,19 +99,6 @@ function editFormat(output: string): EditFormat {
   if (output === "" || output === "yaml") return "yaml";
   throw new KubectlError(
     `error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,yaml`,
-  );
-}
-
-/** --validate as the field validation the server applies (GetValidationDirective). */
-function fieldValidationOf(ctx: VerbContext): FieldValidation {
-  const value = str(ctx.flags, "validate");
-  if (value === "strict" || value === "true" || value === "1" || value === "t" || value === "TRUE")
-    return "Strict";
-  if (value === "warn") return "Warn";
-  if (value === "ignore" || value === "false" || value === "0" || value === "f" || value === "FALSE")
-    return "Ignore";
-  throw new KubectlError(
-    `error: invalid - validate option "${value}"; must be one of: strict (or true), warn, ignore (or false)`,
   );
 }
 

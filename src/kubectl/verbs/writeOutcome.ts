@@ -1,3 +1,4 @@
+import type { FieldValidation } from "../../api/admission";
 import type { ResourceType } from "../../api/registry";
 import { qualifiedSingular } from "../../api/registry";
 import type { KubeObject } from "../../api/types";
@@ -54,4 +55,27 @@ export function namespaceFor(obj: KubeObject, type: ResourceType, ctx: VerbConte
     );
   }
   return own || ctx.namespace;
+}
+
+/**
+ * --validate as the field validation the server applies (GetValidationDirective); a verb
+ * without the flag sends Strict, kubectl's default.
+ */
+export function fieldValidationOf(ctx: VerbContext): FieldValidation {
+  const value = str(ctx.flags, "validate");
+  if (
+    value === "" ||
+    value === "strict" ||
+    value === "true" ||
+    value === "1" ||
+    value === "t" ||
+    value === "TRUE"
+  )
+    return "Strict";
+  if (value === "warn") return "Warn";
+  if (value === "ignore" || value === "false" || value === "0" || value === "f" || value === "FALSE")
+    return "Ignore";
+  throw new KubectlError(
+    `error: invalid - validate option "${value}"; must be one of: strict (or true), warn, ignore (or false)`,
+  );
 }
