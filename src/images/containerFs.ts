@@ -82,9 +82,35 @@ export class ContainerFs {
   private mounts: Mount[] = [];
   /** Paths (and everything under them) that refuse writes: ConfigMap and Secret mounts. */
   private readOnlyPaths?: string[];
+  /** What fills the tree, run on first use (see `lazy`). */
+  private provision?: (fs: ContainerFs) => void;
 
   constructor(seed: Record<string, string> = {}) {
     for (const [path, text] of Object.entries(seed)) this.seed(path, text);
+  }
+
+  /**
+   * A tree that `provision` fills the first time anything looks at it or changes it: most
+   * containers (a server image no one execs into) never touch their files, and a thousand
+   * pods starting need not each build theirs.
+   */
+  static lazy(provision: (fs: ContainerFs) => void): ContainerFs {
+    const fs = new ContainerFs();
+    fs.provision = provision;
+    return fs;
+  }
+
+  /** True while nothing has used a lazy tree: it holds only what provisioning would write. */
+  get untouched(): boolean {
+    return this.provision !== undefined;
+  }
+
+  /** Runs the pending provisioning, once. */
+  private ensure(): void {
+    const provision = this.provision;
+    if (!provision) return;
+    this.provision = undefined;
+    provision(this);
   }
 
   /** An empty volume's tree (an emptyDir): only its root directory. */
@@ -99,6 +125,7 @@ export class ContainerFs {
    * container writes there lands in the volume, which other containers of the pod may mount.
    */
   mount(path: string, volume: ContainerFs, subPath = "", readOnly = false): void {
+    this.ensure();
     const at = normalize(path);
     const prefix = subPath ? normalize(subPath) : "/";
     if (prefix !== "/") volume.mkdir(prefix, true);
@@ -111,11 +138,13 @@ export class ContainerFs {
 
   /** Makes `path` and what is under it read-only (a volume the kubelet mounts read-only). */
   markReadOnly(path: string): void {
+    this.ensure();
     (this.readOnlyPaths ??= []).push(normalize(path));
   }
 
   /** The file system and path a path resolves to through the mounts. */
   private route(path: string): { fs: ContainerFs; p: string; readOnly: boolean } {
+    this.ensure();
     const p = normalize(path);
     if (this.readOnlyPaths?.some((r) => p === r || p.startsWith(`${r}/`)))
       return { fs: this, p, readOnly: true };
@@ -132,6 +161,7 @@ export class ContainerFs {
    * /etc/hosts, the service account token) are never read, and a thousand pods need not build them.
    */
   seed(path: string, text: string | (() => string)): void {
+    this.ensure();
     const p = normalize(path);
     this.mkdirParents(parent(p));
     this.files.set(p, text);

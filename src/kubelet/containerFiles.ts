@@ -27,6 +27,8 @@ const MAX_LOG_BYTES = 2048;
  * A fresh file system for a new instance of a container of `pod`. Its emptyDir mounts are the
  * pod's own volumes (`emptyDirs`, by volume name, created on first use): shared by the pod's
  * containers and kept across container restarts, as an emptyDir lives as long as the pod.
+ * It is filled when first used (ContainerFs.lazy); ConfigMap and Secret files are read then,
+ * as a kubelet's volume sync would have refreshed them by then anyway.
  */
 export function containerFs(
   pod: Pod,
@@ -35,7 +37,20 @@ export function containerFs(
   emptyDirs: Map<string, ContainerFs>,
   podIP: string | undefined,
 ): ContainerFs {
-  const fs = new ContainerFs();
+  // Only what the files need: the closure must not keep this version of the pod alive.
+  const { name, namespace, uid } = pod.metadata ?? {};
+  const slim: Pod = { metadata: { name, namespace, uid }, spec: pod.spec };
+  return ContainerFs.lazy((fs) => provision(fs, slim, c, store, emptyDirs, podIP));
+}
+
+function provision(
+  fs: ContainerFs,
+  pod: Pod,
+  c: ContainerRuntime,
+  store: ObjectStore,
+  emptyDirs: Map<string, ContainerFs>,
+  podIP: string | undefined,
+): void {
   fs.seed(c.spec.terminationMessagePath ?? TERMINATION_LOG, "");
   for (const [path, text] of podNetworkFiles(pod, podIP)) fs.seed(path, text);
   for (const [path, text] of mountedFiles(pod, c, store)) fs.seed(path, text);
@@ -55,7 +70,6 @@ export function containerFs(
     for (const [path, text] of serviceAccountFiles(pod, store)) fs.seed(path, text);
     fs.markReadOnly(SERVICE_ACCOUNT_DIR);
   }
-  return fs;
 }
 
 /**
@@ -206,7 +220,8 @@ export function terminationMessage(
   logs: LogStore,
   podUid: string,
 ): string | undefined {
-  const read = c.fs?.read(c.spec.terminationMessagePath ?? TERMINATION_LOG);
+  // An untouched tree's termination log is the empty file the kubelet made.
+  const read = c.fs?.untouched ? "" : c.fs?.read(c.spec.terminationMessagePath ?? TERMINATION_LOG);
   const file = typeof read === "string" ? read : "";
   if (file !== "") return file.slice(-MAX_MESSAGE_BYTES);
   if (c.spec.terminationMessagePolicy !== "FallbackToLogsOnError" || exitCode === 0) return undefined;
