@@ -27,9 +27,10 @@ function isLocal(url: string): boolean {
  * `intercept: false` (for timings) leaves requests alone: Playwright's interception routes each one
  * through this process and turns the HTTP cache off, so a reload would not be a return visit. Other
  * hosts still cannot be reached (the resolver rules below), they are just not recorded.
+ * `jsFlags` passes flags to V8 (a benchmark's `--expose-gc`).
  */
 export async function openWatchedPage(
-  options: { viewport?: { width: number; height: number }; intercept?: boolean } = {},
+  options: { viewport?: { width: number; height: number }; intercept?: boolean; jsFlags?: string } = {},
 ): Promise<WatchedPage> {
   const tmpRoot = resolve(".tmp");
   mkdirSync(tmpRoot, { recursive: true });
@@ -47,6 +48,7 @@ export async function openWatchedPage(
       "--disable-component-update",
       "--disable-sync",
       "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+      ...(options.jsFlags ? [`--js-flags=${options.jsFlags}`] : []),
     ],
   });
   const foreignRequests: string[] = [];
