@@ -1,7 +1,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { createCluster } from "../src";
-import { convergeDeployment, msWithRange } from "./scaleScenarios";
+import { convergeDeployment, msWithRange, runThousand } from "./scaleScenarios";
 import { onceMs, report } from "./timing";
 
 /** A full garbage collection, now. */
@@ -18,21 +18,14 @@ function heapAfterGcMb(): number {
   return process.memoryUsage().heapUsed / (1024 * 1024);
 }
 
-/** Warm 1,000-replica runs for the Node reference line. */
-const NODE_RUNS = 5;
-
 /**
  * The engine's figures in Node: the heap a 10,000-pod cluster holds, a CronJob over a day, and
  * the 1,000-replica converge for reference (the budgeted times are measured in Chromium's
  * worker, engineInBrowser.ts; Node 20's older V8 runs the same code more slowly).
  */
 export function benchScale(): void {
-  convergeDeployment(1000);
-  const converge: number[] = [];
-  for (let i = 0; i < NODE_RUNS; i++) {
-    collectGarbage();
-    converge.push(convergeDeployment(1000).ms);
-  }
+  // Run as in the browser (engineInBrowser.ts), so that the two lines compare.
+  const { converge } = runThousand(5);
   report(`  the same in Node ${process.versions.node} (reference)`, msWithRange(converge), "-", true);
 
   const baseHeap = heapAfterGcMb();
