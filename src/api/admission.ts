@@ -13,6 +13,20 @@ import { validateObject } from "./validation";
 /** How unknown fields are treated (the fieldValidation request parameter). */
 export type FieldValidation = "Strict" | "Warn" | "Ignore";
 
+/** How a write's body is decoded: its fieldValidation, and where the server's warnings go. */
+export interface Decoding {
+  /**
+   * kubectl sends Strict by default; controllers send well-formed objects and leave it unset,
+   * which skips the decoding checks (type errors, unknown fields).
+   */
+  fieldValidation?: FieldValidation;
+  /**
+   * Receives each warning the API server returns with the response (its Warning headers, which
+   * kubectl prints as `Warning: …`): under Warn, each unknown field (`unknown field "spec.replica"`).
+   */
+  warn?: (warning: string) => void;
+}
+
 /**
  * Admits a new object as the API server's create handler does: decode (type errors, and
  * unknown fields when Strict), default, then validate. Throws StatusError; the object is
@@ -22,11 +36,11 @@ export type FieldValidation = "Strict" | "Warn" | "Ignore";
 export function admitCreate(
   obj: KubeObject,
   type: ResourceType,
-  fieldValidation: FieldValidation | undefined,
+  decoding: Decoding,
   uid: string,
   lookup: ServiceAccountLookup = () => undefined,
 ): void {
-  decode(obj, type, fieldValidation);
+  decode(obj, type, decoding);
   applyDefaults(obj);
   if (obj.kind === "Job") {
     // The Job strategy's PrepareForCreate runs after the uid is assigned: the generated selector names it.
@@ -44,13 +58,8 @@ export function admitCreate(
 }
 
 /** Admits an update: decode, default, validate against the stored object (immutable fields). */
-export function admitUpdate(
-  obj: KubeObject,
-  old: KubeObject,
-  type: ResourceType,
-  fieldValidation: FieldValidation | undefined,
-): void {
-  decode(obj, type, fieldValidation);
+export function admitUpdate(obj: KubeObject, old: KubeObject, type: ResourceType, decoding: Decoding): void {
+  decode(obj, type, decoding);
   applyDefaults(obj);
   if (obj.kind === "Service" && obj.spec?.clusterIP !== old.spec?.clusterIP && obj.spec?.clusterIP) {
     obj.spec.clusterIPs = [obj.spec.clusterIP];
@@ -71,17 +80,22 @@ export function admitStatusUpdate(obj: KubeObject, old: KubeObject, type: Resour
 }
 
 /**
- * Decoding catches JSON of the wrong type (and, when Strict, unknown fields). Requests without
- * a fieldValidation come from the control plane's own clients, which send typed objects built
- * from already-decoded ones, so they skip it, as a typed Go client never produces such JSON.
+ * Decoding catches JSON of the wrong type and unknown fields: an error when Strict, a warning
+ * each when Warn. Requests without a fieldValidation come from the control plane's own clients,
+ * which send typed objects built from already-decoded ones, so they skip it, as a typed Go client
+ * never produces such JSON.
  */
-function decode(obj: KubeObject, type: ResourceType, fieldValidation: FieldValidation | undefined): void {
+function decode(obj: KubeObject, type: ResourceType, { fieldValidation, warn }: Decoding): void {
   if (fieldValidation === undefined) return;
   const [typeError] = typeErrors(obj, obj.apiVersion, obj.kind);
-  const unknown = fieldValidation === "Strict" ? strictDecodeErrors(obj, obj.apiVersion, obj.kind) : [];
-  const message = typeError ?? (unknown.length > 0 ? strictDecodingMessage(unknown) : undefined);
+  const unknown =
+    fieldValidation === "Ignore" || typeError ? [] : strictDecodeErrors(obj, obj.apiVersion, obj.kind);
+  const strictMessage = fieldValidation === "Strict" ? strictDecodingMessage(unknown) : undefined;
+  const message = typeError ?? strictMessage;
   if (message) throw new StatusError("BadRequest", cannotBeHandledMessage(type.kind, type.version, message));
-  if (fieldValidation !== "Strict") dropUnknownFields(obj, obj.apiVersion, obj.kind);
+  if (fieldValidation === "Strict") return;
+  for (const field of unknown) warn?.(field);
+  dropUnknownFields(obj, obj.apiVersion, obj.kind);
 }
 
 function validate(obj: KubeObject, old: KubeObject | undefined, type: ResourceType): void {

@@ -4,7 +4,7 @@ import type { SimClock } from "../util/clock";
 import { formatTimestamp } from "../util/clock";
 import { generateNameSuffix, type SeededRandom } from "../util/random";
 import { allocateServiceAddresses, prepareServiceUpdate } from "../services/ipAllocator";
-import { admitCreate, admitStatusUpdate, admitUpdate, type FieldValidation } from "./admission";
+import { admitCreate, admitStatusUpdate, admitUpdate, type Decoding } from "./admission";
 import {
   alreadyExists,
   conflict,
@@ -19,14 +19,9 @@ import { jsonEqual } from "./jsonData";
 import { clone, type KubeObject } from "./types";
 
 /** Options of a create or update request. */
-export interface WriteOptions {
+export interface WriteOptions extends Decoding {
   /** Server-side dry run: admitted and returned, never stored. */
   dryRun?: boolean;
-  /**
-   * kubectl sends Strict by default; controllers send well-formed objects and leave it unset,
-   * which skips the decoding checks (type errors, unknown fields).
-   */
-  fieldValidation?: FieldValidation;
   /**
    * The caller built the object (or, for a status write, the status) for this one request,
    * keeps no reference to it, and it holds only JSON values (no undefined members): the server
@@ -111,7 +106,7 @@ export class ApiServer {
     admitCreate(
       obj,
       type,
-      options.fieldValidation,
+      options,
       uid,
       // Without the namespace, NamespaceLifecycle (which runs first) rejects the pod instead.
       (ns, name) =>
@@ -147,7 +142,7 @@ export class ApiServer {
     }
     keepSystemMetadata(obj, old);
     if (type.kind === "Service") prepareServiceUpdate(obj, old);
-    admitUpdate(obj, old, type, options.fieldValidation);
+    admitUpdate(obj, old, type, options);
     if (type.kind === "Service") allocateServiceAddresses(this.store, obj, this.random, old);
     if (GENERATION_TRACKED.has(type.kind)) {
       obj.metadata.generation = (old.metadata.generation ?? 1) + (specChanged(obj, old) ? 1 : 0);

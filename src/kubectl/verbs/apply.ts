@@ -11,14 +11,7 @@ import { applySetLastAppliedVerb } from "./applySetLastApplied";
 import { applyViewLastAppliedVerb } from "./applyViewLastApplied";
 import { DRY_RUN_FLAG, FILENAME_FLAG, OUTPUT_FLAG } from "./commonFlags";
 import { type FileDocument, readFileDocuments } from "./fileObjects";
-import {
-  type DryRun,
-  dryRunOf,
-  fieldValidationOf,
-  namespaceFor,
-  outcomeLine,
-  printsObject,
-} from "./writeOutcome";
+import { type DryRun, dryRunOf, decodingOf, namespaceFor, outcomeLine, printsObject } from "./writeOutcome";
 
 /** `kubectl apply -f`: client-side apply with the last-applied-configuration three-way merge. */
 export const applyVerb: Verb = {
@@ -99,7 +92,7 @@ function create(ctx: VerbContext, type: ResourceType, obj: KubeObject, dryRun: D
       ? annotated
       : ctx.cluster.api.create(annotated, {
           dryRun: dryRun === "server",
-          fieldValidation: fieldValidationOf(ctx),
+          ...decodingOf(ctx),
         });
   return { object: created, line: outcomeLine(type, created.metadata.name ?? "", "created", dryRun, ctx) };
 }
@@ -114,7 +107,7 @@ function patch(ctx: VerbContext, type: ResourceType, obj: KubeObject, live: Kube
       ? next
       : ctx.cluster.api.update(next, {
           dryRun: dryRun === "server",
-          fieldValidation: fieldValidationOf(ctx),
+          ...decodingOf(ctx),
         });
   const unchanged = updated === live;
   return {

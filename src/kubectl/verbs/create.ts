@@ -18,14 +18,7 @@ import { createNamespaceVerb } from "./create/namespace";
 import { createSecretVerb } from "./create/secret";
 import { createServiceVerb } from "./create/service";
 import { type FileDocument, readFileDocuments } from "./fileObjects";
-import {
-  type DryRun,
-  dryRunOf,
-  fieldValidationOf,
-  namespaceFor,
-  outcomeLine,
-  printsObject,
-} from "./writeOutcome";
+import { type DryRun, dryRunOf, decodingOf, namespaceFor, outcomeLine, printsObject } from "./writeOutcome";
 
 /** `kubectl create -f FILE` and the generators `kubectl create deployment|job|…`. */
 export const createVerb: Verb = {
@@ -114,7 +107,7 @@ function createDocument(
     try {
       created = ctx.cluster.api.create(obj, {
         dryRun: dryRun === "server",
-        fieldValidation: fieldValidationOf(ctx),
+        ...decodingOf(ctx),
       });
     } catch (error) {
       throw addSourceToError(error, "creating", doc.source);

@@ -25,7 +25,7 @@ import { type EditorSave, KubectlError, type Verb, type VerbContext } from "../v
 import { FILENAME_FLAG } from "./commonFlags";
 import { checkPatchedFields, checkPatchedIdentity, patchObject } from "./patchApply";
 import { resolveTargets } from "./resourceTargets";
-import { fieldValidationOf } from "./writeOutcome";
+import { decodingOf, fieldValidationOf } from "./writeOutcome";
 
 /**
  * `kubectl edit`: the objects as a file in the learner's editor (the app's editor tab stands in
@@ -318,10 +318,7 @@ function setEditedLastApplied(
   const live = ctx.cluster.api.get(edited.kind, ctx.namespace, edited.metadata.name ?? "");
   const config = encodeGoJson(edited, { indent: "" });
   const annotations = { ...live.metadata.annotations, [lastAppliedConfigAnnotation]: config };
-  ctx.cluster.api.update(
-    { ...live, metadata: { ...live.metadata, annotations } },
-    { fieldValidation: fieldValidationOf(ctx) },
-  );
+  ctx.cluster.api.update({ ...live, metadata: { ...live.metadata, annotations } }, decodingOf(ctx));
   printEdited(ctx, edited, ref, "edited");
 }
 

@@ -8,14 +8,7 @@ import { KubectlError, type Verb, type VerbContext } from "../verb";
 import { DRY_RUN_FLAG, FILENAME_FLAG, OUTPUT_FLAG } from "./commonFlags";
 import { addSourceToError } from "./create";
 import { type FileDocument, readFileDocuments } from "./fileObjects";
-import {
-  type DryRun,
-  dryRunOf,
-  fieldValidationOf,
-  namespaceFor,
-  outcomeLine,
-  printsObject,
-} from "./writeOutcome";
+import { type DryRun, dryRunOf, decodingOf, namespaceFor, outcomeLine, printsObject } from "./writeOutcome";
 
 /** `kubectl replace -f FILE`: PUT the whole object (or, with --force, delete and re-create it). */
 export const replaceVerb: Verb = {
@@ -137,7 +130,7 @@ function replaceDocument(
         name,
       ).metadata.resourceVersion;
     }
-    const options = { dryRun: dryRun === "server", fieldValidation: fieldValidationOf(ctx) };
+    const options = { dryRun: dryRun === "server", ...decodingOf(ctx) };
     const replaced =
       str(ctx.flags, "subresource") === "status"
         ? ctx.cluster.api.updateStatus(obj, options)
@@ -164,6 +157,6 @@ function forceReplace(ctx: VerbContext, doc: FileDocument): { object: KubeObject
     ctx.out(`${qualifiedSingular(type)} "${name}" deleted\n`);
   }
   delete obj.metadata.resourceVersion;
-  const created = ctx.cluster.api.create(obj, { fieldValidation: fieldValidationOf(ctx) });
+  const created = ctx.cluster.api.create(obj, decodingOf(ctx));
   return { object: created, line: outcomeLine(type, name, "replaced", "none", ctx) };
 }

@@ -14,4 +14,21 @@ describe("--validate", () => {
       'error: invalid - validate option "nope"; must be one of: strict (or true), warn, ignore (or false)\n',
     );
   });
+
+  it("under warn writes the object without the unknown fields and prints the server's warning for each", () => {
+    const c = createCluster({ seed: 1, nodes: 0 });
+    const typos = WITH_TYPO.replace("metadata: {name: a}", "metadata: {name: a, labelz: {x: y}}");
+    const created = c.kubectl("create -f - --validate=warn", typos);
+    expect(created.stdout).toBe("configmap/a created\n");
+    expect(created.stderr).toBe('Warning: unknown field "bogus"\nWarning: unknown field "metadata.labelz"\n');
+    expect(c.store.get("ConfigMap", "default", "a")).not.toHaveProperty("bogus");
+    expect(c.kubectl("replace -f - --validate=warn", WITH_TYPO).stderr).toBe(
+      'Warning: unknown field "bogus"\n',
+    );
+    expect(c.kubectl("apply -f - --validate=warn", WITH_TYPO.replace("a}", "b}")).stderr).toBe(
+      'Warning: unknown field "bogus"\n',
+    );
+    // A warning is no error: ignore prints none.
+    expect(c.kubectl("apply -f - --validate=ignore", WITH_TYPO.replace("a}", "c}")).stderr).toBe("");
+  });
 });

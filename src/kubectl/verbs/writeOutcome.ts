@@ -1,4 +1,4 @@
-import type { FieldValidation } from "../../api/admission";
+import type { Decoding, FieldValidation } from "../../api/admission";
 import type { ResourceType } from "../../api/registry";
 import { qualifiedSingular } from "../../api/registry";
 import type { KubeObject } from "../../api/types";
@@ -55,6 +55,14 @@ export function namespaceFor(obj: KubeObject, type: ResourceType, ctx: VerbConte
     );
   }
   return own || ctx.namespace;
+}
+
+/**
+ * How a write request decodes its body: --validate's field validation, and the server's
+ * warnings (unknown fields under `--validate=warn`) printed as kubectl's warning handler does.
+ */
+export function decodingOf(ctx: VerbContext): Decoding {
+  return { fieldValidation: fieldValidationOf(ctx), warn: (warning) => ctx.err(`Warning: ${warning}\n`) };
 }
 
 /**

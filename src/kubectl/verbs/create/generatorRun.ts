@@ -10,7 +10,7 @@ import { inGoFieldOrder } from "../../../api/schema/goFieldOrder";
 import { formatOutput } from "../../structuredOutput";
 import { KubectlError, type VerbContext } from "../../verb";
 import { DRY_RUN_FLAG, OUTPUT_FLAG } from "../commonFlags";
-import { dryRunOf, fieldValidationOf, outcomeLine, printsObject } from "../writeOutcome";
+import { dryRunOf, decodingOf, outcomeLine, printsObject } from "../writeOutcome";
 
 /** Flags every `kubectl create <generator>` has besides its own. */
 export const GENERATOR_FLAGS: FlagSpec[] = [
@@ -120,7 +120,7 @@ export function sendGenerated(
   try {
     return ctx.cluster.api.create(sent, {
       dryRun: dryRun === "server",
-      fieldValidation: fieldValidationOf(ctx),
+      ...decodingOf(ctx),
     });
   } catch (error) {
     if (failure && error instanceof StatusError) throw new KubectlError(`error: ${failure(error.message)}`);
