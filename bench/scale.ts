@@ -1,7 +1,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { createCluster } from "../src";
-import { convergeDeployment, msWithRange, runThousand } from "./scaleScenarios";
+import { convergeDeployment, msWithRange, runScale } from "./scaleScenarios";
 import { onceMs, report } from "./timing";
 
 /** A full garbage collection, now. */
@@ -25,7 +25,7 @@ function heapAfterGcMb(): number {
  */
 export function benchScale(): void {
   // Run as in the browser (engineInBrowser.ts), so that the two lines compare.
-  const { converge } = runThousand(5);
+  const { converge } = runScale(5, 0);
   report(`  the same in Node ${process.versions.node} (reference)`, msWithRange(converge), "-", true);
 
   const baseHeap = heapAfterGcMb();

@@ -58,22 +58,27 @@ function convergeAndRoll(): { converge: number; roll: number } {
   return { converge: run.ms, roll: rollingUpdate(run.cluster, 1000) };
 }
 
-/** Wall milliseconds of the 1,000-replica scenario's runs in one runtime. */
-export interface ThousandRuns {
-  /** The first run of a fresh runtime: it pays for compiling the engine's hot paths. */
+/** Wall milliseconds of the scale scenarios' runs in one runtime. */
+export interface ScaleRuns {
+  /** The first 1,000-replica run of a fresh runtime: it pays for compiling the engine's hot paths. */
   first: { converge: number; roll: number };
-  /** The runs after it, each on a new cluster (the previous one left to the garbage collector). */
+  /** The 1,000-replica runs after it, each on a new cluster (the previous one left to the garbage collector). */
   converge: number[];
   roll: number[];
+  /** Then the 10,000-replica converges, the same way. */
+  large: number[];
 }
 
 /**
- * The 1,000-replica scenario, `runs` times after a first run, as a learner who resets and tries
- * again would run it. No collection is forced between runs: a forced full GC leaves V8 a small
- * heap limit, so the next run pays incremental marking that a real session does not (runs
- * measured 30% slower that way); collecting the previous cluster, which a session does pay, counts.
+ * The scale scenarios in one runtime, one run after another, as a learner who resets and tries
+ * again would make them: the 1,000-replica one `runs` times after a first run, then the
+ * 10,000-replica converge `largeRuns` times, so that the time ratio compares runs made in the
+ * same minute of a noisy machine. No collection is forced between runs: a forced full GC
+ * leaves V8 a small heap limit, so the next run pays incremental marking that a real session
+ * does not (runs measured 30% slower that way); collecting the previous cluster, which a
+ * session does pay, counts.
  */
-export function runThousand(runs: number): ThousandRuns {
+export function runScale(runs: number, largeRuns: number): ScaleRuns {
   const first = convergeAndRoll();
   const converge: number[] = [];
   const roll: number[] = [];
@@ -82,18 +87,9 @@ export function runThousand(runs: number): ThousandRuns {
     converge.push(run.converge);
     roll.push(run.roll);
   }
-  return { first, converge, roll };
-}
-
-/**
- * 10,000-replica converges, `runs` times in a row as the 1,000-replica runs are (each on a new
- * cluster, nothing forced), after a 1,000-replica run has compiled the engine; wall ms of each.
- */
-export function runTenThousand(runs: number): number[] {
-  convergeAndRoll();
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) ms.push(convergeDeployment(10_000).ms);
-  return ms;
+  const large: number[] = [];
+  for (let i = 0; i < largeRuns; i++) large.push(convergeDeployment(10_000).ms);
+  return { first, converge, roll, large };
 }
 
 /** The median of `values`. */
