@@ -143,16 +143,19 @@ describe("SimHost", () => {
     const line = "exec -it bb -- sh";
     const session: { streamId?: number; interactive?: boolean } = await first.ask({ type: "kubectl", line });
     expect(session.interactive).toBe(true);
-    const typed = { type: "stdin" as const, streamId: session.streamId ?? -1, text: "echo kept > /tmp/f\n" };
-    expect(await first.ask(typed)).toEqual({ accepted: true });
+    const type = (text: string) =>
+      first.ask({ type: "stdin" as const, streamId: session.streamId ?? -1, text });
+    expect(await type("cd /tmp\n")).toEqual({ accepted: true });
+    expect(await type("echo kept > f\n")).toEqual({ accepted: true });
     await first.env.pass(20);
     const entries = first.env.batches().flatMap((b) => b.inputs);
-    // Logged as the session's resolved pod and container, so that a replay types into the same ones.
+    // Logged as the session's resolved pod and container, so that a replay types into the same
+    // ones, after what brings a fresh shell to where the session's was.
     expect(entries.at(-1)).toEqual({
       at: start + 20_000,
       tool: "kubectl",
       line: "exec -i -n default bb -c bb -- sh",
-      stdin: "echo kept > /tmp/f\n",
+      stdin: "cd '/tmp'\nOLDPWD='/'\necho kept > f\n",
     });
     const second = harness();
     await second.ask({ type: "init", log: { ...emptyLog, entries } });

@@ -229,8 +229,10 @@ export class SimHost {
     const stream = this.streams.get(streamId);
     const line = stream?.inputCommand ?? this.streamLines.get(streamId);
     const at = cluster.now();
+    // The session's state before this input runs: a replay starts a fresh session from it.
+    const stdin = stream?.loggedStdin(text) ?? text;
     if (!stream?.interactive || line === undefined || !stream.write(text)) return { accepted: false };
-    const entry: InputEntry = { at, tool: "kubectl", line, stdin: text };
+    const entry: InputEntry = { at, tool: "kubectl", line, stdin };
     this.log?.entries.push(entry);
     this.pending.inputs.push(entry);
     this.reanchor();

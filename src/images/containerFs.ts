@@ -75,6 +75,9 @@ class DirSet {
   }
 }
 
+/** What a process does with files: ContainerFs's path operations (a shell sees them through its working directory). */
+export type Files = Pick<ContainerFs, "read" | "write" | "remove" | "removeTree" | "mkdir" | "list" | "kind">;
+
 /** A tiny in-memory tree: regular files with text contents, and directories. */
 export class ContainerFs {
   private files = new Map<string, string | (() => string)>();
@@ -264,7 +267,7 @@ export class ContainerFs {
   }
 }
 
-/** An absolute, normalised path (the working directory is always /). */
+/** An absolute, normalised path (a relative one is taken from /; shells resolve theirs first). */
 export function normalize(path: string): string {
   const out: string[] = [];
   for (const seg of path.split("/")) {

@@ -44,6 +44,19 @@ export interface DnsAnswer {
   address: string;
 }
 
+/**
+ * The shell of an interactive session (`kubectl exec -it POD -- sh`): each line typed runs in
+ * it, so a `cd` or a variable set on one line holds on the next. Filled on first use from the
+ * container's environment and working directory.
+ */
+export interface ShellSession {
+  cwd?: string;
+  vars?: Map<string, string>;
+  exported?: Set<string>;
+  /** The environment the session started from (what a replay does not need to restore). */
+  base?: Readonly<Record<string, string>>;
+}
+
 /** What a process can see of its container. */
 export interface ProcessContext {
   /** The container's environment, in the order the kubelet built it. */
@@ -57,6 +70,10 @@ export interface ProcessContext {
    * Without one, each process gets a private empty one.
    */
   fs?: ContainerFs;
+  /** Where the process starts (the container's workingDir); / when unset. */
+  workingDir?: string;
+  /** For `sh -c LINE` typed into a session: run LINE in the session's shell (see ShellSession). */
+  shellSession?: ShellSession;
   /** Resolves a name through the cluster DNS (search path applied), or undefined (NXDOMAIN). */
   lookupHost?(name: string): DnsAnswer | undefined;
 }

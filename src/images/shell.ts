@@ -3,13 +3,14 @@
  * plain command arrays. It never runs in real time: it yields steps (output, sleep, exit)
  * that the kubelet plays on the simulated clock, so infinite loops are fine.
  */
-import type { ContainerStep, ContainerSteps, ProcessContext } from "./containerSteps";
+import type { ContainerStep, ContainerSteps, ProcessContext, ShellSession } from "./containerSteps";
 import { BUILTINS } from "./shellBuiltins";
 import { runArgv, runList, ShellAbort } from "./shellExec";
 import { parseScript } from "./shellParse";
 import {
   ExitSignal,
   exportedEnv,
+  filesFrom,
   HangSignal,
   newShellState,
   type Run,
@@ -18,7 +19,7 @@ import {
 } from "./shellState";
 import { ShellSyntaxError } from "./shellSyntax";
 
-export type { ContainerStep, ContainerSteps, ProcessContext } from "./containerSteps";
+export type { ContainerStep, ContainerSteps, ProcessContext, ShellSession } from "./containerSteps";
 
 /** Builtins of the shell itself: there is no binary of that name to exec. */
 const SHELL_ONLY = ["exit", "export", "unset", "set", "break", "continue", "wait", "trap", "cd"];
@@ -38,8 +39,30 @@ export function isKnownCommand(path: string): boolean {
  * shell, refuses to start the container.
  */
 export function* runProcess(argv: string[], ctx: ProcessContext): ContainerSteps {
+  const session = ctx.shellSession;
+  if (session && argv.length === 3 && argv[1] === "-c") return yield* runInSession(argv[2], ctx, session);
   const st = newShellState(ctx, runScript);
   yield* finish(runArgv(argv, st, ""), st);
+}
+
+/** A line typed into a session's shell: it starts where the last one left the directory and variables. */
+function* runInSession(script: string, ctx: ProcessContext, session: ShellSession): ContainerSteps {
+  const st = newShellState({ ...ctx, shellSession: undefined }, runScript, session.cwd);
+  session.base ??= ctx.env;
+  session.vars ??= st.vars;
+  session.exported ??= st.exported;
+  st.vars = session.vars;
+  st.exported = session.exported;
+  yield* finish(savingDirectory(runParsed(script, st, ""), st, session), st);
+}
+
+/** Runs `run`, then keeps the shell's directory in the session (before the exit step: a player stops there). */
+function* savingDirectory(run: Run, st: ShellState, session: ShellSession): Run {
+  try {
+    return yield* run;
+  } finally {
+    session.cwd = st.cwd;
+  }
 }
 
 /** The steps of `sh -c script`, ending with an exit step. */
@@ -78,17 +101,29 @@ function* resetIdleOnYield(run: Run, st: ShellState): Run {
 /** ShellState.runScript: parse, then run in a subshell or a new `sh` process. */
 function* runScript(script: string, opts: ScriptOptions): Run {
   const parent = opts.parent;
-  const st: ShellState = opts.subshell
-    ? { ...parent, vars: new Map(parent.vars), exported: new Set(parent.exported) }
-    : newShellState(
-        { ...parent.ctx, env: Object.fromEntries(exportedEnv(parent)), fs: parent.fs },
-        runScript,
-      );
+  let st: ShellState;
+  if (opts.subshell) {
+    st = { ...parent, vars: new Map(parent.vars), exported: new Set(parent.exported) };
+    // Its own view of the files: a `cd` in the subshell must not move the parent.
+    st.fs = filesFrom(st);
+  } else {
+    const ctx = { ...parent.ctx, env: Object.fromEntries(exportedEnv(parent)), fs: parent.root };
+    st = newShellState(ctx, runScript, parent.cwd);
+  }
   st.arg0 = opts.arg0;
   st.positional = opts.args;
   st.idle = parent.idle;
   try {
-    return yield* runList(parseScript(script), st, opts.stdin);
+    return yield* runParsed(script, st, opts.stdin);
+  } finally {
+    parent.idle = st.idle;
+  }
+}
+
+/** Parses and runs a script in `st`: its exit status, a syntax error or an abort reported as the shell does. */
+function* runParsed(script: string, st: ShellState, stdin: string): Run {
+  try {
+    return yield* runList(parseScript(script), st, stdin);
   } catch (e) {
     if (e instanceof ExitSignal) return e.code;
     if (e instanceof ShellSyntaxError || e instanceof ShellAbort) {
@@ -97,7 +132,5 @@ function* runScript(script: string, opts: ScriptOptions): Run {
       return e instanceof ShellAbort ? e.code : 2;
     }
     throw e;
-  } finally {
-    parent.idle = st.idle;
   }
 }

@@ -2,6 +2,7 @@
  * The busybox applets and ash builtins lesson containers call, with busybox's output and
  * error wording. Each is a generator so that `sleep` can hand time back to the kubelet.
  */
+import { normalize } from "./containerFs";
 import { BUSYBOX_DATE_FORMAT, strftime } from "./shellDate";
 import { err, ExitSignal, exportedEnv, LoopSignal, out, type Run, type ShellState } from "./shellState";
 import { cat, ls, mkdir, nslookup, rm, touch } from "./shellFiles";
@@ -232,6 +233,28 @@ function* curl(argv: string[]): Run {
   return 0;
 }
 
+/**
+ * `cd [DIR | -]` as busybox ash does it: no operand goes to $HOME (else /), `-` back to
+ * $OLDPWD (printed); PWD and OLDPWD follow. A missing directory is an error (status 2), not
+ * the end of the script.
+ */
+function* cd(argv: string[], _stdin: string, st: ShellState): Run {
+  const operand = argv.slice(1).find((a) => a !== "-L" && a !== "-P");
+  const back = operand === "-";
+  const dest = back ? (st.vars.get("OLDPWD") ?? st.cwd) : (operand ?? st.vars.get("HOME") ?? "/");
+  const kind = st.fs.kind(dest);
+  if (kind !== "dir") {
+    const reason = kind ? "Not a directory" : "No such file or directory";
+    yield err(`sh: cd: can't cd to ${dest}: ${reason}\n`);
+    return 2;
+  }
+  st.vars.set("OLDPWD", st.cwd);
+  st.cwd = normalize(dest.startsWith("/") ? dest : `${st.cwd}/${dest}`);
+  st.vars.set("PWD", st.cwd);
+  if (back) yield out(`${st.cwd}\n`);
+  return 0;
+}
+
 const constant = (status: number, text?: string): Builtin =>
   function* () {
     if (text !== undefined) yield out(text);
@@ -271,8 +294,11 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   false: constant(1),
   wait: constant(0),
   trap: constant(0),
-  cd: constant(0),
-  pwd: constant(0, "/\n"),
+  cd,
+  pwd: function* (_argv, _stdin, st) {
+    yield out(`${st.cwd}\n`);
+    return 0;
+  },
   whoami: constant(0, "root\n"),
   uname: constant(0, "Linux\n"),
   hostname: function* (_argv, _stdin, st) {

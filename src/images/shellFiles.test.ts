@@ -37,6 +37,36 @@ describe("the container file system in the shell", () => {
     expect(sh("ls", fs)[0]).toMatch(/^out: bin⏎data⏎dev⏎etc⏎/);
   });
 
+  it("changes directory with cd: relative paths, pwd and $PWD follow, cd - goes back", () => {
+    const fs = new ContainerFs();
+    expect(sh("cd /tmp && pwd && echo $PWD; touch a; mkdir sub; cd sub; touch ../b; ls ..; pwd", fs)).toEqual(
+      ["out: /tmp⏎", "out: /tmp⏎", "out: a⏎b⏎sub⏎", "out: /tmp/sub⏎", "exit 0"],
+    );
+    expect(sh("cd /tmp; cd /etc; cd -; cat ./a", fs)).toEqual(["out: /tmp⏎", "exit 0"]);
+    expect(sh("cd; pwd", fs)).toEqual(["out: /⏎", "exit 0"]);
+  });
+
+  it("refuses cd into a missing directory or a file with ash's message, and the script goes on", () => {
+    const fs = new ContainerFs();
+    sh("touch /tmp/f", fs);
+    expect(sh("cd /nope; echo $?; cd /tmp/f; pwd", fs)).toEqual([
+      "err: sh: cd: can't cd to /nope: No such file or directory⏎",
+      "out: 2⏎",
+      "err: sh: cd: can't cd to /tmp/f: Not a directory⏎",
+      "out: /⏎",
+      "exit 0",
+    ]);
+  });
+
+  it("keeps a subshell's cd to itself, and starts a new sh where its parent is", () => {
+    expect(sh("cd /tmp; (cd /etc; pwd); pwd; sh -c pwd")).toEqual([
+      "out: /etc⏎",
+      "out: /tmp⏎",
+      "out: /tmp⏎",
+      "exit 0",
+    ]);
+  });
+
   it("fails cat on a removed file with busybox's message", () => {
     const fs = new ContainerFs();
     sh("touch /tmp/healthy; rm -f /tmp/healthy", fs);

@@ -36,8 +36,7 @@ export function* ls(argv: string[], _stdin: string, st: ShellState): Run {
   let status = 0;
   let first = true;
   for (const path of targets) {
-    const resolved = path === "." ? "/" : path;
-    const kind = st.fs.kind(resolved);
+    const kind = st.fs.kind(path);
     if (!kind) {
       yield err(`ls: ${path}: No such file or directory\n`);
       status = 1;
@@ -48,7 +47,7 @@ export function* ls(argv: string[], _stdin: string, st: ShellState): Run {
       first = false;
       continue;
     }
-    const names = st.fs.list(resolved);
+    const names = st.fs.list(path);
     if (!Array.isArray(names)) continue;
     const heading = targets.length > 1 ? `${first ? "" : "\n"}${path}:\n` : "";
     first = false;

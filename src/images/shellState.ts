@@ -1,5 +1,5 @@
 /** The mutable state of one simulated shell process, and the signals that unwind it. */
-import { ContainerFs } from "./containerFs";
+import { ContainerFs, type Files } from "./containerFs";
 import type { ContainerStep, ProcessContext } from "./containerSteps";
 
 /** A running command: yields steps, returns its exit status. */
@@ -9,7 +9,11 @@ export type Run = Generator<ContainerStep, number, undefined>;
 export interface ShellState {
   ctx: ProcessContext;
   /** The container's files (ctx.fs, or a private one). */
-  fs: ContainerFs;
+  root: ContainerFs;
+  /** The same files as this shell names them: relative paths from its working directory. */
+  fs: Files;
+  /** The working directory (`cd`, `pwd`); a new shell process starts in its parent's. */
+  cwd: string;
   vars: Map<string, string>;
   exported: Set<string>;
   arg0: string;
@@ -55,14 +59,27 @@ export class HangSignal {}
 /** Commands a shell may run without yielding before it counts as spinning forever. */
 export const IDLE_LIMIT = 100_000;
 
-/** A fresh state whose variables are the container environment, all exported. */
-export function newShellState(ctx: ProcessContext, runScript: ShellState["runScript"]): ShellState {
+/**
+ * A fresh state whose variables are the container environment, all exported; it starts in
+ * `cwd`, else the container's working directory, else /.
+ */
+export function newShellState(
+  ctx: ProcessContext,
+  runScript: ShellState["runScript"],
+  cwd?: string,
+): ShellState {
   const vars = new Map(Object.entries(ctx.env));
-  return {
+  const exported = new Set(vars.keys());
+  const start = cwd ?? ctx.workingDir ?? "/";
+  // The shell's own PWD, not exported: a program run directly (`env`) sees the container's environment.
+  if (!vars.has("PWD")) vars.set("PWD", start);
+  const st: ShellState = {
     ctx,
-    fs: ctx.fs ?? new ContainerFs(),
+    root: ctx.fs ?? new ContainerFs(),
+    fs: undefined as unknown as Files,
+    cwd: start,
     vars,
-    exported: new Set(vars.keys()),
+    exported,
     arg0: "sh",
     positional: [],
     status: 0,
@@ -70,6 +87,23 @@ export function newShellState(ctx: ProcessContext, runScript: ShellState["runScr
     xtrace: false,
     idle: 0,
     runScript,
+  };
+  st.fs = filesFrom(st);
+  return st;
+}
+
+/** `st.root` seen from `st`'s working directory (read when each path is used, so `cd` moves it). */
+export function filesFrom(st: ShellState): Files {
+  const root = st.root;
+  const at = (path: string) => (path.startsWith("/") ? path : `${st.cwd}/${path}`);
+  return {
+    read: (path) => root.read(at(path)),
+    write: (path, text, append) => root.write(at(path), text, append),
+    remove: (path) => root.remove(at(path)),
+    removeTree: (path) => root.removeTree(at(path)),
+    mkdir: (path, parents) => root.mkdir(at(path), parents),
+    list: (path) => root.list(at(path)),
+    kind: (path) => root.kind(at(path)),
   };
 }
 

@@ -1,5 +1,5 @@
 /** `test` / `[ ]` expressions: strings, integers, negation, and files of the container. */
-import type { ContainerFs } from "./containerFs";
+import type { Files } from "./containerFs";
 
 const INT_OPS: Record<string, (a: number, b: number) => boolean> = {
   "-eq": (a, b) => a === b,
@@ -11,7 +11,7 @@ const INT_OPS: Record<string, (a: number, b: number) => boolean> = {
 };
 
 /** Evaluates test's arguments: true/false, or an error message (ash's wording). */
-export function testExpression(args: string[], fs?: ContainerFs): boolean | string {
+export function testExpression(args: string[], fs?: Files): boolean | string {
   if (args[0] === "!") {
     const r = testExpression(args.slice(1), fs);
     return typeof r === "string" ? r : !r;
@@ -34,7 +34,7 @@ export function testExpression(args: string[], fs?: ContainerFs): boolean | stri
 }
 
 /** -e exists, -f regular file, -d directory, -s non-empty file; r/w/x: exists (we are root). */
-function fileTest(op: string, path: string, fs: ContainerFs | undefined): boolean {
+function fileTest(op: string, path: string, fs: Files | undefined): boolean {
   const kind = fs?.kind(path);
   if (op === "-f") return kind === "file";
   if (op === "-d") return kind === "dir";

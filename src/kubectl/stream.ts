@@ -17,6 +17,11 @@ export interface KubectlStream {
    * (`exec -i POD -c CONTAINER -- sh` for `exec -it deploy/web -- sh`): how a log replays input.
    */
   readonly inputCommand?: string;
+  /**
+   * What to log as stdin for `text` about to be typed: the text, after whatever brings a fresh
+   * run of `inputCommand` to the state the session is in (a shell's directory and variables).
+   */
+  loggedStdin(text: string): string;
   /** Sends typed input (whole lines, each ending in "\n"); false when the command no longer reads it. */
   write(text: string): boolean;
 }
@@ -38,6 +43,8 @@ export interface StreamHandlers {
   input?: (text: string) => void;
   /** See KubectlStream.inputCommand. */
   inputCommand?: string;
+  /** See KubectlStream.loggedStdin (the text itself when absent). */
+  loggedStdin?: (text: string) => string;
 }
 
 /** Builds the stream of a command whose `start` subscribes to what it follows. */
@@ -79,6 +86,7 @@ export function openStream(start: (io: StreamIO) => StreamHandlers): KubectlStre
     stop: release,
     interactive: handlers.input !== undefined,
     inputCommand: handlers.inputCommand,
+    loggedStdin: (text) => handlers.loggedStdin?.(text) ?? text,
     write(text) {
       if (code !== undefined || released || !handlers.input) return false;
       handlers.input(text);

@@ -52,6 +52,8 @@ function provision(
   podIP: string | undefined,
 ): void {
   fs.seed(c.spec.terminationMessagePath ?? TERMINATION_LOG, "");
+  // The runtime creates a workingDir the image does not have.
+  if (c.spec.workingDir) fs.mkdir(c.spec.workingDir, true);
   for (const [path, text] of podNetworkFiles(pod, podIP)) fs.seed(path, text);
   for (const [path, text] of mountedFiles(pod, c, store)) fs.seed(path, text);
   for (const m of c.spec.volumeMounts ?? []) {

@@ -9,7 +9,7 @@ import type { Pod } from "kubernetes-types/core/v1";
 import { StatusError } from "../api/errors";
 import type { ApiServer } from "../api/server";
 import { resolveImage } from "../images/catalog";
-import type { ContainerSteps } from "../images/containerSteps";
+import type { ContainerSteps, ShellSession } from "../images/containerSteps";
 import { resolveProcess } from "../images/imageProgram";
 import { runProcess } from "../images/shell";
 import { isNodeRunning } from "../nodes/fleet";
@@ -35,6 +35,7 @@ export function execInContainer(
   container: string,
   argv: string[],
   now: () => number,
+  shellSession?: ShellSession,
 ): ExecProcess {
   const namespace = pod.metadata?.namespace ?? "";
   const name = pod.metadata?.name ?? "";
@@ -64,5 +65,8 @@ export function execInContainer(
   const store = api.store;
   const lookupHost = (host: string) => resolveClusterName(store, namespace, host);
   const env = runtime.env ?? {};
-  return { steps: runProcess(process.argv, { env, now, fs: runtime.fs, lookupHost }) };
+  // An exec'd process starts in the container's working directory, as the container's own does.
+  const workingDir = runtime.spec.workingDir;
+  const ctx = { env, now, fs: runtime.fs, lookupHost, workingDir, shellSession };
+  return { steps: runProcess(process.argv, ctx) };
 }

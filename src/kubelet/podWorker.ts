@@ -153,7 +153,8 @@ export class PodWorker {
     c.fs = containerFs(pod, c, store, this.rt.emptyDirs, this.rt.podIP);
     const namespace = this.rt.namespace;
     const lookupHost = (name: string) => resolveClusterName(store, namespace, name);
-    const ctx = { env, now: () => this.now, podIP: this.rt.podIP, fs: c.fs, lookupHost };
+    const workingDir = c.spec.workingDir;
+    const ctx = { env, now: () => this.now, podIP: this.rt.podIP, fs: c.fs, lookupHost, workingDir };
     const behaviour = containerBehaviour(image, c.spec.command, c.spec.args, ctx);
     if (behaviour.kind === "startError") {
       this.warn("Failed", `Error: ${behaviour.message}`);

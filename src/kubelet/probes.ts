@@ -27,7 +27,8 @@ export function runProbe(
   now: number,
   env: Record<string, string>,
 ): ProbeResult {
-  if (probe.exec) return execProbe(probe.exec.command ?? [], probe.timeoutSeconds ?? 1, now, env, c.fs);
+  if (probe.exec)
+    return execProbe(probe.exec.command ?? [], probe.timeoutSeconds ?? 1, now, env, c.fs, c.spec.workingDir);
   const port = resolvePort(probe, c);
   const startedAt = c.running?.startedAt ?? now;
   const listening = port !== undefined && (c.listens?.ports.includes(port) ?? false);
@@ -78,6 +79,7 @@ function execProbe(
   now: number,
   env: Record<string, string>,
   fs: ContainerFs | undefined,
+  workingDir: string | undefined,
 ): ProbeResult {
   if (command.length === 0 || !isKnownCommand(command[0])) {
     const bin = command[0] ?? "";
@@ -86,7 +88,7 @@ function execProbe(
   }
   let clock = now;
   let output = "";
-  for (const step of runProcess(command, { env, now: () => clock, fs })) {
+  for (const step of runProcess(command, { env, now: () => clock, fs, workingDir })) {
     if (step.kind === "output") output += step.text;
     else if (step.kind === "sleep") {
       clock += step.seconds * 1000;

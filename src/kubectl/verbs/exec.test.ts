@@ -37,6 +37,17 @@ describe("kubectl exec", () => {
     expect(claims.sub).toBe("system:serviceaccount:default:default");
   });
 
+  it("runs the command in the container's workingDir, which the runtime creates", () => {
+    const c = createCluster({ seed: 1, nodes: 1 });
+    const pod =
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers: [{name: c, image: busybox:1.36, workingDir: /srv/app, command: [sh, -c, 'echo ready > status; sleep 3600']}]\n";
+    c.kubectl("apply -f -", pod);
+    c.advance(20);
+    expect(c.kubectl("exec app -- pwd").stdout).toBe("/srv/app\n");
+    expect(c.kubectl("exec app -- cat status").stdout).toBe("ready\n");
+    expect(c.kubectl("exec app -- sh -c 'cd .. && pwd && ls'").stdout).toBe("/srv\napp\n");
+  });
+
   it("ends with the command's exit code, and what it writes stays in the container", () => {
     const c = cluster();
     c.advance(20);
@@ -134,6 +145,29 @@ spec:
     expect(c.kubectl("exec -it bb -- bash").stderr).toMatch(
       /exec: "bash": executable file not found in \$PATH/,
     );
+  });
+
+  it("keeps the session shell's directory and variables from line to line, and logs what replays them", () => {
+    const c = createCluster({ seed: 1, nodes: 1 });
+    c.kubectl("run bb --image=busybox:1.36 -- sleep 3600");
+    c.advance(20);
+    const stream = c.kubectl("exec -it bb -- sh").stream;
+    const type = (line: string) => {
+      const logged = stream?.loggedStdin(`${line}\n`);
+      stream?.write(`${line}\n`);
+      return logged;
+    };
+    expect(type("cd /tmp")).toBe("cd /tmp\n");
+    expect(stream?.read().stdout).toBe("/tmp # ");
+    type("GREETING='it is'; export WHO=me");
+    expect(stream?.read().stdout).toBe("/tmp # ");
+    const logged = type("pwd; echo $GREETING $WHO; sh -c 'echo child: $GREETING $WHO'");
+    expect(stream?.read().stdout).toBe("/tmp\nit is me\nchild: me\n/tmp # ");
+    // A log replays the line in a fresh session: it is typed after what restores the state.
+    expect(logged).toBe(
+      "cd '/tmp'\nOLDPWD='/'\nGREETING='it is'\nWHO='me'\nexport WHO\npwd; echo $GREETING $WHO; sh -c 'echo child: $GREETING $WHO'\n",
+    );
+    expect(c.kubectl("exec -i bb -- sh", logged).stdout).toBe("/tmp\nit is me\nchild: me\n");
   });
 
   it("sees the pod's shared emptyDir from each container, read-only where it is mounted so", () => {

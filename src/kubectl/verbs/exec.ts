@@ -1,7 +1,7 @@
 import type { Pod } from "kubernetes-types/core/v1";
 import { StatusError } from "../../api/errors";
 import { ExecError, execInContainer } from "../../kubelet/exec";
-import type { ContainerStep } from "../../images/containerSteps";
+import type { ContainerStep, ShellSession } from "../../images/containerSteps";
 import { usageErrorMessage } from "../cli/commandErrors";
 import { bool, list, str } from "../flagAccess";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
@@ -55,9 +55,9 @@ function runExec(ctx: VerbContext): number {
       `error: cannot exec into a container in a completed pod; current phase is ${phase}`,
     );
   const container = containerOf(ctx, pod);
-  const start: Start = (argv, now) => {
+  const start: Start = (argv, now, session) => {
     try {
-      return execInContainer(ctx.cluster.api, pod, container, argv, now).steps;
+      return execInContainer(ctx.cluster.api, pod, container, argv, now, session).steps;
     } catch (error) {
       if (error instanceof ExecError) throw new KubectlError(`error: ${error.message}`);
       throw error;
@@ -82,7 +82,7 @@ type Write = (text: string) => void;
 
 /** The terminal's interrupt character (Ctrl+C), as an interactive session receives it. */
 const INTERRUPT = "\x03";
-type Start = (argv: string[], now: () => number) => Iterator<ContainerStep>;
+type Start = (argv: string[], now: () => number, session?: ShellSession) => Iterator<ContainerStep>;
 
 /** A process's steps played on the simulated clock: what is due now runs, a sleep waits for its time. */
 class PlayedProcess {
@@ -118,10 +118,11 @@ function isLoneShell(command: string[]): boolean {
 }
 
 /**
- * `exec -i[t] POD -- sh`: each typed line runs in the container as the shell would run it
- * (`sh -c LINE`: what it writes to files stays; shell variables do not carry to the next line);
+ * `exec -i[t] POD -- sh`: each typed line runs in the session's shell in the container, so its
+ * working directory and variables carry to the next line, and what it writes to files stays;
  * `exit [N]` ends the session, as does the end of the input given on stdin (a pipe, a replay).
- * With -t the shell shows its prompt, as on a terminal.
+ * With -t the shell shows its prompt, as on a terminal. Typed input is logged with what brings a
+ * fresh shell to the session's state first (sessionPreamble), so that a replay does the same.
  */
 function runShellSession(
   ctx: VerbContext,
@@ -130,7 +131,12 @@ function runShellSession(
   shell: string[],
   start: Start,
 ): number {
-  const prompt = bool(ctx.flags, "tty") ? shellPrompt(pod, container, shell[0]) : "";
+  const tty = bool(ctx.flags, "tty");
+  const spec = allContainers(pod).find((c) => c.name === container);
+  const session: ShellSession = {};
+  // The prompt shows where the session's shell is (busybox and bash print the directory).
+  const prompt = () =>
+    tty ? shellPrompt(pod, spec?.image ?? "", shell[0], session.cwd ?? spec?.workingDir ?? "/") : "";
   // The session's pod and container, resolved: a replay must type into the same ones.
   const inputCommand = `exec -i -n ${pod.metadata?.namespace ?? ctx.namespace} ${pod.metadata?.name ?? ""} -c ${container} -- ${shell[0]}`;
   // The container must be there and have the shell as the session starts.
@@ -153,17 +159,17 @@ function runShellSession(
         if (code === undefined) return undefined;
         lastCode = code;
         current = undefined;
-        out(prompt);
+        out(prompt());
       }
       const line = pending.shift();
       if (line === undefined) return endOfInput ? lastCode : undefined;
       const exit = /^\s*exit(?:\s+(\d+))?\s*$/.exec(line);
       if (exit) return exit[1] === undefined ? lastCode : Number(exit[1]) % 256;
       // A blank line, or a ^C logged from a live session (a replay has nothing to interrupt).
-      if (line.trim() === "" || line === INTERRUPT) out(prompt);
+      if (line.trim() === "" || line === INTERRUPT) out(prompt());
       else {
         try {
-          current = new PlayedProcess(now, (clock) => start(["sh", "-c", line], clock));
+          current = new PlayedProcess(now, (clock) => start(["sh", "-c", line], clock, session));
         } catch (error) {
           // The container is gone (deleted, restarted): the session is killed with it.
           if (error instanceof KubectlError || error instanceof StatusError) return 137;
@@ -172,7 +178,7 @@ function runShellSession(
       }
     }
   };
-  ctx.out(prompt);
+  ctx.out(prompt());
   const piped = ctx.stdin !== undefined;
   if (piped) {
     take(ctx.stdin?.endsWith("\n") ? ctx.stdin : `${ctx.stdin}\n`);
@@ -187,13 +193,14 @@ function runShellSession(
     return {
       poll: run,
       inputCommand,
+      loggedStdin: (text) => sessionPreamble(session) + text,
       input: (text) => {
         // ^C from the terminal: the command running is stopped and the shell prompts again.
         if (text === INTERRUPT) {
           if (current) {
             current = undefined;
             lastCode = 130;
-            io.out(prompt);
+            io.out(prompt());
           }
           return;
         }
@@ -205,11 +212,32 @@ function runShellSession(
   return 0;
 }
 
-/** The prompt a root shell shows: busybox's `/ # `, bash's `root@HOST:/# `, dash's `# `. */
-function shellPrompt(pod: Pod, container: string, shell: string): string {
-  if (shell.endsWith("bash")) return `root@${pod.spec?.hostname ?? pod.metadata?.name ?? ""}:/# `;
-  const image = allContainers(pod).find((c) => c.name === container)?.image ?? "";
-  return /busybox|alpine/.test(image) ? "/ # " : "# ";
+/**
+ * Lines that bring a fresh shell to where `session` is: its working directory, and the variables
+ * set, changed, exported or unset since it started (PWD follows the cd). Empty at the start.
+ */
+export function sessionPreamble(session: ShellSession): string {
+  const lines: string[] = [];
+  const base = session.base ?? {};
+  if (session.cwd !== undefined) lines.push(`cd ${shellQuote(session.cwd)}`);
+  for (const [name, value] of session.vars ?? []) {
+    if (name === "PWD") continue;
+    if (base[name] !== value) lines.push(`${name}=${shellQuote(value)}`);
+    if (session.exported?.has(name) && !(name in base)) lines.push(`export ${name}`);
+  }
+  for (const name of Object.keys(base)) if (!session.vars?.has(name)) lines.push(`unset ${name}`);
+  return lines.map((line) => `${line}\n`).join("");
+}
+
+/** `'text'`, with each ' written as '\'' (POSIX shell quoting). */
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, "'\\''")}'`;
+}
+
+/** The prompt a root shell shows in `dir`: busybox's `/tmp # `, bash's `root@HOST:/tmp# `, dash's `# `. */
+function shellPrompt(pod: Pod, image: string, shell: string, dir: string): string {
+  if (shell.endsWith("bash")) return `root@${pod.spec?.hostname ?? pod.metadata?.name ?? ""}:${dir}# `;
+  return /busybox|alpine/.test(image) ? `${dir} # ` : "# ";
 }
 
 /** A non-zero exit ends kubectl with the same code, as its executor reports it. */

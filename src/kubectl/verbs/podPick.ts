@@ -82,7 +82,7 @@ export function allContainerNames(pod: Pod): string {
 }
 
 /** Every container of the pod: regular, init, ephemeral. */
-export function allContainers(pod: Pod): { name: string; image?: string }[] {
+export function allContainers(pod: Pod): { name: string; image?: string; workingDir?: string }[] {
   return [
     ...(pod.spec?.containers ?? []),
     ...(pod.spec?.initContainers ?? []),
