@@ -55,6 +55,8 @@ export interface ShellSession {
   exported?: Set<string>;
   /** The environment the session started from (what a replay does not need to restore). */
   base?: Readonly<Record<string, string>>;
+  /** Set when a line ran `exit`: the session's shell has ended. */
+  exited?: boolean;
 }
 
 /** What a process can see of its container. */

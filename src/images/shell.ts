@@ -53,7 +53,10 @@ function* runInSession(script: string, ctx: ProcessContext, session: ShellSessio
   session.exported ??= st.exported;
   st.vars = session.vars;
   st.exported = session.exported;
-  yield* finish(savingDirectory(runParsed(script, st, ""), st, session), st);
+  const onExit = () => {
+    session.exited = true;
+  };
+  yield* finish(savingDirectory(runParsed(script, st, "", onExit), st, session), st);
 }
 
 /** Runs `run`, then keeps the shell's directory in the session (before the exit step: a player stops there). */
@@ -120,12 +123,18 @@ function* runScript(script: string, opts: ScriptOptions): Run {
   }
 }
 
-/** Parses and runs a script in `st`: its exit status, a syntax error or an abort reported as the shell does. */
-function* runParsed(script: string, st: ShellState, stdin: string): Run {
+/**
+ * Parses and runs a script in `st`: its exit status, a syntax error or an abort reported as the
+ * shell does. `onExit` hears of an `exit`, which ends the shell.
+ */
+function* runParsed(script: string, st: ShellState, stdin: string, onExit?: () => void): Run {
   try {
     return yield* runList(parseScript(script), st, stdin);
   } catch (e) {
-    if (e instanceof ExitSignal) return e.code;
+    if (e instanceof ExitSignal) {
+      onExit?.();
+      return e.code;
+    }
     if (e instanceof ShellSyntaxError || e instanceof ShellAbort) {
       const text = e instanceof ShellAbort ? e.message : `${e.message}\n`;
       yield { kind: "output", text, stream: "stderr" } satisfies ContainerStep;

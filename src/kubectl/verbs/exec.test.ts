@@ -168,6 +168,13 @@ spec:
       "cd '/tmp'\nOLDPWD='/'\nGREETING='it is'\nWHO='me'\nexport WHO\npwd; echo $GREETING $WHO; sh -c 'echo child: $GREETING $WHO'\n",
     );
     expect(c.kubectl("exec -i bb -- sh", logged).stdout).toBe("/tmp\nit is me\nchild: me\n");
+    // An exit inside a line ends the shell, and the session with its code.
+    stream?.write("echo bye; exit 3\n");
+    expect(stream?.read()).toEqual({
+      stdout: "bye\n",
+      stderr: "command terminated with exit code 3\n",
+      code: 3,
+    });
   });
 
   it("sees the pod's shared emptyDir from each container, read-only where it is mounted so", () => {

@@ -159,6 +159,8 @@ function runShellSession(
         if (code === undefined) return undefined;
         lastCode = code;
         current = undefined;
+        // `exit` inside a line (`ls; exit 3`) ends the session's shell too.
+        if (session.exited) return code;
         out(prompt());
       }
       const line = pending.shift();
