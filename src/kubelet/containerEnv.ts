@@ -1,8 +1,15 @@
 /**
- * The environment the kubelet gives a container process: HOSTNAME, the pod's `env` and
- * `envFrom` (values, field references, ConfigMap and Secret keys) and the Docker-link style
- * variables of the namespace's Services (enableServiceLinks, on by default).
+ * The environment a container process starts with: the image's PATH (Docker's default for
+ * every image: kubeplay does not model the other variables images declare, such as nginx's
+ * NGINX_VERSION), HOSTNAME, the pod's `env` and `envFrom` (values, field references, ConfigMap
+ * and Secret keys), the Docker-link style variables of the namespace's Services
+ * (enableServiceLinks, on by default), and HOME, which the runtime adds when nothing set it.
  */
+
+/** The PATH Docker images get unless they set their own. */
+const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+/** The home directory of root, the user containers run as here. */
+const ROOT_HOME = "/root";
 import type { Container, EnvVar, Pod, ServicePort } from "kubernetes-types/core/v1";
 import type { ObjectStore } from "../api/store";
 import type { KubeObject } from "../api/types";
@@ -15,19 +22,23 @@ export function containerEnv(
   podIP: string | undefined,
 ): Record<string, string> {
   const ns = pod.metadata?.namespace ?? "default";
-  const env: Record<string, string> = { HOSTNAME: pod.metadata?.name ?? "" };
-  if (pod.spec?.enableServiceLinks !== false) Object.assign(env, serviceEnv(store, ns));
+  // What the kubelet provides, and what `$(VAR)` in a value can name (not the runtime's PATH,
+  // HOSTNAME or HOME: the kubelet does not know them, so `$(HOSTNAME)` stays as written).
+  const vars: Record<string, string> = {};
+  if (pod.spec?.enableServiceLinks !== false) Object.assign(vars, serviceEnv(store, ns));
   for (const source of container.envFrom ?? []) {
     const ref = source.configMapRef ?? source.secretRef;
     const kind = source.configMapRef ? "ConfigMap" : "Secret";
     const data = ref?.name ? dataOf(store, kind, ns, ref.name) : {};
-    for (const [k, v] of Object.entries(data)) env[(source.prefix ?? "") + k] = v;
+    for (const [k, v] of Object.entries(data)) vars[(source.prefix ?? "") + k] = v;
   }
   for (const v of container.env ?? []) {
     const value = envValue(store, pod, v, podIP);
     if (value !== undefined)
-      env[v.name] = value.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (all, k: string) => env[k] ?? all);
+      vars[v.name] = value.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (all, k: string) => vars[k] ?? all);
   }
+  const env: Record<string, string> = { PATH: DEFAULT_PATH, HOSTNAME: pod.metadata?.name ?? "", ...vars };
+  env.HOME ??= ROOT_HOME;
   return env;
 }
 

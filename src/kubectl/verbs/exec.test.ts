@@ -48,6 +48,19 @@ describe("kubectl exec", () => {
     expect(c.kubectl("exec app -- sh -c 'cd .. && pwd && ls'").stdout).toBe("/srv\napp\n");
   });
 
+  it("gives the process the runtime's PATH and HOME around what the kubelet sets, and expands $(VAR) as the kubelet does", () => {
+    const c = createCluster({ seed: 1, nodes: 1 });
+    const pod =
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: e}\nspec:\n  enableServiceLinks: false\n  containers: [{name: c, image: busybox:1.36, command: [sleep, '3600'], env: [{name: A, value: a}, {name: B, value: '$(A)-$(HOSTNAME)'}]}]\n";
+    c.kubectl("apply -f -", pod);
+    c.advance(20);
+    // HOSTNAME comes from the runtime, not the kubelet: $(HOSTNAME) stays as written.
+    expect(c.kubectl("exec e -- env").stdout).toBe(
+      "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nHOSTNAME=e\nA=a\nB=a-$(HOSTNAME)\nHOME=/root\n",
+    );
+    expect(c.kubectl("exec e -- sh -c 'cd && pwd'").stdout).toBe("/root\n");
+  });
+
   it("ends with the command's exit code, and what it writes stays in the container", () => {
     const c = cluster();
     c.advance(20);
