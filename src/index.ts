@@ -16,6 +16,6 @@ export {
   DEFAULT_SEED,
   DEFAULT_START,
 } from "./cluster";
-export type { KubectlResult } from "./kubectl/run";
+export type { KubectlResult, WrittenText } from "./kubectl/run";
 export type { EditorOpen, EditorSave } from "./kubectl/verb";
 export type { TraceRecord } from "./trace";

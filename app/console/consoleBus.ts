@@ -10,7 +10,11 @@ export interface ConsoleEntry {
   command: string;
   stdout: string;
   stderr: string;
+  /** Both streams in the order written, when that is not stdout first (KubectlResult.chunks). */
+  chunks?: WrittenText[];
 }
+
+import type { WrittenText } from "../../src";
 
 type Listener = (entry: ConsoleEntry) => void;
 

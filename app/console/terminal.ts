@@ -10,6 +10,7 @@ import { commonPrefix, complete, type CompletionSource, kubectlVerbWords } from 
 import type { EditorOpen } from "../../src";
 import type { EditRun } from "../editor/kubectlEdit";
 import type { ConsoleEntry } from "./consoleBus";
+import type { WrittenText } from "../../src";
 import * as edit from "./lineEditor";
 import { outputPieces } from "./outputPieces";
 
@@ -29,6 +30,7 @@ export interface TerminalDeps {
   run: (line: SimLine) => Promise<{
     stdout: string;
     stderr: string;
+    chunks?: WrittenText[];
     streamId?: number;
     editor?: EditorOpen;
     interactive?: boolean;
@@ -151,7 +153,7 @@ export class ConsoleTerminal {
   /** Shows a command run elsewhere (the editor's Apply) as if typed, then redraws the prompt. */
   print(entry: ConsoleEntry): void {
     this.term.write(`\r\x1b[2K${PROMPT}${entry.command}\r\n`);
-    this.writeOutput(entry.stdout, entry.stderr);
+    this.writeOutput(entry.stdout, entry.stderr, entry.chunks);
     this.redraw();
   }
 
@@ -173,11 +175,20 @@ export class ConsoleTerminal {
     else if (!this.busy) this.term.write(edit.renderLine(PROMPT, this.state));
   }
 
-  private writeOutput(stdout: string, stderr: string): void {
-    if (stdout)
-      for (const piece of outputPieces(crlf(stdout.endsWith("\n") ? stdout : `${stdout}\n`)))
-        this.term.write(piece);
-    if (stderr) this.term.write(`${RED}${crlf(stderr.endsWith("\n") ? stderr : `${stderr}\n`)}${RESET}`);
+  /** A command's output: stdout then stderr (red), or in the order written when `chunks` says. */
+  private writeOutput(stdout: string, stderr: string, chunks?: readonly WrittenText[]): void {
+    const line = (text: string) => (text === "" || text.endsWith("\n") ? text : `${text}\n`);
+    const written = chunks ?? [
+      { stream: "stdout", text: line(stdout) },
+      { stream: "stderr", text: line(stderr) },
+    ];
+    const shown = written.filter((c) => c.text !== "");
+    shown.forEach((chunk, i) => {
+      // The last piece ends its line, as a shell prompt starts on a new one.
+      const text = i === shown.length - 1 && !chunk.text.endsWith("\n") ? `${chunk.text}\n` : chunk.text;
+      if (chunk.stream === "stderr") this.term.write(`${RED}${crlf(text)}${RESET}`);
+      else for (const piece of outputPieces(crlf(text))) this.term.write(piece);
+    });
   }
 
   private onData(data: string): void {
@@ -290,7 +301,7 @@ export class ConsoleTerminal {
             await this.follow(result.streamId, true, result);
             return;
           }
-          this.writeOutput(result.stdout, result.stderr);
+          this.writeOutput(result.stdout, result.stderr, result.chunks);
           if (result.streamId !== undefined) await this.follow(result.streamId, false);
           else if (result.editor) await this.edit(routed.line, result.editor);
         } catch (error) {

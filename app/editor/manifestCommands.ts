@@ -39,7 +39,8 @@ export async function runManifestCommand(
   } catch (error) {
     result = { code: 1, stdout: "", stderr: `${(error as Error).message}\n` };
   }
-  printToConsole({ command: `${line} < ${fileName}`, stdout: result.stdout, stderr: result.stderr });
+  const { stdout, stderr, chunks } = result;
+  printToConsole({ command: `${line} < ${fileName}`, stdout, stderr, chunks });
   // kubectl diff exits 1 when it found differences: that is its answer, not a failure.
   const ok = verb === "diff" ? result.code <= 1 && result.stderr === "" : result.code === 0;
   return { verb, ok, ...result, markers: ok ? [] : applyMarkers(text, result.stderr) };

@@ -2,7 +2,7 @@
  * The one protocol between the UI and the simulation worker. Both sides import these types;
  * nothing else crosses the boundary. Requests carry ids; the worker answers each exactly once.
  */
-import type { EditorOpen, EditorSave, KubeObject, TraceRecord } from "../../src";
+import type { EditorOpen, EditorSave, KubeObject, TraceRecord, WrittenText } from "../../src";
 import type { CheckResult, QuizAnswers } from "../../src/lessons/checks";
 import type { CheckSpec } from "../../src/lessons/types";
 import type { WireEvent } from "./wireEvents";
@@ -75,6 +75,8 @@ export interface ResponseMap {
     code: number;
     stdout: string;
     stderr: string;
+    /** Both streams in the order written, when stderr came first somewhere (KubectlResult.chunks). */
+    chunks?: WrittenText[];
     streamId?: number;
     namespace?: string;
     editor?: EditorOpen;

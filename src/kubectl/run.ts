@@ -24,11 +24,22 @@ interface KubectlInput {
   openEditor: VerbContext["openEditor"];
 }
 
+/** A piece of output, on the stream it was written to. */
+export interface WrittenText {
+  stream: "stdout" | "stderr";
+  text: string;
+}
+
 /** What a kubectl invocation returns: its exit code and its two output streams. */
 export interface KubectlResult {
   code: number;
   stdout: string;
   stderr: string;
+  /**
+   * Both streams' output in the order it was written, when some stderr came before stdout: a
+   * terminal shows `Warning: …` before `pod "web" force deleted`, as kubectl writes them.
+   */
+  chunks?: WrittenText[];
   /** Present while the command keeps running (`get -w`, `rollout status`, `logs -f`): read it as time passes. */
   stream?: KubectlStream;
   /** Present when `kubectl edit` waits for its editor: show the file, then run the line again with the save. */
@@ -46,8 +57,9 @@ export function runKubectl(
   files: Record<string, string> = {},
   editorSave?: EditorSave,
 ): KubectlResult {
-  const out: string[] = [];
-  const err: string[] = [];
+  const chunks: WrittenText[] = [];
+  const out: Sink = { push: (...texts) => texts.forEach((text) => chunks.push({ stream: "stdout", text })) };
+  const err: Sink = { push: (...texts) => texts.forEach((text) => chunks.push({ stream: "stderr", text })) };
   let code: number;
   let start: ((io: StreamIO) => StreamHandlers) | undefined;
   let editor: EditorOpen | undefined;
@@ -67,13 +79,27 @@ export function runKubectl(
     if (error instanceof KubectlError) out.push(error.stdout);
     err.push(formatError(error));
   }
-  const result: KubectlResult = { code, stdout: out.join(""), stderr: err.join("") };
+  const joined = (stream: WrittenText["stream"]) =>
+    chunks
+      .filter((c) => c.stream === stream)
+      .map((c) => c.text)
+      .join("");
+  const result: KubectlResult = { code, stdout: joined("stdout"), stderr: joined("stderr") };
+  // Only when a terminal would show it differently from stdout then stderr.
+  const written = chunks.filter((c) => c.text !== "");
+  const firstErr = written.findIndex((c) => c.stream === "stderr");
+  if (firstErr >= 0 && written.slice(firstErr).some((c) => c.stream === "stdout")) result.chunks = written;
   if (start) result.stream = openStream(start);
   if (editor) result.editor = editor;
   return result;
 }
 
-function dispatch(cluster: Cluster, line: string, input: KubectlInput, out: string[], err: string[]): number {
+/** Where a stream's output goes. */
+interface Sink {
+  push(...texts: string[]): void;
+}
+
+function dispatch(cluster: Cluster, line: string, input: KubectlInput, out: Sink, err: Sink): number {
   const split = splitShellWords(line);
   if ("error" in split) throw new KubectlError(`error: ${split.error}`);
   const words = split.words[0] === "kubectl" ? split.words.slice(1) : split.words;

@@ -148,11 +148,23 @@ describe("the kubectl console", () => {
       page,
       /\n\/ # echo hello from \$HOSTNAME > \/tmp\/greeting; cat \/tmp\/greeting\nhello from shell\n\/ #$/,
     );
+    // The session's shell keeps its directory from line to line, and its prompt shows it.
+    await page.keyboard.type("cd /tmp");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("cat greeting");
+    await page.keyboard.press("Enter");
+    await waitForTerminal(page, /\n\/ # cd \/tmp\n\/tmp # cat greeting\nhello from shell\n\/tmp #$/);
     await page.keyboard.type("exit 3");
     await page.keyboard.press("Enter");
-    await waitForTerminal(page, /\/ # exit 3\ncommand terminated with exit code 3\n\$$/);
+    await waitForTerminal(page, /\/tmp # exit 3\ncommand terminated with exit code 3\n\$$/);
     await typeCommand(page, "kubectl exec shell -- cat /tmp/greeting");
     await waitForTerminal(page, /-- cat \/tmp\/greeting\nhello from shell\n\$$/);
+    // A warning kubectl writes before its result shows before it, as in a terminal.
+    await typeCommand(page, "kubectl delete pod shell --force");
+    await waitForTerminal(
+      page,
+      /--force\nWarning: Immediate deletion does not wait .*\n(.*\n)?pod "shell" force deleted\n\$$/,
+    );
     expect(browser.consoleErrors).toEqual([]);
   });
 

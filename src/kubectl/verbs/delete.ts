@@ -74,6 +74,8 @@ export const deleteVerb: Verb = {
 
 function runDelete(ctx: VerbContext): number {
   const options = deleteOptions(ctx);
+  // DeleteOptions.PrintObj: a zero grace period is a force deletion.
+  const operation = options.gracePeriodSeconds === 0 ? "force deleted" : "deleted";
   const dryRun = dryRunOf(ctx);
   const { objects, errors } = targets(ctx);
   if (objects.length === 0 && errors.length === 0) {
@@ -83,11 +85,6 @@ function runDelete(ctx: VerbContext): number {
         : "No resources found\n",
     );
     return 0;
-  }
-  if (bool(ctx.flags, "force") && num(ctx.flags, "grace-period") === 0) {
-    ctx.err(
-      "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n",
-    );
   }
   for (const obj of objects) {
     const type = typeOfKind(obj.kind);
@@ -101,7 +98,7 @@ function runDelete(ctx: VerbContext): number {
       ctx.out(
         str(ctx.flags, "output") === "name"
           ? `${ref}\n`
-          : `${qualifiedSingular(type)} "${obj.metadata.name}" deleted${dryRunSuffix(dryRun)}\n`,
+          : `${qualifiedSingular(type)} "${obj.metadata.name}" ${operation}${dryRunSuffix(dryRun)}\n`,
       );
     } catch (error) {
       errors.push(error as Error);
@@ -156,11 +153,29 @@ function deleteOptions(ctx: VerbContext): DeleteOptions {
       `error: invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan"`,
     );
   }
-  let gracePeriodSeconds = num(ctx.flags, "grace-period");
-  if (bool(ctx.flags, "now")) gracePeriodSeconds = 1;
-  if (gracePeriodSeconds === 0 && !bool(ctx.flags, "force")) {
-    throw new KubectlError("error: --grace-period=0 must have --force specified");
+  return { propagationPolicy, gracePeriodSeconds: gracePeriodOf(ctx) };
+}
+
+/**
+ * The grace period kubectl sends (DeleteOptions.Complete and Validate): --now is 1 s; a bare
+ * --grace-period=0 becomes 1 (kubectl's guard against accidental data loss); --force without a
+ * grace period is 0, an immediate deletion, with kubectl's warning. Undefined: the object's own.
+ */
+function gracePeriodOf(ctx: VerbContext): number | undefined {
+  const force = bool(ctx.flags, "force");
+  let grace = num(ctx.flags, "grace-period");
+  if (bool(ctx.flags, "now")) {
+    if (grace !== -1) throw new KubectlError("error: --now and --grace-period cannot be specified together");
+    grace = 1;
   }
-  if (bool(ctx.flags, "force") && gracePeriodSeconds < 0) gracePeriodSeconds = 0;
-  return { propagationPolicy, gracePeriodSeconds: gracePeriodSeconds >= 0 ? gracePeriodSeconds : undefined };
+  if (grace === 0 && !force) grace = 1;
+  if (force && grace < 0) grace = 0;
+  if (force && grace > 0)
+    throw new KubectlError("error: --force and --grace-period greater than 0 cannot be specified together");
+  if (force && grace === 0) {
+    ctx.err(
+      "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n",
+    );
+  }
+  return grace >= 0 ? grace : undefined;
 }
