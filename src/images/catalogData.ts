@@ -78,7 +78,13 @@ const nginx: ImageEntry = {
   cmd: ["nginx", "-g", "daemon off;"],
   programs: {
     "docker-entrypoint.sh": { kind: "entrypoint", wraps: "nginx", log: NGINX_ENTRYPOINT_LOG },
-    nginx: { kind: "server", ports: [80], readyAfterSeconds: 0, log: NGINX_LOG },
+    nginx: {
+      kind: "server",
+      ports: [80],
+      readyAfterSeconds: 0,
+      log: NGINX_LOG,
+      versionFlag: { flag: "-v", log: [e("nginx version: nginx/{version}")] },
+    },
     sh: SHELL,
     bash: SHELL,
   },

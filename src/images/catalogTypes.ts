@@ -27,6 +27,8 @@ export type Program =
       portFlag?: string;
       /** Health endpoints answer 200 for this long after start, then 500 (the liveness demo). */
       healthySeconds?: number;
+      /** `nginx -v`: the flag that prints the version (these lines) and exits 0 instead of serving. */
+      versionFlag?: { flag: string; log: LogLine[] };
     }
   | {
       /** One binary, many programs chosen by argv[1] (agnhost); `fallback` when none is given. */

@@ -79,6 +79,11 @@ export function* runResolved(p: ResolvedProcess, version: string, ctx: Container
   // resolveProcess always looks through entrypoints and multicall binaries.
   if (program.kind === "entrypoint" || program.kind === "multicall") return;
   if (program.kind === "server") {
+    if (isVersionQuery(p)) {
+      yield* printLog(program.versionFlag?.log ?? [], version, ctx);
+      yield { kind: "exit", code: 0 };
+      return;
+    }
     const required = program.requiresEnv;
     if (required && !required.anyOf.some((k) => ctx.env[k])) {
       yield* printLog(required.failure, version, ctx);
@@ -91,6 +96,15 @@ export function* runResolved(p: ResolvedProcess, version: string, ctx: Container
   }
   if (program.kind === "stress") return yield* runStress(p.argv);
   yield* runInterpreter(program.kind, p.argv, ctx);
+}
+
+/** Whether a server program is asked for its version (`nginx -v`): it prints it and exits. */
+export function isVersionQuery(p: ResolvedProcess): boolean {
+  return (
+    p.program.kind === "server" &&
+    p.program.versionFlag !== undefined &&
+    p.argv[1] === p.program.versionFlag.flag
+  );
 }
 
 /** Prints log lines at this instant, filled in when read (see LogBlockStep). */

@@ -10,7 +10,7 @@ import { StatusError } from "../api/errors";
 import type { ApiServer } from "../api/server";
 import { resolveImage } from "../images/catalog";
 import type { ContainerSteps, ShellSession } from "../images/containerSteps";
-import { resolveProcess } from "../images/imageProgram";
+import { isVersionQuery, resolveProcess, runResolved } from "../images/imageProgram";
 import { runProcess } from "../images/shell";
 import { isNodeRunning } from "../nodes/fleet";
 import { resolveClusterName } from "./dns";
@@ -54,7 +54,7 @@ export function execInContainer(
   }
   const image = resolveImage(runtime.spec.image ?? "");
   const process = image.ok ? resolveProcess(image.image, argv) : null;
-  if (!image.ok || process?.program.kind !== "shell") {
+  if (!image.ok || !process) {
     const bin = argv[0] ?? "";
     // containerd names each exec with 64 random hex digits; derived here, so the cluster's random sequence is untouched.
     const execID = sha256Hex(`${runtime.containerID ?? ""} ${now()} ${argv.join(" ")}`);
@@ -68,5 +68,18 @@ export function execInContainer(
   // An exec'd process starts in the container's working directory, as the container's own does.
   const workingDir = runtime.spec.workingDir;
   const ctx = { env, now, fs: runtime.fs, lookupHost, workingDir, shellSession };
-  return { steps: runProcess(process.argv, ctx) };
+  if (process.program.kind === "shell") return { steps: runProcess(process.argv, ctx) };
+  // Interpreters run their one-liners and a server asked for its version (`nginx -v`) answers;
+  // starting a server again is not simulated.
+  const kind = process.program.kind;
+  if (kind === "perl" || kind === "python" || kind === "node" || isVersionQuery(process))
+    return { steps: runResolved(process, image.version, ctx) };
+  return { steps: notSimulated(argv[0] ?? "") };
+}
+
+/** What an exec of an image's program (other than its version) says: kubeplay does not run it twice. */
+function* notSimulated(bin: string): ContainerSteps {
+  const text = `kubeplay: running ${bin} again inside a running container is not simulated\n`;
+  yield { kind: "output", text, stream: "stderr" };
+  yield { kind: "exit", code: 1 };
 }

@@ -61,6 +61,29 @@ describe("kubectl exec", () => {
     expect(c.kubectl("exec e -- sh -c 'cd && pwd'").stdout).toBe("/root\n");
   });
 
+  it("answers nginx -v with the image's version on stderr, before and after a rollout, and in a container of its own", () => {
+    const c = createCluster({ seed: 1, nodes: 1 });
+    c.kubectl("create deployment web --image=nginx:1.26");
+    c.kubectl("run v --image=nginx:1.25.3 --restart=Never --command -- nginx -v");
+    c.advance(30);
+    expect(c.kubectl("exec deploy/web -- nginx -v")).toMatchObject({
+      code: 0,
+      stdout: "",
+      stderr: "nginx version: nginx/1.26.3\n",
+    });
+    c.kubectl("set image deployment/web nginx=nginx:1.27.4");
+    c.advance(60);
+    expect(c.kubectl("exec deploy/web -- nginx -v").stderr).toBe("nginx version: nginx/1.27.4\n");
+    // The binary is there; starting a second server in the container is what is not simulated.
+    expect(c.kubectl("exec deploy/web -- nginx -t")).toMatchObject({
+      code: 1,
+      stderr:
+        "kubeplay: running nginx again inside a running container is not simulated\ncommand terminated with exit code 1\n",
+    });
+    expect(c.kubectl("logs v").stdout).toBe("nginx version: nginx/1.25.3\n");
+    expect(c.store.get("Pod", "default", "v")?.status?.phase).toBe("Succeeded");
+  });
+
   it("ends with the command's exit code, and what it writes stays in the container", () => {
     const c = cluster();
     c.advance(20);

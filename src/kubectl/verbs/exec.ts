@@ -107,7 +107,8 @@ class PlayedProcess {
       if (step.kind === "exit") return step.code;
       if (step.kind === "sleep") this.wakeAt = this.clock + step.seconds * 1000;
       else if (step.kind === "output") (step.stream === "stderr" ? err : out)(step.text);
-      else if (step.kind === "logBlock") for (const line of step.lines) out(`${step.fill(line.text)}\n`);
+      else if (step.kind === "logBlock")
+        for (const line of step.lines) (line.stream === "stderr" ? err : out)(`${step.fill(line.text)}\n`);
     }
   }
 }
