@@ -204,6 +204,9 @@ spec:
       "cd '/tmp'\nOLDPWD='/'\nGREETING='it is'\nWHO='me'\nexport WHO\npwd; echo $GREETING $WHO; sh -c 'echo child: $GREETING $WHO'\n",
     );
     expect(c.kubectl("exec -i bb -- sh", logged).stdout).toBe("/tmp\nit is me\nchild: me\n");
+    // Home (HOME=/root) shows as ~ in the prompt.
+    type("cd; mkdir -p notes; cd notes");
+    expect(stream?.read().stdout).toBe("~/notes # ");
     // An exit inside a line ends the shell, and the session with its code.
     stream?.write("echo bye; exit 3\n");
     expect(stream?.read()).toEqual({

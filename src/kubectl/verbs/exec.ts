@@ -136,8 +136,14 @@ function runShellSession(
   const spec = allContainers(pod).find((c) => c.name === container);
   const session: ShellSession = {};
   // The prompt shows where the session's shell is (busybox and bash print the directory).
-  const prompt = () =>
-    tty ? shellPrompt(pod, spec?.image ?? "", shell[0], session.cwd ?? spec?.workingDir ?? "/") : "";
+  const prompt = () => {
+    if (!tty) return "";
+    const dir = session.cwd ?? spec?.workingDir ?? "/";
+    // Both shells' prompts write the home directory as ~ (bash's \w, busybox's \w).
+    const home = session.vars?.get("HOME") ?? "/root";
+    const shown = dir === home ? "~" : dir.startsWith(`${home}/`) ? `~${dir.slice(home.length)}` : dir;
+    return shellPrompt(pod, spec?.image ?? "", shell[0], shown);
+  };
   // The session's pod and container, resolved: a replay must type into the same ones.
   const inputCommand = `exec -i -n ${pod.metadata?.namespace ?? ctx.namespace} ${pod.metadata?.name ?? ""} -c ${container} -- ${shell[0]}`;
   // The container must be there and have the shell as the session starts.
