@@ -204,6 +204,10 @@ spec:
       "cd '/tmp'\nOLDPWD='/'\nGREETING='it is'\nWHO='me'\nexport WHO\npwd; echo $GREETING $WHO; sh -c 'echo child: $GREETING $WHO'\n",
     );
     expect(c.kubectl("exec -i bb -- sh", logged).stdout).toBe("/tmp\nit is me\nchild: me\n");
+    // A value spanning lines cannot be restored line by line: the preamble leaves it out.
+    type("MULTI=\"$(printf 'a\\nb')\"");
+    stream?.read();
+    expect(stream?.loggedStdin("true\n")).not.toContain("MULTI");
     // Home (HOME=/root) shows as ~ in the prompt.
     type("cd; mkdir -p notes; cd notes");
     expect(stream?.read().stdout).toBe("~/notes # ");

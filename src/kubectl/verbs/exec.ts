@@ -228,9 +228,12 @@ function runShellSession(
 export function sessionPreamble(session: ShellSession): string {
   const lines: string[] = [];
   const base = session.base ?? {};
-  if (session.cwd !== undefined) lines.push(`cd ${shellQuote(session.cwd)}`);
+  // The session runs what is typed line by line: a value spanning lines cannot be restored
+  // on one, so a replay goes without it.
+  const oneLine = (text: string) => !text.includes("\n");
+  if (session.cwd !== undefined && oneLine(session.cwd)) lines.push(`cd ${shellQuote(session.cwd)}`);
   for (const [name, value] of session.vars ?? []) {
-    if (name === "PWD") continue;
+    if (name === "PWD" || !oneLine(value)) continue;
     if (base[name] !== value) lines.push(`${name}=${shellQuote(value)}`);
     if (session.exported?.has(name) && !(name in base)) lines.push(`export ${name}`);
   }
