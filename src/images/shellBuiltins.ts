@@ -6,6 +6,7 @@ import { normalize } from "./containerFs";
 import { BUSYBOX_DATE_FORMAT, strftime } from "./shellDate";
 import { err, ExitSignal, exportedEnv, LoopSignal, out, type Run, type ShellState } from "./shellState";
 import { cat, ls, mkdir, nslookup, rm, touch } from "./shellFiles";
+import { grep, head, tail, wc } from "./shellText";
 import { testExpression } from "./shellTest";
 
 /** A command implementation: argv (argv[0] is its name), stdin text, shell state. */
@@ -116,18 +117,6 @@ function* printenv(argv: string[], _stdin: string, st: ShellState): Run {
     else yield out(`${v}\n`);
   }
   return status;
-}
-
-function* tail(argv: string[], stdin: string, st: ShellState): Run {
-  if (argv.includes("-f") || argv.includes("-F")) {
-    yield { kind: "sleep", seconds: Infinity };
-    return 0;
-  }
-  return yield* cat(
-    argv.filter((a) => !a.startsWith("-")),
-    stdin,
-    st,
-  );
 }
 
 function* seq(argv: string[]): Run {
@@ -272,6 +261,9 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   cat,
   ls,
   tail,
+  head,
+  grep,
+  wc,
   touch,
   rm,
   mkdir,

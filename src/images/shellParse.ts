@@ -179,11 +179,7 @@ class Parser {
         const first = t.word[0];
         if (m && cmd.words.length === 0 && first?.t === "lit" && !first.q && first.v.startsWith(m[0])) {
           cmd.assigns.push({ name: m[1], value: dropPrefix(t.word, m[0].length) });
-        } else if (
-          /^[0-9]$/.test(t.raw) &&
-          this.tokens[this.pos + 1]?.kind === "op" &&
-          isRedirectOp(this.tokens[this.pos + 1])
-        ) {
+        } else if (t.ioNumber) {
           this.pos++;
           cmd.redirects.push(this.redirect(Number(t.raw)));
           continue;

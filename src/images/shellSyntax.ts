@@ -49,8 +49,13 @@ export interface AndOr {
 /** A sequence separated by `;`, `&` or newlines. */
 export type List = AndOr[];
 
-/** A token: a word (with its raw text, to spot keywords) or an operator. */
-export type Token = { kind: "word"; word: Word; raw: string } | { kind: "op"; op: string };
+/**
+ * A token: a word (with its raw text, to spot keywords) or an operator. `ioNumber`: a digit
+ * written right against a redirection (`2>`), which names the descriptor; `echo 3 > f` echoes 3.
+ */
+export type Token =
+  | { kind: "word"; word: Word; raw: string; ioNumber?: boolean }
+  | { kind: "op"; op: string };
 
 /** Thrown for a script busybox ash would refuse; message is ash's. */
 export class ShellSyntaxError extends Error {}
@@ -77,7 +82,9 @@ export function tokenize(src: string): Token[] {
       } else {
         const start = i;
         const [word, end] = readWord(src, i);
-        tokens.push({ kind: "word", word, raw: src.slice(start, end) });
+        const raw = src.slice(start, end);
+        const ioNumber = /^[0-9]$/.test(raw) && (src[end] === "<" || src[end] === ">");
+        tokens.push(ioNumber ? { kind: "word", word, raw, ioNumber } : { kind: "word", word, raw });
         i = end;
       }
     }
