@@ -4,7 +4,16 @@
  */
 import { normalize } from "./containerFs";
 import { BUSYBOX_DATE_FORMAT, strftime } from "./shellDate";
-import { err, ExitSignal, exportedEnv, LoopSignal, out, type Run, type ShellState } from "./shellState";
+import {
+  absolutePath,
+  err,
+  ExitSignal,
+  exportedEnv,
+  LoopSignal,
+  out,
+  type Run,
+  type ShellState,
+} from "./shellState";
 import { cat, ls, mkdir, nslookup, rm, touch } from "./shellFiles";
 import { grep, head, tail, wc } from "./shellText";
 import { testExpression } from "./shellTest";
@@ -238,7 +247,7 @@ function* cd(argv: string[], _stdin: string, st: ShellState): Run {
     return 2;
   }
   st.vars.set("OLDPWD", st.cwd);
-  st.cwd = normalize(dest.startsWith("/") ? dest : `${st.cwd}/${dest}`);
+  st.cwd = normalize(absolutePath(st, dest));
   st.vars.set("PWD", st.cwd);
   if (back) yield out(`${st.cwd}\n`);
   return 0;

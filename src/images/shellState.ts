@@ -92,10 +92,15 @@ export function newShellState(
   return st;
 }
 
+/** A path as the shell names it, from its working directory when relative (not normalised). */
+export function absolutePath(st: ShellState, path: string): string {
+  return path.startsWith("/") ? path : `${st.cwd}/${path}`;
+}
+
 /** `st.root` seen from `st`'s working directory (read when each path is used, so `cd` moves it). */
 export function filesFrom(st: ShellState): Files {
   const root = st.root;
-  const at = (path: string) => (path.startsWith("/") ? path : `${st.cwd}/${path}`);
+  const at = (path: string) => absolutePath(st, path);
   return {
     read: (path) => root.read(at(path)),
     write: (path, text, append) => root.write(at(path), text, append),

@@ -2,8 +2,9 @@
  * The pod exec subresource (POST /api/v1/namespaces/NS/pods/NAME/exec): the API server finds
  * the node, the kubelet finds the running container, and the runtime starts the command in it:
  * the container's environment, its file system (volumes included) and the cluster's DNS. The
- * command runs through the image's simulated shell (src/images/shell.ts), so an image without
- * a shell, or a program the shell does not know, fails as a missing executable does.
+ * command runs as the image's program would (src/images/imageProgram.ts: its simulated shell,
+ * an interpreter's one-liner, `nginx -v`); an image without a shell, or a program it does not
+ * have, fails as a missing executable does.
  */
 import type { Pod } from "kubernetes-types/core/v1";
 import { StatusError } from "../api/errors";
@@ -11,7 +12,6 @@ import type { ApiServer } from "../api/server";
 import { resolveImage } from "../images/catalog";
 import type { ContainerSteps, ShellSession } from "../images/containerSteps";
 import { isVersionQuery, resolveProcess, runResolved } from "../images/imageProgram";
-import { runProcess } from "../images/shell";
 import { isNodeRunning } from "../nodes/fleet";
 import { resolveClusterName } from "./dns";
 import { sha256Hex } from "../util/sha256";
@@ -68,13 +68,13 @@ export function execInContainer(
   // An exec'd process starts in the container's working directory, as the container's own does.
   const workingDir = runtime.spec.workingDir;
   const ctx = { env, now, fs: runtime.fs, lookupHost, workingDir, shellSession };
-  if (process.program.kind === "shell") return { steps: runProcess(process.argv, ctx) };
-  // Interpreters run their one-liners and a server asked for its version (`nginx -v`) answers;
-  // starting a server again is not simulated.
+  // The shell, interpreters' one-liners and a server asked for its version (`nginx -v`) run as
+  // they would as the container's command; starting a server a second time is not simulated.
   const kind = process.program.kind;
-  if (kind === "perl" || kind === "python" || kind === "node" || isVersionQuery(process))
-    return { steps: runResolved(process, image.version, ctx) };
-  return { steps: notSimulated(argv[0] ?? "") };
+  const runs = kind === "shell" || kind === "perl" || kind === "python" || kind === "node";
+  const steps =
+    runs || isVersionQuery(process) ? runResolved(process, image.version, ctx) : notSimulated(argv[0] ?? "");
+  return { steps };
 }
 
 /** What an exec of an image's program (other than its version) says: kubeplay does not run it twice. */

@@ -225,7 +225,7 @@ function runShellSession(
  * Lines that bring a fresh shell to where `session` is: its working directory, and the variables
  * set, changed, exported or unset since it started (PWD follows the cd). Empty at the start.
  */
-export function sessionPreamble(session: ShellSession): string {
+function sessionPreamble(session: ShellSession): string {
   const lines: string[] = [];
   const base = session.base ?? {};
   // The session runs what is typed line by line: a value spanning lines cannot be restored
