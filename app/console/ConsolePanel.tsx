@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { type MessageKey, translate } from "../i18n";
 import { type EditConsole, startKubectlEdit } from "../editor/kubectlEdit";
 import { useWorkStore } from "../persist/workStore";
@@ -55,14 +55,23 @@ function completionSource(mirror: ClusterMirror, bridge: SimBridge): CompletionS
   };
 }
 
-function terminalDeps(bridge: SimBridge, mirror: ClusterMirror): TerminalDeps {
+/**
+ * `waiting`: told when a command that waits on the cluster (get -w, rollout status, wait,
+ * delete) starts and stops following it, so the panel can say when the paused clock holds it.
+ */
+function terminalDeps(
+  bridge: SimBridge,
+  mirror: ClusterMirror,
+  waiting: (active: boolean) => void,
+): TerminalDeps {
   return {
     run: ({ kind, line }) => {
       if (kind === "kubeplay") return bridge.request({ type: "kubeplay", line });
       const files = filesNamed(line, useWorkStore.getState().files);
       return bridge.request(files ? { type: "kubectl", line, files } : { type: "kubectl", line });
     },
-    follow: (streamId, chunk, lost) => {
+    follow: (streamId, interactive, chunk, lost) => {
+      if (!interactive) waiting(true);
       const stopChunks = bridge.onStream((c) => {
         if (c.streamId === streamId) chunk(c);
       });
@@ -70,6 +79,7 @@ function terminalDeps(bridge: SimBridge, mirror: ClusterMirror): TerminalDeps {
         if (bridge.status.get() === "recovering" || bridge.status.get() === "failed") lost();
       });
       return () => {
+        if (!interactive) waiting(false);
         stopChunks();
         stopStatus();
       };
@@ -94,6 +104,8 @@ export function ConsolePanel({ bridge, mirror }: { bridge: SimBridge; mirror: Cl
   const host = useRef<HTMLDivElement>(null);
   const terminal = useRef<ConsoleTerminal>(undefined);
   const [ready, setReady] = useState(false);
+  const [waiting, setWaiting] = useState(false);
+  const playing = useSyncExternalStore(bridge.clock.subscribe, () => bridge.clock.get().playing);
   const themeRef = useRef(theme);
   themeRef.current = theme;
 
@@ -105,7 +117,11 @@ export function ConsolePanel({ bridge, mirror }: { bridge: SimBridge; mirror: Cl
       .then(() => import("./terminal"))
       .then(({ ConsoleTerminal }) => {
         if (disposed || !host.current) return;
-        const created = new ConsoleTerminal(host.current, terminalDeps(bridge, mirror), themeRef.current);
+        const created = new ConsoleTerminal(
+          host.current,
+          terminalDeps(bridge, mirror, setWaiting),
+          themeRef.current,
+        );
         terminal.current = created;
         stopBus = onConsoleEntry((entry) => created.print(entry));
         setReady(true);
@@ -129,6 +145,12 @@ export function ConsolePanel({ bridge, mirror }: { bridge: SimBridge; mirror: Cl
     >
       {!ready && <p className="placeholder">{t("console.loading")}</p>}
       <div className="console-terminal" ref={host} />
+      {waiting && !playing && (
+        // kubectl waits for the cluster, which moves only with simulated time.
+        <p className="console-waiting" role="status">
+          {t("console.waitingPaused")}
+        </p>
+      )}
     </div>
   );
 }

@@ -46,9 +46,15 @@ export interface TerminalDeps {
   ) => EditRun;
   /**
    * Follows a running command's output; `lost` when the simulator restarted and the command
-   * with it. Returns the unsubscribe function.
+   * with it. `interactive`: a session (exec -it) rather than a command that waits on the
+   * cluster (get -w, rollout status, wait, delete). Returns the unsubscribe function.
    */
-  follow: (streamId: number, chunk: (chunk: OutputChunk) => void, lost: () => void) => () => void;
+  follow: (
+    streamId: number,
+    interactive: boolean,
+    chunk: (chunk: OutputChunk) => void,
+    lost: () => void,
+  ) => () => void;
   /** Ctrl-C: stops a running command. */
   interrupt: (streamId: number) => void;
   history: () => readonly string[];
@@ -333,6 +339,7 @@ export class ConsoleTerminal {
       if (first) this.writeSessionOutput(following, first.stdout, first.stderr);
       unsubscribe = this.deps.follow(
         streamId,
+        interactive,
         (chunk) => {
           if (interactive) this.writeSessionOutput(following, chunk.stdout, chunk.stderr);
           else this.writeOutput(chunk.stdout, chunk.stderr);

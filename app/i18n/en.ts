@@ -84,12 +84,14 @@ export const en = {
     "kubeplay: kubectl edit opened the editor tab {file}. Save it (Ctrl+S) to apply your changes, or quit to cancel; Ctrl+C here stops kubectl.",
   "console.editTooLarge":
     "kubeplay cannot edit more than 200,000 characters at once: edit fewer objects at a time.",
+  "console.waitingPaused":
+    "The clock is paused, so kubectl is still waiting: press Play or step time on, or Ctrl+C to stop it.",
   "console.streamLost": "The simulator restarted, and this command with it: run it again.",
   "console.notFound": "command not found",
   "console.onlyKubectl": "this console runs kubectl and kubeplay commands",
   "console.didYouMean": "Did you mean:",
   "console.help":
-    "This console runs:\n  kubectl …  (or k …)   commands against the simulated cluster, e.g. kubectl get pods -A\n  kubeplay …            the simulator's own controls, e.g. kubeplay advance 5m (kubeplay help lists them)\n  clear                 clears the screen\n  help                  shows this text\nCommands that keep running (get -w, rollout status, logs -f, wait) print as time passes.\nkubectl edit opens the object in an editor tab (save applies it); kubectl exec -it POD -- sh opens a shell in the container (exit leaves it).\nKeys: Tab completes, ↑/↓ history, Ctrl+C cancels the line or stops a running command, Ctrl+L clears,\nCtrl+Shift+C / Ctrl+Shift+V (or right-click) copy and paste.",
+    "This console runs:\n  kubectl …  (or k …)   commands against the simulated cluster, e.g. kubectl get pods -A\n  kubeplay …            the simulator's own controls, e.g. kubeplay advance 5m (kubeplay help lists them)\n  clear                 clears the screen\n  help                  shows this text\nCommands that keep running (get -w, rollout status, logs -f, wait, and delete until the objects are gone) go on as simulated time passes.\nkubectl edit opens the object in an editor tab (save applies it); kubectl exec -it POD -- sh opens a shell in the container (exit leaves it).\nKeys: Tab completes, ↑/↓ history, Ctrl+C cancels the line or stops a running command, Ctrl+L clears,\nCtrl+Shift+C / Ctrl+Shift+V (or right-click) copy and paste.",
   "view.mode": "View mode",
   "view.tabGraph": "Graph",
   "view.tabTable": "Table",

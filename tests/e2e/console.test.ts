@@ -116,9 +116,15 @@ describe("the kubectl console", () => {
     await waitForTerminal(page, /deployment\.apps\/follow created/);
     await typeCommand(page, "kubectl rollout status deployment/follow");
     await waitForTerminal(page, /Waiting for deployment "follow" rollout to finish: .*\.\.\.$/);
-    // Paused, the command waits with the clock; playing, it follows the rollout to its end.
+    // Paused, the command waits with the clock, and the console says so; playing, it follows
+    // the rollout to its end.
+    const pausedNote = page
+      .getByRole("status")
+      .filter({ hasText: "The clock is paused, so kubectl is still waiting" });
+    await pausedNote.waitFor();
     await page.getByTestId("speed").selectOption("10");
     await page.getByTestId("play").click();
+    await pausedNote.waitFor({ state: "hidden" });
     await waitForTerminal(page, /deployment "follow" successfully rolled out\n\$$/, 20_000);
     await page.getByTestId("pause").click();
     await typeCommand(page, "kubectl get deploy follow -w");
@@ -128,6 +134,13 @@ describe("the kubectl console", () => {
     await waitForTerminal(page, /\^C\n\$$/);
     await typeCommand(page, "kubectl get deploy follow");
     await waitForTerminal(page, /\$ kubectl get deploy follow\nNAME\s+READY/);
+    // delete prints at once, then waits until the pods are gone, as kubectl's --wait does.
+    await typeCommand(page, "kubectl delete pods -l app=follow");
+    await waitForTerminal(page, /pod "follow-\S+" deleted\npod "follow-\S+" deleted$/);
+    await pausedNote.waitFor();
+    await page.getByRole("button", { name: "Advance time by +10s" }).click();
+    await waitForTerminal(page, /pod "follow-\S+" deleted\n\$$/);
+    await pausedNote.waitFor({ state: "hidden" });
     expect(browser.foreignRequests).toEqual([]);
     expect(browser.consoleErrors).toEqual([]);
   });

@@ -16,9 +16,10 @@ import {
   SELECTOR_FLAG,
 } from "./commonFlags";
 import { objectsFromFiles } from "./fileObjects";
+import { WEEK_SECONDS, waitForEach } from "./wait";
 import { dryRunOf, dryRunSuffix } from "./writeOutcome";
 
-/** `kubectl delete`: by name, -f, -l or --all, with --cascade and --grace-period. */
+/** `kubectl delete`: by name, -f, -l or --all, with --cascade and --grace-period; waits until the objects are gone (--wait). */
 export const deleteVerb: Verb = {
   name: "delete",
   short: "Delete resources by file names, stdin, resources and names, or by resources and label selector",
@@ -63,6 +64,13 @@ export const deleteVerb: Verb = {
     OUTPUT_FLAG,
     SELECTOR_FLAG,
     {
+      name: "timeout",
+      type: "duration",
+      default: 0,
+      usage:
+        "The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object",
+    },
+    {
       name: "wait",
       type: "bool",
       default: true,
@@ -86,6 +94,7 @@ function runDelete(ctx: VerbContext): number {
     );
     return 0;
   }
+  const deleted: KubeObject[] = [];
   for (const obj of objects) {
     const type = typeOfKind(obj.kind);
     if (!type) continue;
@@ -94,6 +103,7 @@ function runDelete(ctx: VerbContext): number {
         ...options,
         dryRun: dryRun !== "none",
       });
+      deleted.push(obj);
       const ref = `${qualifiedSingular(type)}/${obj.metadata.name}`;
       ctx.out(
         str(ctx.flags, "output") === "name"
@@ -108,7 +118,15 @@ function runDelete(ctx: VerbContext): number {
     ? errors.filter((e) => !("reason" in e && e.reason === "NotFound"))
     : errors;
   for (const error of shown) ctx.err(formatError(error));
-  return shown.length > 0 ? 1 : 0;
+  if (shown.length > 0) return 1;
+  if (!bool(ctx.flags, "wait") || dryRun !== "none" || deleted.length === 0) return 0;
+  // DeleteResult: wait until every deleted object is gone (its finalizers and grace period
+  // done), printing nothing more; a zero timeout waits for a week.
+  const timeout = num(ctx.flags, "timeout");
+  return waitForEach(ctx, deleted, {
+    met: (current) => !current,
+    timeoutSeconds: timeout === 0 ? WEEK_SECONDS : timeout,
+  });
 }
 
 function targets(ctx: VerbContext): { objects: KubeObject[]; errors: Error[] } {

@@ -30,7 +30,7 @@ describe("kubectl wait", () => {
     expect(follow(c, gone.stream!, 60)).toEqual({ out: `pod/${pod} deleted\n`, code: 0 });
   });
 
-  it("times out with kubectl's error, at once for --timeout=0", () => {
+  it("times out with kubectl's error; --timeout=0 checks once (condition.go: `condition not met`)", () => {
     const c = createCluster({ seed: 2, nodes: 1 });
     c.kubectl("run web --image=nginx:9.99");
     const r = c.kubectl("wait --for=condition=Ready pod/web --timeout=5s");
@@ -40,7 +40,11 @@ describe("kubectl wait", () => {
     });
     expect(c.kubectl("wait --for=condition=Ready pod/web --timeout=0")).toMatchObject({
       code: 1,
-      stderr: "error: timed out waiting for the condition on pods/web\n",
+      stderr: "error: condition not met for pods/web\n",
+    });
+    expect(c.kubectl("wait --for=delete pod/web --timeout=0")).toMatchObject({
+      code: 1,
+      stderr: "error: condition not met for pods/web\n",
     });
   });
 

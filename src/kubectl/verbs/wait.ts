@@ -12,7 +12,8 @@ import { ALL_NAMESPACES_FLAG, FIELD_SELECTOR_FLAG, FILENAME_FLAG, SELECTOR_FLAG 
 import { resolveTargets } from "./resourceTargets";
 import { outcomeLine } from "./writeOutcome";
 
-const WEEK_SECONDS = 7 * 24 * 3600;
+/** kubectl's stand-in for waiting forever. */
+export const WEEK_SECONDS = 7 * 24 * 3600;
 
 type Condition =
   | { kind: "delete" }
@@ -58,8 +59,35 @@ function runWait(ctx: VerbContext): number {
   if (objects.length === 0 && errors.length === 0)
     throw new KubectlError("error: no matching resources found");
   const timeout = num(ctx.flags, "timeout");
+  const words = condition.kind === "delete" ? "deleted" : "condition met";
+  return waitForEach(ctx, objects, {
+    met: (current) => (condition.kind === "delete" ? !current : !!current && meets(current, condition)),
+    written: (target) =>
+      outcomeLine(typeOfKind(target.kind)!, target.metadata.name ?? "", words, "none", ctx),
+    // WaitOptions: a negative timeout waits for a week.
+    timeoutSeconds: timeout < 0 ? WEEK_SECONDS : timeout,
+  });
+}
+
+/** What waitForEach waits for, and says, about each object. */
+export interface WaitFor {
+  /** Whether the object meets the condition; `current` is undefined once it is gone (or replaced). */
+  met: (current: KubeObject | undefined) => boolean;
+  /** The line to print when an object meets it (none for `delete --wait`, whose printer discards). */
+  written?: (target: KubeObject) => string;
+  /** 0 checks once; negative has already run out; else seconds of simulated time. */
+  timeoutSeconds: number;
+}
+
+/**
+ * kubectl's WaitOptions.RunWait, shared by `kubectl wait` and `kubectl delete --wait`: the
+ * objects one after another, in order, each until it meets the condition, with its errors:
+ * `condition not met for pods/web` when checking once, `timed out waiting for the condition on
+ * pods/web` when the time is up. Returns the exit code, or keeps running as a stream.
+ */
+export function waitForEach(ctx: VerbContext, objects: readonly KubeObject[], wait: WaitFor): number {
   const cluster = ctx.cluster;
-  const deadline = cluster.now() + (timeout < 0 ? WEEK_SECONDS : timeout) * 1000;
+  const deadline = cluster.now() + wait.timeoutSeconds * 1000;
   const pending = [...objects];
   /** Prints what is met, in order; true when every object is. */
   const advance = (write: (text: string) => void): boolean => {
@@ -70,23 +98,22 @@ function runWait(ctx: VerbContext): number {
         target.metadata.namespace ?? "",
         target.metadata.name ?? "",
       );
-      const gone = !current || current.metadata.uid !== target.metadata.uid;
-      const met = condition.kind === "delete" ? gone : !gone && meets(current, condition);
-      if (!met) return false;
-      const words = condition.kind === "delete" ? "deleted" : "condition met";
-      write(outcomeLine(typeOfKind(target.kind)!, target.metadata.name ?? "", words, "none", ctx));
+      const same = current && current.metadata.uid === target.metadata.uid ? current : undefined;
+      if (!wait.met(same)) return false;
+      if (wait.written) write(wait.written(target));
       pending.shift();
     }
     return true;
   };
-  const timedOut = () => {
+  /** ResourceInfo.ObjectName: the resource's plural and the name. */
+  const objectName = () => {
     const target = pending[0];
-    const plural = typeOfKind(target.kind)?.plural ?? target.kind;
-    return `error: timed out waiting for the condition on ${plural}/${target.metadata.name}\n`;
+    return `${typeOfKind(target.kind)?.plural ?? target.kind}/${target.metadata.name}`;
   };
+  const timedOut = () => `error: timed out waiting for the condition on ${objectName()}\n`;
   if (advance(ctx.out)) return 0;
-  if (timeout === 0) {
-    ctx.err(timedOut());
+  if (wait.timeoutSeconds <= 0) {
+    ctx.err(wait.timeoutSeconds === 0 ? `error: condition not met for ${objectName()}\n` : timedOut());
     return 1;
   }
   ctx.follow((io) => {
