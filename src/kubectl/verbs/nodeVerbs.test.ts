@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { createCluster } from "../../cluster";
+import { followStream } from "../../testing/follow";
 
 const onNode1 = (name: string, extra = "") =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  nodeSelector:\n    kubernetes.io/hostname: node-1\n  containers:\n  - name: c\n    image: nginx\n${extra}`;
@@ -103,31 +104,62 @@ describe("kubectl taint", () => {
 });
 
 describe("kubectl drain", () => {
-  test("cordons, evicts the node's managed pods and reports the node drained", () => {
+  test("cordons, evicts the node's managed pods, waits until they are gone, then reports the node drained", () => {
     const c = createCluster({ seed: 1, nodes: 2 });
     c.kubectl("create deployment web --image=nginx --replicas=4");
+    c.advance(20);
     const onOne = c.api.store
       .list("Pod", "default")
       .filter((p) => p.spec?.nodeName === "node-1")
       .map((p) => p.metadata.name);
     expect(onOne.length).toBeGreaterThan(0);
     const result = c.kubectl("drain node-1");
-    expect(result.code).toBe(0);
-    expect(result.stdout).toBe(
-      [
-        "node/node-1 cordoned",
-        ...onOne.map((n) => `evicting pod default/${n}`),
-        ...onOne.map((n) => `pod/${n} evicted`),
-        "node/node-1 drained",
-        "",
-      ].join("\n"),
-    );
-    for (const name of onOne) {
-      const pod = c.api.store.get("Pod", "default", name ?? "");
-      expect(pod === undefined || pod.metadata.deletionTimestamp !== undefined).toBe(true);
-    }
-    const replacements = c.api.store.list("Pod", "default").filter((p) => !p.metadata.deletionTimestamp);
+    expect(result).toMatchObject({
+      code: 0,
+      stdout: ["node/node-1 cordoned", ...onOne.map((n) => `evicting pod default/${n}`), ""].join("\n"),
+    });
+    // The pods are terminating: kubectl polls each second until they are gone.
+    for (const name of onOne)
+      expect(c.api.store.get("Pod", "default", name ?? "")?.metadata.deletionTimestamp).toBeDefined();
+    expect(followStream(c, result.stream!, 10)).toEqual({
+      stdout: [...onOne.map((n) => `pod/${n} evicted`), "node/node-1 drained", ""].join("\n"),
+      stderr: "",
+      code: 0,
+    });
+    const replacements = c.api.store.list("Pod", "default");
+    expect(replacements).toHaveLength(4);
     expect(replacements.every((p) => p.spec?.nodeName === "node-2")).toBe(true);
+  });
+
+  test("gives up on a node after --timeout with kubectl's errors, and goes on to the next", () => {
+    const c = createCluster({ seed: 1, nodes: 2 });
+    c.kubectl("apply -f -", onNode1("sleeper", "    command: [sleep, '3600']\n"));
+    c.advance(20);
+    const result = c.kubectl("drain node-1 node-2 --force --timeout=5s");
+    const followed = followStream(c, result.stream!, 10);
+    const failure =
+      'error when waiting for pod "sleeper" in namespace "default" to terminate: context deadline exceeded';
+    expect(followed).toEqual({
+      stdout: "node/node-2 drained\n",
+      stderr:
+        `There are pending pods in node "node-1" when an error occurred: ${failure}\npod/sleeper\n` +
+        `error: unable to drain node "node-1" due to error: ${failure}, continuing command...\n` +
+        `There are pending nodes to be drained:\n node-1\n${failure}\n`,
+      code: 1,
+    });
+  });
+
+  test("--disable-eviction deletes instead: no eviction lines, `pod/x deleted` once gone", () => {
+    const c = createCluster({ seed: 1, nodes: 2 });
+    c.kubectl("apply -f -", onNode1("naked"));
+    c.advance(20);
+    const result = c.kubectl("drain node-1 --force --disable-eviction");
+    expect(result.stdout).toBe("node/node-1 cordoned\n");
+    expect(followStream(c, result.stream!, 5)).toMatchObject({
+      stdout: "pod/naked deleted\nnode/node-1 drained\n",
+      code: 0,
+    });
+    expect(c.api.store.get("Pod", "default", "naked")).toBeUndefined();
   });
 
   test("refuses pods without a controller and with emptyDir unless told to", () => {
@@ -157,9 +189,8 @@ describe("kubectl drain", () => {
     c.kubectl("apply -f -", onNode1("naked"));
     const result = c.kubectl("drain node-1 --force --ignore-daemonsets --delete-emptydir-data");
     expect(result.stderr).toBe("Warning: deleting Pods that declare no controller: default/naked\n");
-    expect(result.stdout).toBe(
-      "node/node-1 cordoned\nevicting pod default/naked\npod/naked evicted\nnode/node-1 drained\n",
-    );
+    expect(result.stdout).toBe("node/node-1 cordoned\nevicting pod default/naked\n");
+    expect(followStream(c, result.stream!, 5).stdout).toBe("pod/naked evicted\nnode/node-1 drained\n");
   });
 
   test("client dry run evicts nothing", () => {
