@@ -6,6 +6,7 @@
  */
 import type { ImageEntry, LogLine, Program } from "./catalogTypes";
 import { K8S_EXAMPLE_IMAGES } from "./catalogDataK8s";
+import { HELLO_APP_SITE, HTTP_ECHO_SITE, HTTPD_SITE, NGINX_SITE } from "./httpSites";
 
 const o = (text: string): LogLine => ({ stream: "stdout", text });
 const e = (text: string): LogLine => ({ stream: "stderr", text });
@@ -84,9 +85,12 @@ const nginx: ImageEntry = {
       readyAfterSeconds: 0,
       log: NGINX_LOG,
       versionFlag: { flag: "-v", log: [e("nginx version: nginx/{version}")] },
+      http: NGINX_SITE,
     },
     sh: SHELL,
     bash: SHELL,
+    // The Debian and Alpine nginx images install curl (the Dockerfiles' package lists).
+    curl: SHELL,
   },
   hasShell: true,
 };
@@ -120,6 +124,7 @@ const httpd: ImageEntry = {
         ),
         e("[{httpdTime}] [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'"),
       ],
+      http: HTTPD_SITE,
     },
     sh: SHELL,
     bash: SHELL,
@@ -435,6 +440,7 @@ const httpEcho: ImageEntry = {
       ports: [5678],
       readyAfterSeconds: 0,
       log: [e("{goTime} [INFO] server is listening on :5678")],
+      http: HTTP_ECHO_SITE,
     },
   },
   hasShell: false,
@@ -473,6 +479,7 @@ const helloApp: ImageEntry = {
       ports: [8080],
       readyAfterSeconds: 0,
       log: [e("{goTime} Server listening on port 8080")],
+      http: HELLO_APP_SITE,
     },
   },
   hasShell: false,

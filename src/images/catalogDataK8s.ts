@@ -3,6 +3,7 @@
  * and the general-purpose distributions, as data: real tags, approximate sizes, programs.
  */
 import type { ImageEntry, LogLine, Program } from "./catalogTypes";
+import { BOOTCAMP_SITE } from "./httpSites";
 
 const o = (text: string): LogLine => ({ stream: "stdout", text });
 const e = (text: string): LogLine => ({ stream: "stderr", text });
@@ -208,6 +209,7 @@ const bootcamp = (repository: string, versions: string[]): ImageEntry => ({
       readyAfterSeconds: 0,
       // console.log("Kubernetes Bootcamp App Started At:", startTime, "| Running On: ", host, "\n")
       log: [o("Kubernetes Bootcamp App Started At: {isoTime} | Running On:  {hostname} "), o("")],
+      http: BOOTCAMP_SITE,
     },
   },
   hasShell: true,

@@ -29,6 +29,8 @@ export type Program =
       healthySeconds?: number;
       /** `nginx -v`: the flag that prints the version (these lines) and exits 0 instead of serving. */
       versionFlag?: { flag: string; log: LogLine[] };
+      /** What it answers over HTTP on its ports (absent: a server whose answers are not simulated). */
+      http?: HttpSite;
     }
   | {
       /** One binary, many programs chosen by argv[1] (agnhost); `fallback` when none is given. */
@@ -40,6 +42,26 @@ export type Program =
   | { kind: "shell" }
   | { kind: "perl" | "python" | "node" }
   | { kind: "stress" };
+
+/**
+ * What an HTTP server answers a GET: one page per path (placeholders as in log lines:
+ * {version}, {hostname}), a 404 page for the others. Headers are the status line, Server,
+ * Date, Content-Type and Content-Length (no ETag or Last-Modified).
+ */
+export interface HttpSite {
+  /** The Server header ({version} filled in); absent when the server sends none. */
+  server?: string;
+  contentType: string;
+  /** Body by path; "*" answers every path. */
+  pages: Record<string, string>;
+  /** Other pages for the image's versions before `version` (nginx's welcome page changed in 1.21.2). */
+  pagesBefore?: { version: string; pages: Record<string, string> };
+  /** The body of a 404 Not Found. */
+  notFound: string;
+  notFoundType?: string;
+  /** The body is this flag's value and a newline, whatever the path (http-echo's -text). */
+  bodyFromFlag?: string;
+}
 
 /** The tags of a repository: concrete versions, aliases, and variant suffixes. */
 export interface TagSet {

@@ -45,6 +45,29 @@ export interface DnsAnswer {
 }
 
 /**
+ * Where an HTTP GET from a container ended up (src/kubelet/podNetwork.ts), for `wget` and
+ * `curl` to report in their own words. `ip` is the address connected to (a Service's
+ * ClusterIP, not the pod behind it).
+ */
+export type HttpOutcome =
+  /** The name does not resolve. */
+  | { kind: "unresolved" }
+  /** Nothing listens there, or a Service has no ready endpoint (kube-proxy rejects). */
+  | { kind: "refused"; ip: string }
+  /** No answer at all (a Service port that does not exist, a stopped node): the client times out. */
+  | { kind: "unreachable"; ip: string }
+  /** A server whose answers kubeplay does not simulate (a database, an unmodelled app). */
+  | { kind: "unmodelled"; ip: string; server: string }
+  | {
+      kind: "response";
+      ip: string;
+      status: number;
+      reason: string;
+      headers: [string, string][];
+      body: string;
+    };
+
+/**
  * The shell of an interactive session (`kubectl exec -it POD -- sh`): each line typed runs in
  * it, so a `cd` or a variable set on one line holds on the next. Filled on first use from the
  * container's environment and working directory.
@@ -78,4 +101,6 @@ export interface ProcessContext {
   shellSession?: ShellSession;
   /** Resolves a name through the cluster DNS (search path applied), or undefined (NXDOMAIN). */
   lookupHost?(name: string): DnsAnswer | undefined;
+  /** Sends an HTTP GET (or HEAD) to `host:port` on the cluster network, as the pod this process runs in. */
+  httpGet?(host: string, port: number, path: string): HttpOutcome;
 }

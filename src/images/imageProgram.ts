@@ -118,10 +118,11 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
 /**
- * Fills log templates' placeholders from the version, the pod IP and the instant `now` the
- * lines were printed: each placeholder's value computed once, when first asked for.
+ * Fills log templates' placeholders (and HTTP pages': src/kubelet/podNetwork.ts) from the
+ * version, the pod IP and the instant `now` the lines were printed: each placeholder's value
+ * computed once, when first asked for.
  */
-function templateFiller(
+export function templateFiller(
   version: string,
   podIP: string | undefined,
   hostname: string | undefined,
@@ -148,6 +149,8 @@ function placeholder(key: string, version: string, podIP: string | undefined, d:
   switch (key) {
     case "version":
       return version;
+    case "versionNumber":
+      return version.replace(/^v/, "");
     case "podIP":
       return podIP ?? "10.244.0.5";
     case "nginxTime":

@@ -14,6 +14,7 @@ import {
   type Run,
   type ShellState,
 } from "./shellState";
+import { curl, wget } from "./httpClient";
 import { cat, ls, mkdir, nslookup, rm, touch } from "./shellFiles";
 import { grep, head, tail, wc } from "./shellText";
 import { testExpression } from "./shellTest";
@@ -220,17 +221,6 @@ function* nestedShell(argv: string[], stdin: string, st: ShellState): Run {
   return yield* st.runScript(script, { arg0, args, stdin, parent: st, subshell: false });
 }
 
-/** curl: only its usage error is simulated; HTTP requests are not. */
-function* curl(argv: string[]): Run {
-  const urls = argv.slice(1).filter((a) => !a.startsWith("-"));
-  if (urls.length === 0) {
-    yield err("curl: try 'curl --help' or 'curl --manual' for more information\n");
-    return 2;
-  }
-  yield err(`kubeplay: curl requests are not simulated: ${urls.join(" ")}\n`);
-  return 0;
-}
-
 /**
  * `cd [DIR | -]` as busybox ash does it: no operand goes to $HOME (else /), `-` back to
  * $OLDPWD (printed); PWD and OLDPWD follow. A missing directory is an error (status 2), not
@@ -290,6 +280,7 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   ash: nestedShell,
   bash: nestedShell,
   curl,
+  wget,
   true: constant(0),
   ":": constant(0),
   false: constant(1),

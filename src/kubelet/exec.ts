@@ -14,6 +14,7 @@ import type { ContainerSteps, ShellSession } from "../images/containerSteps";
 import { isVersionQuery, resolveProcess, runResolved } from "../images/imageProgram";
 import { isNodeRunning } from "../nodes/fleet";
 import { resolveClusterName } from "./dns";
+import { podHttpClient } from "./podNetwork";
 import { sha256Hex } from "../util/sha256";
 import { kubeletState } from "./kubelet";
 
@@ -67,7 +68,9 @@ export function execInContainer(
   const env = runtime.env ?? {};
   // An exec'd process starts in the container's working directory, as the container's own does.
   const workingDir = runtime.spec.workingDir;
-  const ctx = { env, now, fs: runtime.fs, lookupHost, workingDir, shellSession };
+  const client = { namespace, name, uid: worker.rt.uid, podIP: worker.rt.podIP };
+  const httpGet = podHttpClient(api, client, now);
+  const ctx = { env, now, fs: runtime.fs, lookupHost, httpGet, workingDir, shellSession };
   // The shell, interpreters' one-liners and a server asked for its version (`nginx -v`) run as
   // they would as the container's command; starting a server a second time is not simulated.
   const kind = process.program.kind;

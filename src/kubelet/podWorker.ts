@@ -17,6 +17,7 @@ import { containerEnv } from "./containerEnv";
 import type { KubeletHost } from "./host";
 import { containerFs, terminationMessage } from "./containerFiles";
 import { resolveClusterName } from "./dns";
+import { podHttpClient } from "./podNetwork";
 import { LIFECYCLE, REASON } from "./lifecycle";
 import { initialized, podPhase, podStatus } from "./podStatus";
 import { startProbes, stopProbes } from "./probeWorker";
@@ -154,7 +155,10 @@ export class PodWorker {
     const namespace = this.rt.namespace;
     const lookupHost = (name: string) => resolveClusterName(store, namespace, name);
     const workingDir = c.spec.workingDir;
-    const ctx = { env, now: () => this.now, podIP: this.rt.podIP, fs: c.fs, lookupHost, workingDir };
+    const now = () => this.now;
+    const client = { namespace, name: this.rt.name, uid: this.rt.uid, podIP: this.rt.podIP };
+    const httpGet = podHttpClient(this.host.ctx.api, client, now);
+    const ctx = { env, now, podIP: this.rt.podIP, fs: c.fs, lookupHost, httpGet, workingDir };
     const behaviour = containerBehaviour(image, c.spec.command, c.spec.args, ctx);
     if (behaviour.kind === "startError") {
       this.warn("Failed", `Error: ${behaviour.message}`);

@@ -1,7 +1,8 @@
 /**
  * The prober (pkg/kubelet/prober): evaluates a container's probes against what its
  * simulated image does. httpGet, tcpSocket and grpc succeed when the process listens on the
- * port and has finished starting; every path answers 200 (the catalog does not model URLs).
+ * port and has finished starting; a server whose pages the catalog models answers 404 for a
+ * path it does not have (a readiness probe on /healthz against plain nginx fails), others 200.
  * exec probes run their command through the simulated shell against the container
  * instance's own file system, so `cat /tmp/healthy` sees what the main process wrote.
  * A server that models a failing health endpoint (healthySeconds) answers HTTP 500 after it.
@@ -9,6 +10,7 @@
 import type { Probe } from "kubernetes-types/core/v1";
 import type { ContainerFs } from "../images/containerFs";
 import { isKnownCommand, runProcess } from "../images/shell";
+import { httpStatus } from "./podNetwork";
 import type { ContainerRuntime } from "./types";
 
 /** A probe's outcome and, for a failure, the text after "Liveness probe failed: ". */
@@ -37,6 +39,10 @@ export function runProbe(
   const stable = !listening || ok;
   if (ok && probe.httpGet && unhealthyAt(c) <= now)
     return { ok: false, message: "HTTP probe failed with statuscode: 500", stable: true };
+  // The prober counts 200–399 as success: a path the server does not have fails with its 404.
+  const status = ok && probe.httpGet ? httpStatus(c, probe.httpGet.path ?? "/") : undefined;
+  if (status !== undefined && status >= 400)
+    return { ok: false, message: `HTTP probe failed with statuscode: ${status}`, stable: true };
   if (ok) return { ok, message: "", stable: stable && unhealthyAt(c) === Infinity };
   const target = `${podIP}:${port ?? 0}`;
   if (probe.httpGet) {
