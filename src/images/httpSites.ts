@@ -8,16 +8,8 @@ import type { HttpSite } from "./catalogTypes";
 
 const CRLF = "\r\n";
 
-/** nginx's welcome page since 1.21.2 (dark mode support): 615 bytes. */
-const NGINX_WELCOME = `<!DOCTYPE html>
-<html>
-<head>
-<title>Welcome to nginx!</title>
-<style>
-html { color-scheme: light dark; }
-body { width: 35em; margin: 0 auto;
-font-family: Tahoma, Verdana, Arial, sans-serif; }
-</style>
+/** What every version of nginx's welcome page says, after its style sheet. */
+const NGINX_WELCOME_BODY = `</style>
 </head>
 <body>
 <h1>Welcome to nginx!</h1>
@@ -33,6 +25,17 @@ Commercial support is available at
 </body>
 </html>
 `;
+
+/** nginx's welcome page since 1.21.2 (dark mode support): 615 bytes. */
+const NGINX_WELCOME = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+${NGINX_WELCOME_BODY}`;
 
 /** The welcome page before 1.21.2 (nginx:1.7.9 in the course): 612 bytes. */
 const NGINX_WELCOME_OLD = `<!DOCTYPE html>
@@ -45,22 +48,7 @@ const NGINX_WELCOME_OLD = `<!DOCTYPE html>
         margin: 0 auto;
         font-family: Tahoma, Verdana, Arial, sans-serif;
     }
-</style>
-</head>
-<body>
-<h1>Welcome to nginx!</h1>
-<p>If you see this page, the nginx web server is successfully installed and
-working. Further configuration is required.</p>
-
-<p>For online documentation and support please refer to
-<a href="http://nginx.org/">nginx.org</a>.<br/>
-Commercial support is available at
-<a href="http://nginx.com/">nginx.com</a>.</p>
-
-<p><em>Thank you for using nginx.</em></p>
-</body>
-</html>
-`;
+${NGINX_WELCOME_BODY}`;
 
 /** ngx_http_error_404_page with the full tail (server_tokens on), in CRLF lines. */
 const NGINX_404 = [
