@@ -101,6 +101,11 @@ export interface ProcessContext {
   shellSession?: ShellSession;
   /** Resolves a name through the cluster DNS (search path applied), or undefined (NXDOMAIN). */
   lookupHost?(name: string): DnsAnswer | undefined;
+  /**
+   * The image's programs by name. Commands only some images have (`bash`, `curl`) run in the
+   * shell only where the image names them; without this (an exec probe) they run everywhere.
+   */
+  imagePrograms?: Readonly<Record<string, unknown>>;
   /** Sends an HTTP GET (or HEAD) to `host:port` on the cluster network, as the pod this process runs in. */
   httpGet?(host: string, port: number, path: string): HttpOutcome;
 }

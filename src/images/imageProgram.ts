@@ -18,6 +18,8 @@ export interface ResolvedProcess {
   program: Program;
   argv: string[];
   preLog: LogLine[];
+  /** The image's programs: its shell runs `bash` or `curl` only if the image has them. */
+  imagePrograms: Readonly<Record<string, Program>>;
 }
 
 const basename = (p: string) => p.slice(p.lastIndexOf("/") + 1);
@@ -36,10 +38,11 @@ export function resolveProcess(entry: ImageEntry, argv: string[]): ResolvedProce
   }
   if (program?.kind === "multicall") {
     const sub = program.commands[argv[1] ?? program.fallback] ?? program.commands[program.fallback];
-    return { program: sub, argv, preLog: [] };
+    return { program: sub, argv, preLog: [], imagePrograms: entry.programs };
   }
-  if (program) return { program, argv, preLog: [] };
-  if (entry.hasShell && isKnownCommand(argv[0])) return { program: { kind: "shell" }, argv, preLog: [] };
+  if (program) return { program, argv, preLog: [], imagePrograms: entry.programs };
+  if (entry.hasShell && isKnownCommand(argv[0]))
+    return { program: { kind: "shell" }, argv, preLog: [], imagePrograms: entry.programs };
   return null;
 }
 
@@ -63,7 +66,7 @@ function flagPort(flag: string | undefined, argv: string[]): number[] | undefine
   return value && /^[0-9]+$/.test(value) ? [Number(value)] : undefined;
 }
 
-function pythonHttpServerPort(p: ResolvedProcess): number | null {
+function pythonHttpServerPort(p: Pick<ResolvedProcess, "program" | "argv">): number | null {
   if (p.program.kind !== "python") return null;
   const m = p.argv.indexOf("-m");
   if (m < 0 || p.argv[m + 1] !== "http.server") return null;
@@ -75,7 +78,7 @@ function pythonHttpServerPort(p: ResolvedProcess): number | null {
 export function* runResolved(p: ResolvedProcess, version: string, ctx: ContainerContext): ContainerSteps {
   yield* printLog(p.preLog, version, ctx);
   const program = p.program;
-  if (program.kind === "shell") return yield* runProcess(p.argv, ctx);
+  if (program.kind === "shell") return yield* runProcess(p.argv, { ...ctx, imagePrograms: p.imagePrograms });
   // resolveProcess always looks through entrypoints and multicall binaries.
   if (program.kind === "entrypoint" || program.kind === "multicall") return;
   if (program.kind === "server") {
@@ -180,8 +183,8 @@ function* runInterpreter(
   ctx: ContainerContext,
 ): ContainerSteps {
   const script = inlineScript(kind, argv);
-  if (kind === "python" && pythonHttpServerPort({ program: { kind }, argv, preLog: [] }) !== null) {
-    const port = pythonHttpServerPort({ program: { kind }, argv, preLog: [] });
+  const port = kind === "python" ? pythonHttpServerPort({ program: { kind }, argv }) : null;
+  if (port !== null) {
     // Python buffers stdout when it is not a terminal: the line only shows when unbuffered.
     if (argv.includes("-u") || ctx.env.PYTHONUNBUFFERED) {
       yield {

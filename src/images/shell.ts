@@ -4,7 +4,7 @@
  * that the kubelet plays on the simulated clock, so infinite loops are fine.
  */
 import type { ContainerStep, ContainerSteps, ProcessContext, ShellSession } from "./containerSteps";
-import { BUILTINS } from "./shellBuiltins";
+import { BUILTINS, IMAGE_SPECIFIC } from "./shellBuiltins";
 import { runArgv, runList, ShellAbort } from "./shellExec";
 import { parseScript } from "./shellParse";
 import {
@@ -23,13 +23,11 @@ export type { ContainerStep, ContainerSteps, ProcessContext, ShellSession } from
 
 /** Builtins of the shell itself: there is no binary of that name to exec. */
 const SHELL_ONLY = ["exit", "export", "unset", "set", "break", "continue", "wait", "trap", "cd"];
-/** Programs only some images have (they name them in their catalog `programs`), not busybox. */
-const IMAGE_SPECIFIC = ["bash", "curl"];
 
 /** Whether the busybox image has this command (so exec'ing it directly can start). */
 export function isKnownCommand(path: string): boolean {
   const name = path.slice(path.lastIndexOf("/") + 1);
-  return name in BUILTINS && !SHELL_ONLY.includes(name) && !IMAGE_SPECIFIC.includes(name);
+  return name in BUILTINS && !SHELL_ONLY.includes(name) && !IMAGE_SPECIFIC.has(name);
 }
 
 /**

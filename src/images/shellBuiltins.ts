@@ -19,6 +19,9 @@ import { cat, ls, mkdir, nslookup, rm, touch } from "./shellFiles";
 import { grep, head, tail, wc } from "./shellText";
 import { testExpression } from "./shellTest";
 
+/** Programs only some images have (they name them in their catalog `programs`), not busybox. */
+export const IMAGE_SPECIFIC: ReadonlySet<string> = new Set(["bash", "curl"]);
+
 /** A command implementation: argv (argv[0] is its name), stdin text, shell state. */
 export type Builtin = (argv: string[], stdin: string, st: ShellState) => Run;
 

@@ -1,7 +1,7 @@
 /** Runs the shell syntax tree as generators of container steps. */
 import type { ContainerStep, OutputStep } from "./containerSteps";
 import { ArithError, evalArith } from "./shellArith";
-import { BUILTINS } from "./shellBuiltins";
+import { BUILTINS, IMAGE_SPECIFIC } from "./shellBuiltins";
 import { err, ExitSignal, HangSignal, IDLE_LIMIT, LoopSignal, type Run, type ShellState } from "./shellState";
 import type { AndOr, Command, List, Pipeline, Redirect, Word } from "./shellSyntax";
 
@@ -181,7 +181,9 @@ export function* runArgv(argv: string[], st: ShellState, stdin: string): Run {
   const name = argv[0].slice(argv[0].lastIndexOf("/") + 1);
   if (name === "exec" && argv.length > 1) throw new ExitSignal(yield* runArgv(argv.slice(1), st, stdin));
   const builtin = BUILTINS[name];
-  if (!builtin) {
+  const absent =
+    IMAGE_SPECIFIC.has(name) && st.ctx.imagePrograms !== undefined && !(name in st.ctx.imagePrograms);
+  if (!builtin || absent) {
     yield err(`sh: ${argv[0]}: not found\n`);
     return 127;
   }

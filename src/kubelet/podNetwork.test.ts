@@ -158,3 +158,19 @@ describe("httpGet probes see the same pages", () => {
     );
   });
 });
+
+describe("which images have the HTTP clients", () => {
+  it("busybox has wget but no curl or bash; nginx has curl", () => {
+    const c = cluster();
+    expect(c.kubectl("exec client -- sh -c 'curl -s web'")).toMatchObject({
+      code: 127,
+      stderr: "sh: curl: not found\ncommand terminated with exit code 127\n",
+    });
+    expect(c.kubectl("exec client -- sh -c 'bash -c true'").stderr).toBe(
+      "sh: bash: not found\ncommand terminated with exit code 127\n",
+    );
+    expect(c.kubectl(`exec ${webPod(c)} -- sh -c 'curl -s web | grep title'`).stdout).toBe(
+      "<title>Welcome to nginx!</title>\n",
+    );
+  });
+});
