@@ -163,6 +163,25 @@ describe("SimHost", () => {
     expect(replayed.stdout).toBe("kept\n");
   });
 
+  it("logs the pod deletion of kubectl run --rm as an input of its own, so a replay deletes it too", async () => {
+    const first = harness();
+    await first.ask({ type: "init", log: emptyLog });
+    const line = "run once --image=busybox:1.36 -i --rm --restart=Never -- echo hi";
+    const run: { streamId?: number } = await first.ask({ type: "kubectl", line });
+    expect(run.streamId).toBeDefined();
+    await first.ask({ type: "advance", seconds: 30 });
+    await first.env.pass(20);
+    const chunks = first.env.batches().flatMap((b) => b.streams ?? []);
+    expect(chunks.map((c) => c.stdout).join("")).toBe('hi\npod "once" deleted\n');
+    const entries = first.env.batches().flatMap((b) => b.inputs);
+    expect(entries.map((e) => e.line)).toEqual([line, "delete pod once -n default --wait=false"]);
+    const original = (await first.ask({ type: "snapshot" })) as { objects: unknown[]; now: number };
+    const second = harness();
+    await second.ask({ type: "init", log: { ...emptyLog, entries, end: original.now } });
+    const replayed = (await second.ask({ type: "snapshot" })) as { objects: unknown[] };
+    expect(replayed.objects).toEqual(original.objects);
+  });
+
   it("answers pings while it is busy with other requests", async () => {
     const { env, host } = harness();
     host.receive({ id: 1, request: { type: "ping" } });

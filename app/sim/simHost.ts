@@ -207,9 +207,7 @@ export class SimHost {
       input.tool === "kubectl"
         ? cluster.kubectl(input.line, input.stdin, input.files, input.editorSave)
         : runKubeplay(cluster, input.line);
-    this.log?.entries.push(entry);
-    this.pending.inputs.push(entry);
-    this.reanchor();
+    this.logInput(entry);
     // The context's namespace after the command (`kubectl config set-context` changes it).
     const answer = { ...result, namespace: cluster.kubeconfig.namespaceFor("") };
     if (!stream) return answer;
@@ -232,11 +230,15 @@ export class SimHost {
     // The session's state before this input runs: a replay starts a fresh session from it.
     const stdin = stream?.loggedStdin(text) ?? text;
     if (!stream?.interactive || line === undefined || !stream.write(text)) return { accepted: false };
-    const entry: InputEntry = { at, tool: "kubectl", line, stdin };
+    this.logInput({ at, tool: "kubectl", line, stdin });
+    return { accepted: true };
+  }
+
+  /** Adds an input to the log and to the next batch (which tells the UI's copy of the log). */
+  private logInput(entry: InputEntry): void {
     this.log?.entries.push(entry);
     this.pending.inputs.push(entry);
     this.reanchor();
-    return { accepted: true };
   }
 
   private interrupt(streamId: number): ResponseMap["interrupt"] {
@@ -257,7 +259,9 @@ export class SimHost {
   private readStreams(): StreamChunk[] {
     const chunks: StreamChunk[] = [];
     for (const [streamId, stream] of this.streams) {
-      const { stdout, stderr, code } = readSafely(stream);
+      const { stdout, stderr, code, ran } = readSafely(stream);
+      // What the command ran on the cluster is logged as inputs of its own (a replay stops it at once).
+      for (const line of ran ?? []) this.logInput({ at: this.cluster?.now() ?? 0, tool: "kubectl", line });
       if (code !== undefined) {
         this.streams.delete(streamId);
         this.streamLines.delete(streamId);

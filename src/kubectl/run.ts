@@ -89,7 +89,7 @@ export function runKubectl(
   const written = chunks.filter((c) => c.text !== "");
   const firstErr = written.findIndex((c) => c.stream === "stderr");
   if (firstErr >= 0 && written.slice(firstErr).some((c) => c.stream === "stdout")) result.chunks = written;
-  if (start) result.stream = openStream(start);
+  if (start) result.stream = openStream(start, (next) => runKubectl(cluster, next));
   if (editor) result.editor = editor;
   return result;
 }

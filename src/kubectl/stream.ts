@@ -7,7 +7,12 @@
 
 /** A running command: what it wrote since the last read, and its exit code once it has ended. */
 export interface KubectlStream {
-  read(): { stdout: string; stderr: string; code?: number };
+  /**
+   * What it wrote since the last read; `ran`: the kubectl command lines it ran on the cluster
+   * meanwhile (`run --rm` deleting its pod), which a log records as inputs of their own, since a
+   * replay stops a running command at once.
+   */
+  read(): { stdout: string; stderr: string; code?: number; ran?: string[] };
   /** Interrupts the command (Ctrl-C): it writes nothing more and releases what it watches. */
   stop(): void;
   /** True when the command reads what is typed (`exec -it … sh`): send it with `write`. */
@@ -31,6 +36,8 @@ export interface StreamIO {
   out: (text: string) => void;
   err: (text: string) => void;
   exit: (code: number) => void;
+  /** Runs `kubectl LINE` on the cluster as part of the command (see KubectlStream.read's `ran`); its result. */
+  run: (line: string) => { stdout: string; stderr: string };
 }
 
 /** What the host calls on a following command. */
@@ -48,9 +55,13 @@ export interface StreamHandlers {
 }
 
 /** Builds the stream of a command whose `start` subscribes to what it follows. */
-export function openStream(start: (io: StreamIO) => StreamHandlers): KubectlStream {
+export function openStream(
+  start: (io: StreamIO) => StreamHandlers,
+  kubectl: (line: string) => { stdout: string; stderr: string },
+): KubectlStream {
   const out: string[] = [];
   const err: string[] = [];
+  const ran: string[] = [];
   let code: number | undefined;
   let handlers: StreamHandlers = {};
   let released = false;
@@ -71,6 +82,10 @@ export function openStream(start: (io: StreamIO) => StreamHandlers): KubectlStre
       code = exitCode;
       release();
     },
+    run: (line) => {
+      ran.push(line);
+      return kubectl(line);
+    },
   };
   handlers = start(io);
   // A command may end while subscribing (the condition already held).
@@ -78,7 +93,12 @@ export function openStream(start: (io: StreamIO) => StreamHandlers): KubectlStre
   return {
     read() {
       if (code === undefined && !released) handlers.poll?.();
-      const result = { stdout: out.join(""), stderr: err.join(""), code };
+      const result = {
+        stdout: out.join(""),
+        stderr: err.join(""),
+        code,
+        ...(ran.length > 0 ? { ran: ran.splice(0) } : {}),
+      };
       out.length = 0;
       err.length = 0;
       return result;

@@ -1,7 +1,9 @@
+import type { Pod } from "kubernetes-types/core/v1";
 import type { KubeObject } from "../../api/types";
+import { resolveImage } from "../../images/catalog";
 import { usageErrorMessage } from "../cli/commandErrors";
 import type { FlagSpec } from "../cli/flags";
-import { bool, list, str } from "../flagAccess";
+import { bool, list, num, str } from "../flagAccess";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
 import {
   createGenerated,
@@ -11,6 +13,7 @@ import {
   requireFlags,
   sendGenerated,
 } from "./create/generatorRun";
+import { attachToRun } from "./runAttach";
 
 const IMAGE_FLAG: FlagSpec = {
   name: "image",
@@ -24,8 +27,8 @@ const RESTART_POLICIES = ["Always", "OnFailure", "Never"];
 /**
  * `kubectl run NAME --image=IMAGE [--restart] [--labels] [--port] [--env] [--command] -- [COMMAND] [args...]`:
  * creates one bare Pod as kubectl's BasicPod generator builds it (and, with --expose, a ClusterIP
- * Service in front of it). Attaching (-i, -t, --attach,
- * --rm) needs a terminal stream into a container, which the simulation does not have.
+ * Service in front of it). With -i or --attach it waits for the pod and shows its output
+ * (runAttach.ts).
  */
 export const runVerb: Verb = {
   name: "run",
@@ -68,8 +71,22 @@ export const runVerb: Verb = {
       type: "string",
       usage: "Comma separated labels to apply to the pod. Will override previous values.",
     },
+    {
+      name: "leave-stdin-open",
+      type: "bool",
+      usage:
+        "If the pod is started in interactive mode or with stdin, leave stdin open after the first attach completes. By default, stdin will be closed after the first attach completes.",
+    },
+    {
+      name: "pod-running-timeout",
+      type: "duration",
+      default: 60,
+      usage:
+        "The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running",
+    },
     { name: "port", type: "string", usage: "The port that this container exposes." },
     { name: "privileged", type: "bool", usage: "If true, run the container in privileged mode." },
+    { name: "quiet", shorthand: "q", type: "bool", usage: "If true, suppress prompt messages." },
     {
       name: "restart",
       type: "string",
@@ -104,6 +121,17 @@ function runPod(ctx: VerbContext): number {
   checkAttach(ctx);
   const name = ctx.args[0];
   const pod = podFor(ctx, name, ctx.args.slice(1), restart);
+  if (attaches(ctx)) {
+    const created = sendGenerated(ctx, pod) as Pod;
+    if (bool(ctx.flags, "expose")) printGenerated(ctx, sendGenerated(ctx, serviceFor(ctx, name)));
+    return attachToRun(ctx, created, {
+      tty: bool(ctx.flags, "tty"),
+      quiet: bool(ctx.flags, "quiet"),
+      remove: bool(ctx.flags, "rm"),
+      restartPolicy: restart,
+      runningTimeout: num(ctx.flags, "pod-running-timeout"),
+    });
+  }
   if (!bool(ctx.flags, "expose")) return createGenerated(ctx, pod);
   // As kubectl 1.32 does it: the pod is created first, the Service printed first (a `---`
   // between the two in YAML); a Service that cannot be created fails the command after the pod's line.
@@ -136,20 +164,40 @@ function serviceFor(ctx: VerbContext, name: string): KubeObject {
   };
 }
 
+/** Whether kubectl attaches to the pod: --attach, which -i turns on unless --attach=false. */
+function attaches(ctx: VerbContext): boolean {
+  return ctx.changed.has("attach") ? bool(ctx.flags, "attach") : bool(ctx.flags, "stdin");
+}
+
 /** kubectl's order of checks for the attach flags, then kubeplay's own limit. */
 function checkAttach(ctx: VerbContext): void {
-  const interactive = bool(ctx.flags, "stdin") || bool(ctx.flags, "tty");
-  const attach = interactive || bool(ctx.flags, "attach");
+  const attach = attaches(ctx);
+  if (bool(ctx.flags, "tty") && !bool(ctx.flags, "stdin"))
+    throw usage("-i/--stdin is required for containers with -t/--tty=true");
   const dryRun = str(ctx.flags, "dry-run");
+  if (bool(ctx.flags, "rm") && !attach) throw usage("--rm should only be used for attached containers");
   if (attach && dryRun !== "none" && dryRun !== "")
     throw usage(
       "--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)",
     );
-  if (bool(ctx.flags, "rm") && !attach) throw usage("--rm should only be used for attached containers");
-  if (attach)
+  if (attach && bool(ctx.flags, "stdin") && readsStdin(ctx))
     throw new KubectlError(
-      "error: kubeplay cannot attach to a container (-i, -t, --attach, --rm): run the pod without them, then read its output with `kubectl logs`",
+      `error: kubeplay does not simulate typing into a new pod's shell: start the pod with \`kubectl run ${ctx.args[0]} --image=${str(ctx.flags, "image")} -- sleep 3600\`, then open a shell in it with \`kubectl exec -it ${ctx.args[0]} -- sh\``,
     );
+}
+
+/** Whether the container's process is a shell reading commands from stdin (`-- sh`, or busybox's own `sh`). */
+function readsStdin(ctx: VerbContext): boolean {
+  const given = ctx.args.slice(1);
+  const image = resolveImage(str(ctx.flags, "image"));
+  const argv =
+    given.length > 0 && bool(ctx.flags, "command")
+      ? given
+      : image.ok
+        ? [...image.image.entrypoint, ...(given.length > 0 ? given : image.image.cmd)]
+        : given;
+  const program = argv[0]?.slice(argv[0].lastIndexOf("/") + 1) ?? "";
+  return ["sh", "ash", "bash"].includes(program) && !argv.includes("-c");
 }
 
 function usage(message: string): KubectlError {
@@ -170,6 +218,11 @@ function podFor(ctx: VerbContext, name: string, rest: string[], restart: string)
   if (port) container.ports = [{ containerPort: parsePortNumber(port) }];
   container.resources = {};
   if (bool(ctx.flags, "privileged")) container.securityContext = { privileged: true };
+  // The run generator's stdin, stdinOnce (unless --leave-stdin-open) and tty.
+  const stdin = bool(ctx.flags, "stdin");
+  if (stdin) container.stdin = true;
+  if (stdin && !bool(ctx.flags, "leave-stdin-open")) container.stdinOnce = true;
+  if (bool(ctx.flags, "tty")) container.tty = true;
   const labelText = str(ctx.flags, "labels");
   const metadata: Record<string, unknown> = { creationTimestamp: null };
   const annotations = list(ctx.flags, "annotations");
