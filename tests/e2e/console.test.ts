@@ -181,6 +181,26 @@ describe("the kubectl console", () => {
     expect(browser.consoleErrors).toEqual([]);
   });
 
+  it("reaches a Service from inside the cluster: kubectl run -i --rm with wget prints the page, then deletes its pod", async () => {
+    const { page } = browser;
+    await typeCommand(page, "kubectl expose deployment follow --port=80");
+    await waitForTerminal(page, /service\/follow exposed\n\$$/);
+    await page.getByTestId("speed").selectOption("10");
+    await page.getByTestId("play").click();
+    await typeCommand(
+      page,
+      "kubectl run probe -i --rm --restart=Never --image=busybox:1.36 -- wget -qO- http://follow",
+    );
+    await waitForTerminal(
+      page,
+      /<p><em>Thank you for using nginx.<\/em><\/p>\n<\/body>\n<\/html>\npod "probe" deleted\n\$$/,
+      20_000,
+    );
+    await page.getByTestId("pause").click();
+    await page.screenshot({ path: ".tmp/console-run-rm.png" });
+    expect(browser.consoleErrors).toEqual([]);
+  });
+
   it("runs kubectl edit in an editor tab: an invalid save comes back with the reason, a valid one applies", async () => {
     const { page } = browser;
     const replace = async (from: string, to: string) => {
