@@ -35,7 +35,7 @@ describe("kubectl run -i / --attach / --rm", () => {
     });
   });
 
-  it("with -t, says to press enter once attached to a running pod, and follows its output as it comes", () => {
+  it("says to press enter once attached to a running pod (not with -q), and follows its output as it comes", () => {
     const c = cluster();
     const r = c.kubectl(
       `run ticker --image=busybox:1.36 -it --restart=Never -- sh -c "for i in 1 2 3; do echo tick $i; sleep 2; done"`,
@@ -46,6 +46,8 @@ describe("kubectl run -i / --attach / --rm", () => {
       stderr: "If you don't see a command prompt, try pressing enter.\n",
       code: 0,
     });
+    const quiet = c.kubectl(`run hush --image=busybox:1.36 -i -q --restart=Never -- sh -c "sleep 2; echo done"`);
+    expect(followStream(c, quiet.stream!, 30)).toEqual({ stdout: "done\n", stderr: "", code: 0 });
     // Without --rm the completed pod stays, with stdin and a tty in its spec.
     expect(c.store.get("Pod", "default", "ticker")?.spec?.containers[0]).toMatchObject({
       stdin: true,

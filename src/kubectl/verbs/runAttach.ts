@@ -71,7 +71,8 @@ export function attachToRun(ctx: VerbContext, created: Pod, options: AttachOptio
       }
       // A pod that finished before kubectl could attach: its logs instead (logOpts).
       if (done) for (const line of logLines()) write(out, err, line);
-      else if (options.tty && !options.quiet) err("If you don't see a command prompt, try pressing enter.\n");
+      // AttachOptions.Run says it before attaching, with or without a terminal, unless --quiet.
+      else if (!options.quiet) err("If you don't see a command prompt, try pressing enter.\n");
       phase = done
         ? { kind: "finishing" }
         : { kind: "attached", containerID: containerStatus(pod, container)?.containerID, seen: 0 };
