@@ -46,7 +46,9 @@ describe("kubectl run -i / --attach / --rm", () => {
       stderr: "If you don't see a command prompt, try pressing enter.\n",
       code: 0,
     });
-    const quiet = c.kubectl(`run hush --image=busybox:1.36 -i -q --restart=Never -- sh -c "sleep 2; echo done"`);
+    const quiet = c.kubectl(
+      `run hush --image=busybox:1.36 -i -q --restart=Never -- sh -c "sleep 2; echo done"`,
+    );
     expect(followStream(c, quiet.stream!, 30)).toEqual({ stdout: "done\n", stderr: "", code: 0 });
     // Without --rm the completed pod stays, with stdin and a tty in its spec.
     expect(c.store.get("Pod", "default", "ticker")?.spec?.containers[0]).toMatchObject({
