@@ -22,6 +22,8 @@ export interface OutputChunk {
   stdout: string;
   stderr: string;
   code?: number;
+  /** Both streams in the order written, when stderr came before stdout. */
+  chunks?: WrittenText[];
 }
 
 /** What the terminal needs from the app. */
@@ -341,8 +343,8 @@ export class ConsoleTerminal {
         streamId,
         interactive,
         (chunk) => {
-          if (interactive) this.writeSessionOutput(following, chunk.stdout, chunk.stderr);
-          else this.writeOutput(chunk.stdout, chunk.stderr);
+          if (interactive) this.writeSessionOutput(following, chunk.stdout, chunk.stderr, chunk.chunks);
+          else this.writeOutput(chunk.stdout, chunk.stderr, chunk.chunks);
           if (chunk.code !== undefined) {
             if (interactive && following.prompt) this.term.write("\r\n");
             end();
@@ -377,10 +379,29 @@ export class ConsoleTerminal {
    * shell's prompt) stays, and the line being typed is drawn after it. A prompt means the shell
    * is ready: the next line typed ahead meanwhile goes now, echoed after it.
    */
-  private writeSessionOutput(session: Session, stdout: string, stderr: string): void {
+  private writeSessionOutput(
+    session: Session,
+    stdout: string,
+    stderr: string,
+    chunks?: readonly WrittenText[],
+  ): void {
     // A line typed ahead is drawn on a line of its own while a command runs: output goes above it.
     if (session.awaiting && this.state.buffer) this.term.write("\r\x1b[2K");
-    if (stderr) this.term.write(`${RED}${crlf(stderr)}${RESET}`);
+    // stdout then stderr, unless the chunks say stderr came first (kubectl's hint, then the prompt).
+    const pieces = chunks ?? [
+      { stream: "stdout" as const, text: stdout },
+      { stream: "stderr" as const, text: stderr },
+    ];
+    for (const piece of pieces) {
+      if (piece.stream === "stderr") {
+        if (piece.text) this.term.write(`${RED}${crlf(piece.text)}${RESET}`);
+      } else this.writeSessionStdout(session, piece.text);
+    }
+    if (this.state.buffer) this.redraw();
+  }
+
+  /** A session's stdout: the text after its last newline is the shell's prompt, where typing goes on. */
+  private writeSessionStdout(session: Session, stdout: string): void {
     if (stdout) {
       this.term.write(crlf(stdout));
       const lastBreak = stdout.lastIndexOf("\n");
@@ -395,7 +416,6 @@ export class ConsoleTerminal {
         }
       }
     }
-    if (this.state.buffer) this.redraw();
   }
 
   /** Sends a whole line; a shell that shows prompts is busy until the next one. */

@@ -197,4 +197,6 @@ export interface StreamChunk {
   stdout: string;
   stderr: string;
   code?: number;
+  /** Both streams in the order written, when stderr came before stdout (KubectlStream.read). */
+  chunks?: WrittenText[];
 }

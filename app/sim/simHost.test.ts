@@ -182,6 +182,36 @@ describe("SimHost", () => {
     expect(replayed.objects).toEqual(original.objects);
   });
 
+  it("replays a kubectl run -it session: its typed lines, the shell's exit and the pod's deletion", async () => {
+    const first = harness();
+    await first.ask({ type: "init", log: emptyLog });
+    const line = "run debug --image=busybox:1.36 -it --rm --restart=Never -- sh";
+    const session: { streamId?: number; interactive?: boolean } = await first.ask({ type: "kubectl", line });
+    expect(session.interactive).toBe(true);
+    await first.ask({ type: "advance", seconds: 5 });
+    await first.env.pass(20);
+    const type = (text: string) =>
+      first.ask({ type: "stdin" as const, streamId: session.streamId ?? -1, text });
+    expect(await type("echo kept > /tmp/f\n")).toEqual({ accepted: true });
+    expect(await type("exit 2\n")).toEqual({ accepted: true });
+    await first.env.pass(20);
+    await first.ask({ type: "advance", seconds: 2 });
+    await first.env.pass(20);
+    const entries = first.env.batches().flatMap((b) => b.inputs);
+    expect(entries.map((e) => e.line)).toEqual([
+      line,
+      "exec -i -n default debug -c debug -- sh",
+      "exec -i -n default debug -c debug -- sh",
+      "attach -i -q -n default debug -c debug",
+      "delete pod debug -n default --wait=false",
+    ]);
+    const original = (await first.ask({ type: "snapshot" })) as { objects: unknown[]; now: number };
+    const second = harness();
+    await second.ask({ type: "init", log: { ...emptyLog, entries, end: original.now } });
+    const replayed = (await second.ask({ type: "snapshot" })) as { objects: unknown[] };
+    expect(replayed.objects).toEqual(original.objects);
+  });
+
   it("answers pings while it is busy with other requests", async () => {
     const { env, host } = harness();
     host.receive({ id: 1, request: { type: "ping" } });

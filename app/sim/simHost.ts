@@ -259,15 +259,23 @@ export class SimHost {
   private readStreams(): StreamChunk[] {
     const chunks: StreamChunk[] = [];
     for (const [streamId, stream] of this.streams) {
-      const { stdout, stderr, code, ran } = readSafely(stream);
+      const { stdout, stderr, code, ran, chunks: order } = readSafely(stream);
       // What the command ran on the cluster is logged as inputs of its own (a replay stops it at once).
-      for (const line of ran ?? []) this.logInput({ at: this.cluster?.now() ?? 0, tool: "kubectl", line });
+      for (const { line, stdin } of ran ?? []) {
+        const at = this.cluster?.now() ?? 0;
+        this.logInput(
+          stdin === undefined ? { at, tool: "kubectl", line } : { at, tool: "kubectl", line, stdin },
+        );
+      }
       if (code !== undefined) {
         this.streams.delete(streamId);
         this.streamLines.delete(streamId);
       }
-      if (stdout || stderr || code !== undefined)
-        chunks.push(code === undefined ? { streamId, stdout, stderr } : { streamId, stdout, stderr, code });
+      if (!stdout && !stderr && code === undefined) continue;
+      const chunk: StreamChunk = { streamId, stdout, stderr };
+      if (code !== undefined) chunk.code = code;
+      if (order) chunk.chunks = order;
+      chunks.push(chunk);
     }
     return chunks;
   }

@@ -106,6 +106,11 @@ export interface ProcessContext {
    * shell only where the image names them; without this (an exec probe) they run everywhere.
    */
   imagePrograms?: Readonly<Record<string, unknown>>;
+  /**
+   * The container has stdin (spec.stdin): a shell given no script waits for what `kubectl
+   * attach -i` (or `run -i`) sends it, instead of reading an empty stdin and exiting.
+   */
+  stdinOpen?: boolean;
   /** Sends an HTTP GET (or HEAD) to `host:port` on the cluster network, as the pod this process runs in. */
   httpGet?(host: string, port: number, path: string): HttpOutcome;
 }

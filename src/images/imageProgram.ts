@@ -74,10 +74,20 @@ function pythonHttpServerPort(p: Pick<ResolvedProcess, "program" | "argv">): num
   return port ? Number(port) : 8000;
 }
 
+/** `sh`, `/bin/bash` …: a shell given no script reads its commands from stdin. */
+export function readsStdin(argv: readonly string[]): boolean {
+  return argv.length === 1 && /^(\/bin\/|\/usr\/bin\/)?(sh|ash|bash)$/.test(argv[0]);
+}
+
 /** The steps of a resolved process. */
 export function* runResolved(p: ResolvedProcess, version: string, ctx: ContainerContext): ContainerSteps {
   yield* printLog(p.preLog, version, ctx);
   const program = p.program;
+  if (program.kind === "shell" && ctx.stdinOpen && readsStdin(p.argv)) {
+    // Its commands come from an attached client (src/kubectl/verbs/attach.ts): it waits for them.
+    yield { kind: "sleep", seconds: Infinity };
+    return;
+  }
   if (program.kind === "shell") return yield* runProcess(p.argv, { ...ctx, imagePrograms: p.imagePrograms });
   // resolveProcess always looks through entrypoints and multicall binaries.
   if (program.kind === "entrypoint" || program.kind === "multicall") return;

@@ -686,11 +686,17 @@ export const KUBECTL_HELP_TEXT: Readonly<Record<string, CommandHelpText>> = {
       timestamps: 170,
     },
   },
+  attach: {
+    description: "Attach to a process that is already running inside an existing container.",
+    examples:
+      "  # Get output from running pod mypod; use the 'kubectl.kubernetes.io/default-container' annotation\n  # for selecting the container to be attached or the first container in the pod will be chosen\n  kubectl attach mypod\n  \n  # Get output from ruby-container from pod mypod\n  kubectl attach mypod -c ruby-container\n  \n  # Switch to raw terminal mode; sends stdin to 'bash' in ruby-container from pod mypod\n  # and sends stdout/stderr from 'bash' back to the client\n  kubectl attach mypod -c ruby-container -i -t\n  \n  # Get output from the first pod of a replica set named nginx\n  kubectl attach rs/nginx",
+    options: { container: 171, "pod-running-timeout": 70, quiet: 172, stdin: 173, tty: 174 },
+  },
   exec: {
     description: "Execute a command in a container.",
     examples:
       "  # Get output from running the 'date' command from pod mypod, using the first container by default\n  kubectl exec mypod -- date\n  \n  # Get output from running the 'date' command in ruby-container from pod mypod\n  kubectl exec mypod -c ruby-container -- date\n  \n  # Switch to raw terminal mode; sends stdin to 'bash' in ruby-container from pod mypod\n  # and sends stdout/stderr from 'bash' back to the client\n  kubectl exec mypod -c ruby-container -i -t -- bash -il\n  \n  # List contents of /usr from the first container of pod mypod and sort by modification time\n  # If the command you want to execute in the pod has any flags in common (e.g. -i),\n  # you must use two dashes (--) to separate your command's flags/arguments\n  # Also note, do not surround your command and its flags/arguments with quotes\n  # unless that is how you would execute it normally (i.e., do ls -t /usr, not \"ls -t /usr\")\n  kubectl exec mypod -i -t -- ls -t /usr\n  \n  # Get output from running 'date' command from the first pod of the deployment mydeployment, using the first container by default\n  kubectl exec deploy/mydeployment -- date\n  \n  # Get output from running 'date' command from the first pod of the service myservice, using the first container by default\n  kubectl exec svc/myservice -- date",
-    options: { container: 171, filename: 172, "pod-running-timeout": 70, quiet: 173, stdin: 174, tty: 175 },
+    options: { container: 171, filename: 175, "pod-running-timeout": 70, quiet: 172, stdin: 173, tty: 174 },
   },
   events: {
     description:
@@ -1173,10 +1179,10 @@ export const FLAG_HELP: readonly string[] = [
   "    --tail=-1:\n\tLines of recent log file to display. Defaults to -1 with no selector, showing all log lines otherwise 10, if a selector is provided.",
   "    --timestamps=false:\n\tInclude timestamps on each line in the log output",
   "    -c, --container='':\n\tContainer name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen",
-  "    -f, --filename=[]:\n\tto use to exec into the resource",
   "    -q, --quiet=false:\n\tOnly print output from the remote session",
   "    -i, --stdin=false:\n\tPass stdin to the container",
   "    -t, --tty=false:\n\tStdin is a TTY",
+  "    -f, --filename=[]:\n\tto use to exec into the resource",
   "    --for='':\n\tFilter events to only those pertaining to the specified resource.",
   "    --no-headers=false:\n\tWhen using the default output format, don't print headers.",
   "    --types=[]:\n\tOutput only events of given types.",

@@ -13,7 +13,15 @@ import { rootHelp, verbHelp } from "./help";
 import { formatError } from "./errorText";
 import { type EditorOpen, type EditorSave, KubectlError, type Verb, type VerbContext } from "./verb";
 import { findVerb } from "./verbs";
-import { type KubectlStream, openStream, type StreamHandlers, type StreamIO } from "./stream";
+import {
+  type KubectlStream,
+  openStream,
+  type StreamHandlers,
+  type StreamIO,
+  type WrittenText,
+} from "./stream";
+
+export type { WrittenText } from "./stream";
 
 /** What a command reads besides its line: stdin (`-f -`) and named files (`-f web.yaml`, the editor's tabs). */
 interface KubectlInput {
@@ -22,12 +30,6 @@ interface KubectlInput {
   follow: VerbContext["follow"];
   editorSave?: EditorSave;
   openEditor: VerbContext["openEditor"];
-}
-
-/** A piece of output, on the stream it was written to. */
-export interface WrittenText {
-  stream: "stdout" | "stderr";
-  text: string;
 }
 
 /** What a kubectl invocation returns: its exit code and its two output streams. */
@@ -89,7 +91,7 @@ export function runKubectl(
   const written = chunks.filter((c) => c.text !== "");
   const firstErr = written.findIndex((c) => c.stream === "stderr");
   if (firstErr >= 0 && written.slice(firstErr).some((c) => c.stream === "stdout")) result.chunks = written;
-  if (start) result.stream = openStream(start, (next) => runKubectl(cluster, next));
+  if (start) result.stream = openStream(start, (next, nextStdin) => runKubectl(cluster, next, nextStdin));
   if (editor) result.editor = editor;
   return result;
 }

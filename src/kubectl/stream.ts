@@ -5,6 +5,12 @@
  * time passes (the console after each frame, a test after each advance) and stops on Ctrl-C.
  */
 
+/** A piece of output, on the stream it was written to. */
+export interface WrittenText {
+  stream: "stdout" | "stderr";
+  text: string;
+}
+
 /** A running command: what it wrote since the last read, and its exit code once it has ended. */
 export interface KubectlStream {
   /**
@@ -12,7 +18,14 @@ export interface KubectlStream {
    * meanwhile (`run --rm` deleting its pod), which a log records as inputs of their own, since a
    * replay stops a running command at once.
    */
-  read(): { stdout: string; stderr: string; code?: number; ran?: string[] };
+  read(): {
+    stdout: string;
+    stderr: string;
+    code?: number;
+    ran?: RanCommand[];
+    /** Both streams in the order written, when stderr came before stdout since the last read. */
+    chunks?: WrittenText[];
+  };
   /** Interrupts the command (Ctrl-C): it writes nothing more and releases what it watches. */
   stop(): void;
   /** True when the command reads what is typed (`exec -it … sh`): send it with `write`. */
@@ -31,13 +44,19 @@ export interface KubectlStream {
   write(text: string): boolean;
 }
 
+/** A kubectl command a running command ran on the cluster (KubectlStream.read's `ran`). */
+export interface RanCommand {
+  line: string;
+  stdin?: string;
+}
+
 /** What a following command writes to, and how it ends itself. */
 export interface StreamIO {
   out: (text: string) => void;
   err: (text: string) => void;
   exit: (code: number) => void;
-  /** Runs `kubectl LINE` on the cluster as part of the command (see KubectlStream.read's `ran`); its result. */
-  run: (line: string) => { stdout: string; stderr: string };
+  /** Runs `kubectl LINE` (with `stdin`) on the cluster as part of the command (see KubectlStream.read's `ran`); its result. */
+  run: (line: string, stdin?: string) => { stdout: string; stderr: string };
 }
 
 /** What the host calls on a following command. */
@@ -57,11 +76,10 @@ export interface StreamHandlers {
 /** Builds the stream of a command whose `start` subscribes to what it follows. */
 export function openStream(
   start: (io: StreamIO) => StreamHandlers,
-  kubectl: (line: string) => { stdout: string; stderr: string },
+  kubectl: (line: string, stdin?: string) => { stdout: string; stderr: string },
 ): KubectlStream {
-  const out: string[] = [];
-  const err: string[] = [];
-  const ran: string[] = [];
+  const written: WrittenText[] = [];
+  const ran: RanCommand[] = [];
   let code: number | undefined;
   let handlers: StreamHandlers = {};
   let released = false;
@@ -72,19 +90,19 @@ export function openStream(
   };
   const io: StreamIO = {
     out: (text) => {
-      if (code === undefined && !released) out.push(text);
+      if (code === undefined && !released && text) written.push({ stream: "stdout", text });
     },
     err: (text) => {
-      if (code === undefined && !released) err.push(text);
+      if (code === undefined && !released && text) written.push({ stream: "stderr", text });
     },
     exit: (exitCode) => {
       if (code !== undefined || released) return;
       code = exitCode;
       release();
     },
-    run: (line) => {
-      ran.push(line);
-      return kubectl(line);
+    run: (line, stdin) => {
+      ran.push(stdin === undefined ? { line } : { line, stdin });
+      return kubectl(line, stdin);
     },
   };
   handlers = start(io);
@@ -93,14 +111,21 @@ export function openStream(
   return {
     read() {
       if (code === undefined && !released) handlers.poll?.();
-      const result = {
-        stdout: out.join(""),
-        stderr: err.join(""),
+      const pieces = written.splice(0);
+      const joined = (stream: WrittenText["stream"]) =>
+        pieces
+          .filter((p) => p.stream === stream)
+          .map((p) => p.text)
+          .join("");
+      const result: ReturnType<KubectlStream["read"]> = {
+        stdout: joined("stdout"),
+        stderr: joined("stderr"),
         code,
-        ...(ran.length > 0 ? { ran: ran.splice(0) } : {}),
       };
-      out.length = 0;
-      err.length = 0;
+      if (ran.length > 0) result.ran = ran.splice(0);
+      // Only when a terminal would show it differently from stdout then stderr (as KubectlResult.chunks).
+      const firstErr = pieces.findIndex((p) => p.stream === "stderr");
+      if (firstErr >= 0 && pieces.slice(firstErr).some((p) => p.stream === "stdout")) result.chunks = pieces;
       return result;
     },
     stop: release,

@@ -11,7 +11,7 @@ import { StatusError } from "../api/errors";
 import type { ApiServer } from "../api/server";
 import { resolveImage } from "../images/catalog";
 import type { ContainerSteps, ShellSession } from "../images/containerSteps";
-import { isVersionQuery, resolveProcess, runResolved } from "../images/imageProgram";
+import { isVersionQuery, readsStdin, resolveProcess, runResolved } from "../images/imageProgram";
 import { isNodeRunning } from "../nodes/fleet";
 import { resolveClusterName } from "./dns";
 import { podHttpClient } from "./podNetwork";
@@ -85,4 +85,28 @@ function* notSimulated(bin: string): ContainerSteps {
   const text = `kubeplay: running ${bin} again inside a running container is not simulated\n`;
   yield { kind: "output", text, stream: "stderr" };
   yield { kind: "exit", code: 1 };
+}
+
+/** The running container `container` of `pod`, as its kubelet holds it. */
+function runningContainer(api: ApiServer, pod: Pod, container: string) {
+  const worker = kubeletState(api).worker(`${pod.metadata?.namespace ?? ""}/${pod.metadata?.name ?? ""}`);
+  const runtime = worker?.rt.containers.find((c) => c.spec.name === container);
+  return worker && runtime?.phase === "running" ? { worker, runtime } : undefined;
+}
+
+/** Whether the container's process is a shell waiting for commands on its stdin (`run -i … -- sh`). */
+export function runsStdinShell(api: ApiServer, pod: Pod, container: string): boolean {
+  const found = runningContainer(api, pod, container);
+  return Boolean(
+    found?.runtime.spec.stdin && found.runtime.process && readsStdin(found.runtime.process.argv),
+  );
+}
+
+/**
+ * The container's stdin shell has read its last command (`exit N`, or the end of what an
+ * attached client sent with stdinOnce): the main process exits with `code`.
+ */
+export function endStdinShell(api: ApiServer, pod: Pod, container: string, code: number): void {
+  const found = runningContainer(api, pod, container);
+  if (found && runsStdinShell(api, pod, container)) found.worker.exited(found.runtime, code);
 }

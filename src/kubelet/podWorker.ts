@@ -158,7 +158,8 @@ export class PodWorker {
     const now = () => this.now;
     const client = { namespace, name: this.rt.name, uid: this.rt.uid, podIP: this.rt.podIP };
     const httpGet = podHttpClient(this.host.ctx.api, client, now);
-    const ctx = { env, now, podIP: this.rt.podIP, fs: c.fs, lookupHost, httpGet, workingDir };
+    const stdinOpen = c.spec.stdin === true;
+    const ctx = { env, now, podIP: this.rt.podIP, fs: c.fs, lookupHost, httpGet, workingDir, stdinOpen };
     const behaviour = containerBehaviour(image, c.spec.command, c.spec.args, ctx);
     if (behaviour.kind === "startError") {
       this.warn("Failed", `Error: ${behaviour.message}`);

@@ -181,7 +181,7 @@ describe("the kubectl console", () => {
     expect(browser.consoleErrors).toEqual([]);
   });
 
-  it("reaches a Service from inside the cluster: kubectl run -i --rm with wget prints the page, then deletes its pod", async () => {
+  it("reaches a Service from inside the cluster: kubectl run -i --rm with wget, and a run -it shell session", async () => {
     const { page } = browser;
     await typeCommand(page, "kubectl expose deployment follow --port=80");
     await waitForTerminal(page, /service\/follow exposed\n\$$/);
@@ -194,6 +194,19 @@ describe("the kubectl console", () => {
     await waitForTerminal(
       page,
       /<p><em>Thank you for using nginx.<\/em><\/p>\n<\/body>\n<\/html>\npod "probe" deleted\n\$$/,
+      20_000,
+    );
+    // run -it … -- sh: a session with the new pod's own shell; exit ends the pod, --rm deletes it.
+    await typeCommand(page, "kubectl run debug -it --rm --restart=Never --image=busybox:1.36 -- sh");
+    await waitForTerminal(page, /If you don't see a command prompt, try pressing enter.\n\/ #$/, 20_000);
+    await page.keyboard.type("wget -qO- follow | grep title");
+    await page.keyboard.press("Enter");
+    await waitForTerminal(page, /<title>Welcome to nginx!<\/title>\n\/ #$/);
+    await page.keyboard.type("exit 2");
+    await page.keyboard.press("Enter");
+    await waitForTerminal(
+      page,
+      /\/ # exit 2\npod "debug" deleted\npod default\/debug terminated \(Error\)\n\$$/,
       20_000,
     );
     await page.getByTestId("pause").click();

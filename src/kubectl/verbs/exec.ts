@@ -6,7 +6,8 @@ import { KubectlError, type Verb, type VerbContext } from "../verb";
 import { FILENAME_FLAG } from "./commonFlags";
 import { objectsFromFiles } from "./fileObjects";
 import { allContainerNames, allContainers, firstContainer, targetPod } from "./podPick";
-import { ContainerShell, INTERRUPT, isLoneShell, PlayedProcess, type Start } from "./shellSession";
+import { ContainerShell, INTERRUPT, PlayedProcess, type Start } from "./shellSession";
+import { readsStdin } from "../../images/imageProgram";
 
 /**
  * `kubectl exec POD -- COMMAND`: runs a command in a running container through the kubelet
@@ -54,15 +55,8 @@ function runExec(ctx: VerbContext): number {
       `error: cannot exec into a container in a completed pod; current phase is ${phase}`,
     );
   const container = containerOf(ctx, pod);
-  const start: Start = (argv, now, session) => {
-    try {
-      return execInContainer(ctx.cluster.api, pod, container, argv, now, session).steps;
-    } catch (error) {
-      if (error instanceof ExecError) throw new KubectlError(`error: ${error.message}`);
-      throw error;
-    }
-  };
-  if (bool(ctx.flags, "stdin") && isLoneShell(command))
+  const start = containerStarter(ctx, pod, container);
+  if (bool(ctx.flags, "stdin") && readsStdin(command))
     return runShellSession(ctx, pod, container, command, start);
   const process = new PlayedProcess(ctx.cluster.now(), (now) => start(command, now));
   const code = process.play(ctx.cluster.now(), ctx.out, ctx.err);
@@ -144,8 +138,20 @@ function podOf(ctx: VerbContext, podArg: string | undefined): Pod {
   return targetPod(ctx, `${objects[0].kind.toLowerCase()}/${objects[0].metadata.name}`, "exec");
 }
 
+/** Starts processes in the pod's container through the kubelet; its refusals in kubectl's words. */
+export function containerStarter(ctx: VerbContext, pod: Pod, container: string): Start {
+  return (argv, now, session) => {
+    try {
+      return execInContainer(ctx.cluster.api, pod, container, argv, now, session).steps;
+    } catch (error) {
+      if (error instanceof ExecError) throw new KubectlError(`error: ${error.message}`);
+      throw error;
+    }
+  };
+}
+
 /** podcmd.FindOrDefaultContainerByName: -c, the default-container annotation, or the first container. */
-function containerOf(ctx: VerbContext, pod: Pod): string {
+export function containerOf(ctx: VerbContext, pod: Pod): string {
   const name =
     str(ctx.flags, "container") ||
     pod.metadata?.annotations?.["kubectl.kubernetes.io/default-container"] ||

@@ -2,6 +2,7 @@ import type { Verb } from "../verb";
 import { annotateVerb } from "./annotate";
 import { apiResourcesVerb } from "./apiResources";
 import { applyVerb } from "./apply";
+import { attachVerb } from "./attach";
 import { clusterInfoVerb } from "./clusterInfo";
 import { createVerb } from "./create";
 import { deleteVerb } from "./delete";
@@ -39,7 +40,10 @@ export const VERB_GROUPS: { title: string; verbs: Verb[] }[] = [
     title: "Cluster Management Commands",
     verbs: [clusterInfoVerb, cordonNodeVerb, uncordonNodeVerb, drainVerb, taintVerb],
   },
-  { title: "Troubleshooting and Debugging Commands", verbs: [describeVerb, logsVerb, execVerb, eventsVerb] },
+  {
+    title: "Troubleshooting and Debugging Commands",
+    verbs: [describeVerb, logsVerb, attachVerb, execVerb, eventsVerb],
+  },
   { title: "Advanced Commands", verbs: [diffVerb, applyVerb, patchVerb, replaceVerb, waitVerb] },
   { title: "Settings Commands", verbs: [labelVerb, annotateVerb] },
   { title: "Other Commands", verbs: [apiResourcesVerb, apiVersionsVerb, configVerb, versionVerb] },

@@ -4,7 +4,7 @@
  * before Pending, ready before not ready, ready longer first, then for logs (podutils
  * ByLogging) more restarts first, for exec (the reverse of ActivePods) fewer; older first.
  */
-import type { Pod } from "kubernetes-types/core/v1";
+import type { Container, Pod } from "kubernetes-types/core/v1";
 import { labelSelectorAsSelector } from "../../apimachinery/labels";
 import { resolveResourceArgs } from "../resources";
 import { KubectlError, type VerbContext } from "../verb";
@@ -82,7 +82,9 @@ export function allContainerNames(pod: Pod): string {
 }
 
 /** Every container of the pod: regular, init, ephemeral. */
-export function allContainers(pod: Pod): { name: string; image?: string; workingDir?: string }[] {
+export function allContainers(
+  pod: Pod,
+): Pick<Container, "name" | "image" | "workingDir" | "command" | "args" | "stdin" | "tty">[] {
   return [
     ...(pod.spec?.containers ?? []),
     ...(pod.spec?.initContainers ?? []),

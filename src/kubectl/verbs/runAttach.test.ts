@@ -58,12 +58,70 @@ describe("kubectl run -i / --attach / --rm", () => {
     });
   });
 
-  it("refuses what it cannot simulate (typing into a new pod's shell) before creating anything, and kubectl's own misuses", () => {
+  it("run -it … -- sh is a session with the pod's own shell: lines run in it, exit N ends the pod with N, --rm deletes it", () => {
     const c = cluster();
-    expect(c.kubectl("run debug --image=busybox:1.36 -it --rm --restart=Never").stderr).toBe(
-      "error: kubeplay does not simulate typing into a new pod's shell: start the pod with `kubectl run debug --image=busybox:1.36 -- sleep 3600`, then open a shell in it with `kubectl exec -it debug -- sh`\n",
+    const r = c.kubectl("run debug --image=busybox:1.36 -it --rm --restart=Never -- sh");
+    const session = r.stream!;
+    expect(session.interactive).toBe(true);
+    const read = () => session.read();
+    for (let s = 0; s < 5; s++) c.advance(1);
+    // The shell waits on its stdin: the pod runs, and kubectl shows the hint and the prompt.
+    expect(c.store.get("Pod", "default", "debug")?.status?.phase).toBe("Running");
+    const hint = "If you don't see a command prompt, try pressing enter.\n";
+    expect(read()).toEqual({
+      stdout: "/ # ",
+      stderr: hint,
+      // The hint comes before the prompt, as kubectl writes them.
+      chunks: [
+        { stream: "stderr", text: hint },
+        { stream: "stdout", text: "/ # " },
+      ],
+    });
+    session.write("wget -qO- web | grep title\n");
+    expect(read().stdout).toBe("<title>Welcome to nginx!</title>\n/ # ");
+    session.write("cd /tmp; echo hi > f\n");
+    session.write("cat f\n");
+    expect(read().stdout).toBe("/tmp # hi\n/tmp # ");
+    // Typed lines are logged as execs of the shell, after what brings a fresh one to this one's state.
+    expect(session.inputCommand).toBe("exec -i -n default debug -c debug -- sh");
+    expect(session.loggedStdin("ls\n")).toBe("cd '/tmp'\nOLDPWD='/'\nls\n");
+    session.write("exit 3\n");
+    // Ending the shell is a command of its own, which a log records: an attach sending `exit 3`.
+    expect(read().ran).toEqual([{ line: "attach -i -q -n default debug -c debug", stdin: "exit 3\n" }]);
+    c.advance(1);
+    expect(read()).toEqual({
+      stdout: 'pod "debug" deleted\n',
+      stderr: "pod default/debug terminated (Error)\n",
+      code: 3,
+      ran: [{ line: "delete pod debug -n default --wait=false" }],
+    });
+  });
+
+  it("kubectl attach shows a running container's new output, and with -i sends a stdin shell what it is given", () => {
+    const c = cluster();
+    c.kubectl(`run ticker --image=busybox:1.36 -- sh -c "while true; do echo tick; sleep 5; done"`);
+    c.advance(20);
+    const watching = c.kubectl("attach ticker");
+    expect(watching.stderr).toBe("If you don't see a command prompt, try pressing enter.\n");
+    expect(followStream(c, watching.stream!, 6).stdout).toBe("tick\n");
+    expect(c.kubectl("attach ticker -i -t").stderr).toBe(
+      "error: Unable to use a TTY - container ticker did not allocate one\nIf you don't see a command prompt, try pressing enter.\n",
     );
-    expect(c.store.get("Pod", "default", "debug")).toBeUndefined();
+    const keep = c.kubectl("run keep --image=busybox:1.36 -i -q --restart=Never -- sh");
+    c.advance(5);
+    expect(c.kubectl("attach keep -i -q", "echo via attach\nexit 4\n")).toEqual({
+      code: 0,
+      stdout: "via attach\n",
+      stderr: "",
+    });
+    expect(followStream(c, keep.stream!, 5)).toEqual({
+      stdout: "",
+      stderr: "pod default/keep terminated (Error)\n",
+      code: 4,
+    });
+    expect(c.kubectl("attach keep").stderr).toBe(
+      "error: cannot attach a container in a completed pod; current phase is Failed\n",
+    );
     expect(c.kubectl("run x --image=busybox:1.36 -t").stderr).toBe(
       "error: -i/--stdin is required for containers with -t/--tty=true\nSee 'kubectl run -h' for help and examples\n",
     );

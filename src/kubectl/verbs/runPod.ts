@@ -1,6 +1,7 @@
 import type { Pod } from "kubernetes-types/core/v1";
 import type { KubeObject } from "../../api/types";
 import { resolveImage } from "../../images/catalog";
+import { readsStdin } from "../../images/imageProgram";
 import { usageErrorMessage } from "../cli/commandErrors";
 import type { FlagSpec } from "../cli/flags";
 import { bool, list, num, str } from "../flagAccess";
@@ -125,6 +126,8 @@ function runPod(ctx: VerbContext): number {
     const created = sendGenerated(ctx, pod) as Pod;
     if (bool(ctx.flags, "expose")) printGenerated(ctx, sendGenerated(ctx, serviceFor(ctx, name)));
     return attachToRun(ctx, created, {
+      stdin: bool(ctx.flags, "stdin"),
+      shell: stdinShell(ctx),
       tty: bool(ctx.flags, "tty"),
       quiet: bool(ctx.flags, "quiet"),
       remove: bool(ctx.flags, "rm"),
@@ -169,7 +172,7 @@ function attaches(ctx: VerbContext): boolean {
   return ctx.changed.has("attach") ? bool(ctx.flags, "attach") : bool(ctx.flags, "stdin");
 }
 
-/** kubectl's order of checks for the attach flags, then kubeplay's own limit. */
+/** kubectl's order of checks for the attach flags. */
 function checkAttach(ctx: VerbContext): void {
   const attach = attaches(ctx);
   if (bool(ctx.flags, "tty") && !bool(ctx.flags, "stdin"))
@@ -180,14 +183,10 @@ function checkAttach(ctx: VerbContext): void {
     throw usage(
       "--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)",
     );
-  if (attach && bool(ctx.flags, "stdin") && readsStdin(ctx))
-    throw new KubectlError(
-      `error: kubeplay does not simulate typing into a new pod's shell: start the pod with \`kubectl run ${ctx.args[0]} --image=${str(ctx.flags, "image")} -- sleep 3600\`, then open a shell in it with \`kubectl exec -it ${ctx.args[0]} -- sh\``,
-    );
 }
 
-/** Whether the container's process is a shell reading commands from stdin (`-- sh`, or busybox's own `sh`). */
-function readsStdin(ctx: VerbContext): boolean {
+/** The shell the container runs when it reads its commands from stdin (`-- sh`, or busybox's own `sh`). */
+function stdinShell(ctx: VerbContext): string | undefined {
   const given = ctx.args.slice(1);
   const image = resolveImage(str(ctx.flags, "image"));
   const argv =
@@ -196,8 +195,7 @@ function readsStdin(ctx: VerbContext): boolean {
       : image.ok
         ? [...image.image.entrypoint, ...(given.length > 0 ? given : image.image.cmd)]
         : given;
-  const program = argv[0]?.slice(argv[0].lastIndexOf("/") + 1) ?? "";
-  return ["sh", "ash", "bash"].includes(program) && !argv.includes("-c");
+  return readsStdin(argv) ? argv[0] : undefined;
 }
 
 function usage(message: string): KubectlError {

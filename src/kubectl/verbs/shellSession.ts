@@ -50,9 +50,12 @@ export class PlayedProcess {
   }
 }
 
-/** `sh`, `/bin/bash` …: a shell with no script, which reads its commands from its stdin. */
-export function isLoneShell(command: readonly string[]): boolean {
-  return command.length === 1 && /^(\/bin\/|\/usr\/bin\/)?(sh|ash|bash)$/.test(command[0]);
+/**
+ * The command line a log records for a line typed into a session: an exec of the shell in the
+ * session's pod and container, resolved (a replay must type into the same ones).
+ */
+export function sessionInputCommand(pod: Pod, container: string, shell: string, namespace: string): string {
+  return `exec -i -n ${pod.metadata?.namespace ?? namespace} ${pod.metadata?.name ?? ""} -c ${container} -- ${shell}`;
 }
 
 /** One session's shell: typed lines in, what they print out, the exit code at the end. */
@@ -73,8 +76,7 @@ export class ContainerShell {
     private readonly tty: boolean,
     private readonly start: Start,
   ) {
-    // The session's pod and container, resolved: a replay must type into the same ones.
-    this.inputCommand = `exec -i -n ${pod.metadata?.namespace ?? ctx.namespace} ${pod.metadata?.name ?? ""} -c ${container} -- ${shell}`;
+    this.inputCommand = sessionInputCommand(pod, container, shell, ctx.namespace);
   }
 
   /** The prompt, where the shell is (busybox and bash print the directory); none without a terminal. */
