@@ -12,6 +12,7 @@ import { endStdinShell, runsStdinShell } from "../../kubelet/exec";
 import type { LogLine } from "../../kubelet/logStore";
 import { bool } from "../flagAccess";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
+import { CONTAINER_STREAM_FLAGS } from "./commonFlags";
 import { containerOf, containerStarter } from "./exec";
 import { allContainers, targetPod } from "./podPick";
 import { ContainerShell, INTERRUPT, type Write } from "./shellSession";
@@ -20,25 +21,7 @@ export const attachVerb: Verb = {
   name: "attach",
   short: "Attach to a running container",
   usage: "kubectl attach (POD | TYPE/NAME) -c CONTAINER",
-  flags: [
-    {
-      name: "container",
-      shorthand: "c",
-      type: "string",
-      usage:
-        "Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen",
-    },
-    {
-      name: "pod-running-timeout",
-      type: "duration",
-      default: 60,
-      usage:
-        "The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running",
-    },
-    { name: "quiet", shorthand: "q", type: "bool", usage: "Only print output from the remote session" },
-    { name: "stdin", shorthand: "i", type: "bool", usage: "Pass stdin to the container" },
-    { name: "tty", shorthand: "t", type: "bool", usage: "Stdin is a TTY" },
-  ],
+  flags: CONTAINER_STREAM_FLAGS,
   run: runAttach,
 };
 

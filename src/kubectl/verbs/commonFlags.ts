@@ -59,3 +59,27 @@ export const ALL_FLAG: FlagSpec = {
   type: "bool",
   usage: "Select all resources, in the namespace of the specified resource types.",
 };
+
+/** exec's, attach's and run's wait for a running pod (a minute by default). */
+export const POD_RUNNING_TIMEOUT_FLAG: FlagSpec = {
+  name: "pod-running-timeout",
+  type: "duration",
+  default: 60,
+  usage:
+    "The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running",
+};
+
+/** The flags exec and attach share: which container, and how its streams are connected. */
+export const CONTAINER_STREAM_FLAGS: FlagSpec[] = [
+  {
+    name: "container",
+    shorthand: "c",
+    type: "string",
+    usage:
+      "Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen",
+  },
+  POD_RUNNING_TIMEOUT_FLAG,
+  { name: "quiet", shorthand: "q", type: "bool", usage: "Only print output from the remote session" },
+  { name: "stdin", shorthand: "i", type: "bool", usage: "Pass stdin to the container" },
+  { name: "tty", shorthand: "t", type: "bool", usage: "Stdin is a TTY" },
+];

@@ -3,7 +3,7 @@ import { ExecError, execInContainer } from "../../kubelet/exec";
 import { usageErrorMessage } from "../cli/commandErrors";
 import { bool, list, str } from "../flagAccess";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { FILENAME_FLAG } from "./commonFlags";
+import { CONTAINER_STREAM_FLAGS, FILENAME_FLAG } from "./commonFlags";
 import { objectsFromFiles } from "./fileObjects";
 import { allContainerNames, allContainers, firstContainer, targetPod } from "./podPick";
 import { ContainerShell, INTERRUPT, PlayedProcess, type Start } from "./shellSession";
@@ -19,26 +19,7 @@ export const execVerb: Verb = {
   name: "exec",
   short: "Execute a command in a container",
   usage: "kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]",
-  flags: [
-    {
-      name: "container",
-      shorthand: "c",
-      type: "string",
-      usage:
-        "Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen",
-    },
-    { ...FILENAME_FLAG, usage: "to use to exec into the resource" },
-    {
-      name: "pod-running-timeout",
-      type: "string",
-      default: "1m0s",
-      usage:
-        "The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running",
-    },
-    { name: "quiet", shorthand: "q", type: "bool", usage: "Only print output from the remote session" },
-    { name: "stdin", shorthand: "i", type: "bool", usage: "Pass stdin to the container" },
-    { name: "tty", shorthand: "t", type: "bool", usage: "Stdin is a TTY" },
-  ],
+  flags: [...CONTAINER_STREAM_FLAGS, { ...FILENAME_FLAG, usage: "to use to exec into the resource" }],
   run: runExec,
 };
 

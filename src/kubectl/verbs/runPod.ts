@@ -14,6 +14,7 @@ import {
   requireFlags,
   sendGenerated,
 } from "./create/generatorRun";
+import { POD_RUNNING_TIMEOUT_FLAG } from "./commonFlags";
 import { attachToRun } from "./runAttach";
 
 const IMAGE_FLAG: FlagSpec = {
@@ -78,13 +79,7 @@ export const runVerb: Verb = {
       usage:
         "If the pod is started in interactive mode or with stdin, leave stdin open after the first attach completes. By default, stdin will be closed after the first attach completes.",
     },
-    {
-      name: "pod-running-timeout",
-      type: "duration",
-      default: 60,
-      usage:
-        "The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running",
-    },
+    POD_RUNNING_TIMEOUT_FLAG,
     { name: "port", type: "string", usage: "The port that this container exposes." },
     { name: "privileged", type: "bool", usage: "If true, run the container in privileged mode." },
     { name: "quiet", shorthand: "q", type: "bool", usage: "If true, suppress prompt messages." },
