@@ -20,7 +20,7 @@ import { ContainerShell, INTERRUPT, type Write } from "./shellSession";
 export const attachVerb: Verb = {
   name: "attach",
   short: "Attach to a running container",
-  usage: "kubectl attach (POD | TYPE/NAME) -c CONTAINER",
+  usage: "kubectl attach (POD | TYPE/NAME) -c CONTAINER [options]",
   flags: CONTAINER_STREAM_FLAGS,
   run: runAttach,
 };

@@ -18,7 +18,7 @@ import { readsStdin } from "../../images/imageProgram";
 export const execVerb: Verb = {
   name: "exec",
   short: "Execute a command in a container",
-  usage: "kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]",
+  usage: "kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...] [options]",
   flags: [...CONTAINER_STREAM_FLAGS, { ...FILENAME_FLAG, usage: "to use to exec into the resource" }],
   run: runExec,
 };
