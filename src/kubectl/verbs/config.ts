@@ -17,7 +17,7 @@ import { OUTPUT_FLAG } from "./commonFlags";
 const currentContextVerb: Verb = {
   name: "current-context",
   short: "Display the current-context",
-  usage: "kubectl config current-context [options]",
+  usage: "kubectl config current-context [flags] [options]",
   flags: [],
   run: (ctx) => {
     ctx.out(`${ctx.cluster.kubeconfig.currentContext}\n`);
@@ -93,7 +93,7 @@ function nameListVerb(name: string, short: string, entry: string): Verb {
   return {
     name,
     short,
-    usage: `kubectl config ${name} [options]`,
+    usage: `kubectl config ${name} [flags] [options]`,
     flags: [],
     run: (ctx) => {
       ctx.out(`NAME\n${entry}\n`);

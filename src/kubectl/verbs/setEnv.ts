@@ -9,7 +9,7 @@ import { resolveTargets, splitResourcesAndPairs } from "./resourceTargets";
 export const setEnvVerb: Verb = {
   name: "env",
   short: "Update environment variables on a pod template",
-  usage: "kubectl set env RESOURCE/NAME KEY_1=VAL_1 ... KEY_N=VAL_N",
+  usage: "kubectl set env RESOURCE/NAME KEY_1=VAL_1 ... KEY_N=VAL_N [options]",
   flags: [
     ALL_FLAG,
     {
