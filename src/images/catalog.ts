@@ -6,7 +6,7 @@
 import { CATALOG } from "./catalogData";
 import type { ImageEntry } from "./catalogTypes";
 import type { ContainerSteps } from "./containerSteps";
-import { listening, resolveProcess, runResolved, type ContainerContext } from "./imageProgram";
+import { listening, readsStdin, resolveProcess, runResolved, type ContainerContext } from "./imageProgram";
 import { parseImageRef, refString, type ImageRef } from "./imageRef";
 import { fakeDigest, resolveTag } from "./imageTags";
 
@@ -103,6 +103,22 @@ export type ContainerBehaviour =
     }
   | { kind: "startError"; reason: "StartError"; exitCode: 128; message: string };
 
+/** What a container runs: `command` replaces the ENTRYPOINT (and drops CMD); `args` alone replace CMD. */
+export function containerArgv(entry: ImageEntry, command?: string[], args?: string[]): string[] {
+  return command && command.length > 0
+    ? [...command, ...(args ?? [])]
+    : [...entry.entrypoint, ...(args ?? entry.cmd)];
+}
+
+/**
+ * The shell a container of `entry` runs when it reads its commands from stdin (`-- sh`,
+ * busybox's own `sh`, nginx's entrypoint handing over to `sh`), or undefined.
+ */
+export function stdinShellOf(entry: ImageEntry, command?: string[], args?: string[]): string | undefined {
+  const process = resolveProcess(entry, containerArgv(entry, command, args));
+  return process?.program.kind === "shell" && readsStdin(process.argv) ? process.argv[0] : undefined;
+}
+
 /**
  * The behaviour of a container of `image` with the pod's `command`/`args`, following
  * Kubernetes' rules: `command` replaces the image ENTRYPOINT (and drops its CMD); `args`
@@ -115,10 +131,7 @@ export function containerBehaviour(
   ctx: ContainerContext,
 ): ContainerBehaviour {
   const entry = image.image;
-  const argv =
-    command && command.length > 0
-      ? [...command, ...(args ?? [])]
-      : [...entry.entrypoint, ...(args ?? entry.cmd)];
+  const argv = containerArgv(entry, command, args);
   const process = resolveProcess(entry, argv);
   if (!process)
     return { kind: "startError", reason: "StartError", exitCode: 128, message: startErrorMessage(argv) };

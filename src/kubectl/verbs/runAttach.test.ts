@@ -97,6 +97,17 @@ describe("kubectl run -i / --attach / --rm", () => {
     });
   });
 
+  it("a shell handed over by an image's entrypoint script (nginx's) is a session too, with its own prompt", () => {
+    const c = cluster();
+    const r = c.kubectl("run ng -it --rm --restart=Never --image=nginx:1.27.4 -- sh");
+    expect(r.stream?.interactive).toBe(true);
+    c.advance(8);
+    expect(r.stream?.read().stdout).toBe("# ");
+    r.stream?.write("exit 5\n");
+    c.advance(2);
+    expect(r.stream?.read()).toMatchObject({ stdout: 'pod "ng" deleted\n', code: 5 });
+  });
+
   it("kubectl attach shows a running container's new output, and with -i sends a stdin shell what it is given", () => {
     const c = cluster();
     c.kubectl(`run ticker --image=busybox:1.36 -- sh -c "while true; do echo tick; sleep 5; done"`);

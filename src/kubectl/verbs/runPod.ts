@@ -1,7 +1,6 @@
 import type { Pod } from "kubernetes-types/core/v1";
 import type { KubeObject } from "../../api/types";
-import { resolveImage } from "../../images/catalog";
-import { readsStdin } from "../../images/imageProgram";
+import { resolveImage, stdinShellOf } from "../../images/catalog";
 import { usageErrorMessage } from "../cli/commandErrors";
 import type { FlagSpec } from "../cli/flags";
 import { bool, list, num, str } from "../flagAccess";
@@ -180,17 +179,14 @@ function checkAttach(ctx: VerbContext): void {
     );
 }
 
-/** The shell the container runs when it reads its commands from stdin (`-- sh`, or busybox's own `sh`). */
+/** The shell the new container runs when it reads its commands from stdin, if it does. */
 function stdinShell(ctx: VerbContext): string | undefined {
-  const given = ctx.args.slice(1);
   const image = resolveImage(str(ctx.flags, "image"));
-  const argv =
-    given.length > 0 && bool(ctx.flags, "command")
-      ? given
-      : image.ok
-        ? [...image.image.entrypoint, ...(given.length > 0 ? given : image.image.cmd)]
-        : given;
-  return readsStdin(argv) ? argv[0] : undefined;
+  if (!image.ok) return undefined;
+  const given = ctx.args.slice(1);
+  const command = bool(ctx.flags, "command") ? given : undefined;
+  const args = !bool(ctx.flags, "command") && given.length > 0 ? given : undefined;
+  return stdinShellOf(image.image, command, args);
 }
 
 function usage(message: string): KubectlError {
