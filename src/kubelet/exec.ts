@@ -94,12 +94,11 @@ function runningContainer(api: ApiServer, pod: Pod, container: string) {
   return worker && runtime?.phase === "running" ? { worker, runtime } : undefined;
 }
 
-/** Whether the container's process is a shell waiting for commands on its stdin (`run -i … -- sh`). */
-export function runsStdinShell(api: ApiServer, pod: Pod, container: string): boolean {
+/** The shell the container's process is, when it waits for commands on its stdin (`run -i … -- sh`). */
+export function stdinShellIn(api: ApiServer, pod: Pod, container: string): string | undefined {
   const found = runningContainer(api, pod, container);
-  return Boolean(
-    found?.runtime.spec.stdin && found.runtime.process && readsStdin(found.runtime.process.argv),
-  );
+  const argv = found?.runtime.process?.argv;
+  return found?.runtime.spec.stdin && argv && readsStdin(argv) ? argv[0] : undefined;
 }
 
 /**
@@ -108,5 +107,5 @@ export function runsStdinShell(api: ApiServer, pod: Pod, container: string): boo
  */
 export function endStdinShell(api: ApiServer, pod: Pod, container: string, code: number): void {
   const found = runningContainer(api, pod, container);
-  if (found && runsStdinShell(api, pod, container)) found.worker.exited(found.runtime, code);
+  if (found && stdinShellIn(api, pod, container)) found.worker.exited(found.runtime, code);
 }

@@ -8,7 +8,7 @@
  * Simplified: what the shell prints goes to the attached client, not to the container's log.
  */
 import type { Pod } from "kubernetes-types/core/v1";
-import { endStdinShell, runsStdinShell } from "../../kubelet/exec";
+import { endStdinShell, stdinShellIn } from "../../kubelet/exec";
 import type { LogLine } from "../../kubelet/logStore";
 import { bool } from "../flagAccess";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
@@ -53,12 +53,10 @@ export class Attachment {
   ) {
     this.containerID = statusOf(pod, container)?.containerID;
     this.seen = mode.fromStart ? 0 : this.logLines().length;
-    const spec = allContainers(pod).find((c) => c.name === container);
-    const shell = spec?.command?.[0] ?? spec?.args?.[0] ?? "sh";
-    this.shell =
-      mode.stdin && runsStdinShell(ctx.cluster.api, pod, container)
-        ? new ContainerShell(ctx, pod, container, shell, mode.tty, containerStarter(ctx, pod, container))
-        : undefined;
+    const shell = mode.stdin ? stdinShellIn(ctx.cluster.api, pod, container) : undefined;
+    this.shell = shell
+      ? new ContainerShell(ctx, pod, container, shell, mode.tty, containerStarter(ctx, pod, container))
+      : undefined;
     this.endShell = (code) => endStdinShell(ctx.cluster.api, pod, container, code);
   }
 
