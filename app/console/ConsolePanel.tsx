@@ -56,8 +56,8 @@ function completionSource(mirror: ClusterMirror, bridge: SimBridge): CompletionS
 }
 
 /**
- * `waiting`: told when a command that waits on the cluster (get -w, rollout status, wait,
- * delete) starts and stops following it, so the panel can say when the paused clock holds it.
+ * `waiting`: told when a running command starts and stops waiting for the cluster (TerminalDeps.waiting),
+ * so the panel can say when the paused clock holds it.
  */
 function terminalDeps(
   bridge: SimBridge,
@@ -70,8 +70,7 @@ function terminalDeps(
       const files = filesNamed(line, useWorkStore.getState().files);
       return bridge.request(files ? { type: "kubectl", line, files } : { type: "kubectl", line });
     },
-    follow: (streamId, interactive, chunk, lost) => {
-      if (!interactive) waiting(true);
+    follow: (streamId, chunk, lost) => {
       const stopChunks = bridge.onStream((c) => {
         if (c.streamId === streamId) chunk(c);
       });
@@ -79,11 +78,11 @@ function terminalDeps(
         if (bridge.status.get() === "recovering" || bridge.status.get() === "failed") lost();
       });
       return () => {
-        if (!interactive) waiting(false);
         stopChunks();
         stopStatus();
       };
     },
+    waiting,
     edit: (line, open, print, note) => startKubectlEdit(bridge, line, open, editConsole(print, note)),
     input: (streamId, text) => void bridge.request({ type: "stdin", streamId, text }).catch(() => undefined),
     interrupt: (streamId) => void bridge.request({ type: "interrupt", streamId }).catch(() => undefined),

@@ -48,15 +48,14 @@ export interface TerminalDeps {
   ) => EditRun;
   /**
    * Follows a running command's output; `lost` when the simulator restarted and the command
-   * with it. `interactive`: a session (exec -it) rather than a command that waits on the
-   * cluster (get -w, rollout status, wait, delete). Returns the unsubscribe function.
+   * with it. Returns the unsubscribe function.
    */
-  follow: (
-    streamId: number,
-    interactive: boolean,
-    chunk: (chunk: OutputChunk) => void,
-    lost: () => void,
-  ) => () => void;
+  follow: (streamId: number, chunk: (chunk: OutputChunk) => void, lost: () => void) => () => void;
+  /**
+   * Whether a running command is waiting for the cluster (get -w, delete, a session's command
+   * or its first prompt), as opposed to no command, or a session waiting for what is typed.
+   */
+  waiting?: (waiting: boolean) => void;
   /** Ctrl-C: stops a running command. */
   interrupt: (streamId: number) => void;
   history: () => readonly string[];
@@ -326,6 +325,7 @@ export class ConsoleTerminal {
         unsubscribe();
         this.following = undefined;
         this.state = edit.EMPTY_LINE;
+        this.deps.waiting?.(false);
         resolve();
       };
       const following: Following = {
@@ -338,10 +338,10 @@ export class ConsoleTerminal {
         queued: [],
       };
       this.following = following;
+      this.deps.waiting?.(true);
       if (first) this.writeSessionOutput(following, first.stdout, first.stderr);
       unsubscribe = this.deps.follow(
         streamId,
-        interactive,
         (chunk) => {
           if (interactive) this.writeSessionOutput(following, chunk.stdout, chunk.stderr, chunk.chunks);
           else this.writeOutput(chunk.stdout, chunk.stderr, chunk.chunks);
@@ -409,6 +409,7 @@ export class ConsoleTerminal {
       if (!stdout.endsWith("\n")) {
         session.prompted = true;
         session.awaiting = false;
+        this.deps.waiting?.(false);
         const next = session.queued.shift();
         if (next !== undefined) {
           this.term.write(`${next}\r\n`);
@@ -422,6 +423,7 @@ export class ConsoleTerminal {
   private sendLine(session: Session, line: string): void {
     session.prompt = "";
     session.awaiting = session.prompted;
+    if (session.awaiting) this.deps.waiting?.(true);
     this.deps.input(session.streamId, `${line}\n`);
   }
 

@@ -197,8 +197,21 @@ describe("the kubectl console", () => {
       20_000,
     );
     // run -it … -- sh: a session with the new pod's own shell; exit ends the pod, --rm deletes it.
+    // Paused, kubectl waits for the pod to start, and the console says why nothing happens.
+    await page.getByTestId("pause").click();
     await typeCommand(page, "kubectl run debug -it --rm --restart=Never --image=busybox:1.36 -- sh");
+    const pausedNote = page
+      .getByRole("status")
+      .filter({ hasText: "The clock is paused, so kubectl is still waiting" });
+    await pausedNote.waitFor();
+    await page.getByTestId("play").click();
     await waitForTerminal(page, /If you don't see a command prompt, try pressing enter.\n\/ #$/, 20_000);
+    // At the shell's prompt kubectl waits for the learner, not for the clock.
+    await page.getByTestId("pause").click();
+    await pausedNote.waitFor({ state: "hidden" });
+    await page.getByTestId("play").click();
+    // Back to the terminal (the buttons took the focus), as a learner clicks into it.
+    await page.locator('[data-testid="console"] .xterm').click();
     await page.keyboard.type("wget -qO- follow | grep title");
     await page.keyboard.press("Enter");
     await waitForTerminal(page, /<title>Welcome to nginx!<\/title>\n\/ #$/);
