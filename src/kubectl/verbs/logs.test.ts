@@ -51,6 +51,16 @@ describe("kubectl logs", () => {
     );
   });
 
+  it("accepts the flags kubectl's own examples use, whose concerns the simulation does not have", () => {
+    const c = cluster();
+    c.kubectl("apply -f -", twoContainers);
+    c.advance(20);
+    const plain = c.kubectl("logs duo -c a");
+    const flagged =
+      "logs duo -c a --pod-running-timeout=20s --insecure-skip-tls-verify-backend --ignore-errors";
+    expect(c.kubectl(flagged)).toEqual(plain);
+  });
+
   it("rejects a container the pod does not have", () => {
     const c = cluster();
     c.kubectl("apply -f -", twoContainers);

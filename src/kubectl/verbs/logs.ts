@@ -8,7 +8,7 @@ import { parseSelector } from "../../apimachinery/labels";
 import { usageErrorMessage } from "../cli/commandErrors";
 import { bool, num, str } from "../flagAccess";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { SELECTOR_FLAG } from "./commonFlags";
+import { POD_RUNNING_TIMEOUT_FLAG, SELECTOR_FLAG } from "./commonFlags";
 import { allContainers, firstContainer, targetPod } from "./podPick";
 import type { LogLine } from "../../kubelet/logs";
 import { parseRfc3339 } from "../cli/rfc3339";
@@ -22,6 +22,18 @@ export const logsVerb: Verb = {
     { name: "all-containers", type: "bool", usage: "Get all containers' logs in the pod(s)." },
     { name: "all-pods", type: "bool", usage: "Get logs from all pod(s). Sets prefix to true." },
     { name: "container", shorthand: "c", type: "string", usage: "Print the logs of this container" },
+    // Accepted as kubectl does; the simulated kubelet streams no errors and serves no TLS to skip.
+    {
+      name: "ignore-errors",
+      type: "bool",
+      usage: "If watching / following pod logs, allow for any errors that occur to be non-fatal",
+    },
+    {
+      name: "insecure-skip-tls-verify-backend",
+      type: "bool",
+      usage:
+        "Skip verifying the identity of the kubelet that logs are requested from.  In theory, an attacker could provide invalid log content back. You might want to use this if your kubelet serving certificates have expired.",
+    },
     { name: "follow", shorthand: "f", type: "bool", usage: "Specify if the logs should be streamed." },
     { name: "limit-bytes", type: "int64", usage: "Maximum bytes of logs to return. Defaults to no limit." },
     {
@@ -30,6 +42,7 @@ export const logsVerb: Verb = {
       default: 5,
       usage: "Specify maximum number of concurrent logs to follow when using by a selector. Defaults to 5.",
     },
+    { ...POD_RUNNING_TIMEOUT_FLAG, default: 20 },
     {
       name: "prefix",
       type: "bool",
