@@ -1,4 +1,13 @@
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import {
+  type KeyboardEvent,
+  memo,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
 import type { KubeObject, TraceRecord } from "../../src";
 import { activeFile, useActiveTab } from "../editor/editorStore";
 import { useWorkStore } from "../persist/workStore";
@@ -39,6 +48,7 @@ export function ClusterView() {
   const mode = useViewStore((s) => s.mode);
   const setMode = useViewStore((s) => s.setMode);
   const state = useMirror(mirror);
+  const drawn = useDeferredValue(state);
   const [toolbarSlot, setToolbarSlot] = useState<HTMLDivElement | null>(null);
   const cursor = useViewStore((s) => s.cursor);
   const traceVersion = useViewStore((s) => s.traceVersion);
@@ -47,8 +57,6 @@ export function ClusterView() {
     () => (cursor === undefined ? undefined : viewHistory.objectsAt(cursor, traceVersion)),
     [cursor, traceVersion],
   );
-  // Closes the batch measurement once the whole view (graph, inspector, timeline) committed.
-  useEffect(() => measureBatch());
   return (
     <div className="kv-view" data-testid="cluster-view" data-live={cursor === undefined ? "true" : "false"}>
       <div className="kv-tabs" role="tablist" aria-label={t("view.mode")}>
@@ -64,7 +72,7 @@ export function ClusterView() {
           <ObjectsPanel />
         </div>
       ) : (
-        <GraphStage state={state} past={past} toolbarSlot={toolbarSlot} />
+        <GraphStage state={drawn} past={past} toolbarSlot={toolbarSlot} />
       )}
       <Timeline history={viewHistory} traces={state.traces} />
     </div>
@@ -143,7 +151,7 @@ function viewedMoment(cursor: number | undefined, traceVersion: number | undefin
   return { resourceVersion: Math.min(resourceVersion, traceVersion ?? resourceVersion), time };
 }
 
-function GraphStage({
+const GraphStage = memo(function GraphStage({
   state,
   past,
   toolbarSlot,
@@ -191,6 +199,8 @@ function GraphStage({
   const focusId = focus?.type === "object" ? (layout.drawnAs.get(focus.uid) ?? focus.uid) : undefined;
   const animator = useMemo(() => new Animator(), []);
   useEffect(() => () => animator.stop(), [animator]);
+  // Closes the batch measurement once the graph and the inspector committed what it changed.
+  useEffect(() => measureBatch());
   const svgRef = useRef<SVGSVGElement>(null);
   const viewportRef = useRef<SVGGElement>(null);
   const zoom = useZoom(svgRef, viewportRef, { width: layout.width, height: layout.height });
@@ -243,4 +253,4 @@ function GraphStage({
       <Inspector model={model} at={at} version={state.version} traces={traces} />
     </div>
   );
-}
+});
