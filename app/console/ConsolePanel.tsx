@@ -9,6 +9,7 @@ import { useT, useUiStore } from "../state/uiStore";
 import { filesNamed } from "./commandRouter";
 import type { CompletionSource } from "./completion";
 import { onConsoleEntry } from "./consoleBus";
+import { openOutputFile } from "./outputFile";
 import type { ConsoleTerminal, TerminalDeps } from "./terminal";
 import "./console.css";
 
@@ -19,6 +20,7 @@ const TEXT_KEYS = {
   didYouMean: "console.didYouMean",
   help: "console.help",
   streamLost: "console.streamLost",
+  redirectSession: "console.redirectSession",
 } as const;
 
 /** The console's side of `kubectl edit`: output, and kubeplay's notes in the learner's language. */
@@ -83,6 +85,12 @@ function terminalDeps(
       };
     },
     waiting,
+    openOutput: (file, append, cut) => {
+      const text = (key: MessageKey) =>
+        translate(useUiStore.getState().language, key).replace("{file}", file);
+      const opened = openOutputFile(file, append, () => cut(text("console.redirectTooLarge")));
+      return typeof opened === "string" ? text(opened) : opened;
+    },
     edit: (line, open, print, note) => startKubectlEdit(bridge, line, open, editConsole(print, note)),
     input: (streamId, text) => void bridge.request({ type: "stdin", streamId, text }).catch(() => undefined),
     interrupt: (streamId) => void bridge.request({ type: "interrupt", streamId }).catch(() => undefined),

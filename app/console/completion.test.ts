@@ -17,6 +17,11 @@ const source: CompletionSource = {
 const at = (line: string) => complete(line, source);
 
 describe("console tab completion", () => {
+  it("completes editor tabs after > and >>", () => {
+    expect(at("kubectl get deploy web -o yaml > dep")).toEqual({ from: 33, candidates: ["deployment.yaml"] });
+    expect(at("kubectl get pods >> ").candidates).toEqual(["deployment.yaml"]);
+  });
+
   it("completes the console's commands in first position", () => {
     expect(at("ku")).toEqual({ from: 0, candidates: ["kubectl", "kubeplay"] });
     expect(at("cl").candidates).toEqual(["clear"]);

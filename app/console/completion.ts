@@ -46,6 +46,8 @@ export function complete(beforeCursor: string, source: CompletionSource): Comple
     candidates: unique(options.filter((o) => o.startsWith(current))),
   });
   if (words.length === 0) return pick(CONSOLE_COMMANDS);
+  // After `>` or `>>` comes the editor tab the output goes to.
+  if (/^\d?>>?\|?$/.test(words[words.length - 1])) return pick(source.fileNames());
   if (words[0] === "kubeplay") return pick(words.length === 1 ? KUBEPLAY_COMMANDS.map((c) => c.name) : []);
   if (words[0] !== "kubectl" && words[0] !== "k") return pick([]);
   return pick(kubectlOptions(words.slice(1), current, source));

@@ -5,6 +5,7 @@
 import { FitAddon } from "@xterm/addon-fit";
 import { type ITheme, Terminal } from "@xterm/xterm";
 import "@xterm/xterm/css/xterm.css";
+import { splitOutputRedirection } from "../../src/kubectl/cli/shellWords";
 import { routeLine } from "./commandRouter";
 import { commonPrefix, complete, type CompletionSource, kubectlVerbWords } from "./completion";
 import type { EditorOpen } from "../../src";
@@ -12,6 +13,7 @@ import type { EditRun } from "../editor/kubectlEdit";
 import type { ConsoleEntry } from "./consoleBus";
 import type { WrittenText } from "../../src";
 import * as edit from "./lineEditor";
+import type { OutputFile } from "./outputFile";
 import { outputPieces } from "./outputPieces";
 
 /** A line the simulator runs. */
@@ -37,6 +39,11 @@ export interface TerminalDeps {
     editor?: EditorOpen;
     interactive?: boolean;
   }>;
+  /**
+   * `COMMAND > FILE` / `>> FILE`: opens the editor tab FILE for the command's standard output,
+   * or gives the message saying why it cannot; `cut` prints a message when the output is cut.
+   */
+  openOutput: (file: string, append: boolean, cut: (message: string) => void) => OutputFile | string;
   /** Sends a line typed into an interactive command (`kubectl exec -it POD -- sh`). */
   input: (streamId: number, text: string) => void;
   /** `kubectl edit` waits for its file in the editor; output and notes come through the callbacks. */
@@ -62,7 +69,9 @@ export interface TerminalDeps {
   addHistory: (line: string) => void;
   source: CompletionSource;
   /** Translated console strings (read at use, so a language switch applies at once). */
-  text: (key: "welcome" | "notFound" | "onlyKubectl" | "didYouMean" | "help" | "streamLost") => string;
+  text: (
+    key: "welcome" | "notFound" | "onlyKubectl" | "didYouMean" | "help" | "streamLost" | "redirectSession",
+  ) => string;
 }
 
 export const PROMPT = "$ ";
@@ -301,24 +310,67 @@ export class ConsoleTerminal {
         return;
       }
       default:
-        try {
-          const result = await this.deps.run(routed);
-          if (result.interactive && result.streamId !== undefined) {
-            // A session's first output ends with its prompt, where typing goes on.
-            await this.follow(result.streamId, true, result);
-            return;
-          }
-          this.writeOutput(result.stdout, result.stderr, result.chunks);
-          if (result.streamId !== undefined) await this.follow(result.streamId, false);
-          else if (result.editor) await this.edit(routed.line, result.editor);
-        } catch (error) {
-          this.writeOutput("", (error as Error).message);
-        }
+        return this.runSimLine(routed);
     }
   }
 
+  /** Runs a kubectl or kubeplay line, its standard output into an editor tab after `> FILE`. */
+  private async runSimLine(routed: SimLine): Promise<void> {
+    const redirection = splitOutputRedirection(routed.line);
+    if (redirection && "error" in redirection) return this.writeOutput("", redirection.error);
+    let sink: OutputFile | undefined;
+    if (redirection) {
+      const opened = this.deps.openOutput(redirection.file, redirection.append, (message) =>
+        this.writeOutput("", message),
+      );
+      if (typeof opened === "string") return this.writeOutput("", opened);
+      sink = opened;
+    }
+    const line = redirection ? redirection.command : routed.line;
+    try {
+      const result = await this.deps.run({ kind: routed.kind, line });
+      if (result.interactive && result.streamId !== undefined) {
+        if (sink) {
+          // A session's prompts and echo would go into the file, out of the learner's sight.
+          this.writeOutput("", this.deps.text("redirectSession"));
+          this.deps.interrupt(result.streamId);
+          return this.follow(result.streamId, false);
+        }
+        // A session's first output ends with its prompt, where typing goes on.
+        return this.follow(result.streamId, true, result);
+      }
+      this.emit(result, sink);
+      if (result.streamId !== undefined) await this.follow(result.streamId, false, undefined, sink);
+      else if (result.editor) await this.edit(line, result.editor, sink);
+    } catch (error) {
+      this.writeOutput("", (error as Error).message);
+    } finally {
+      sink?.close();
+    }
+  }
+
+  /** A command's output: on the terminal, or its standard output into `sink` (`> FILE`). */
+  private emit(output: OutputChunk, sink?: OutputFile): void {
+    if (!sink) return this.writeOutput(output.stdout, output.stderr, output.chunks);
+    const pieces = output.chunks ?? [
+      { stream: "stdout" as const, text: output.stdout },
+      { stream: "stderr" as const, text: output.stderr },
+    ];
+    let stderr = "";
+    for (const piece of pieces) {
+      if (piece.stream === "stdout") sink.write(piece.text);
+      else stderr += piece.text;
+    }
+    this.writeOutput("", stderr);
+  }
+
   /** Prints a running command's output as it comes, until it exits, is interrupted or is lost. */
-  private follow(streamId: number, interactive: boolean, first?: OutputChunk): Promise<void> {
+  private follow(
+    streamId: number,
+    interactive: boolean,
+    first?: OutputChunk,
+    sink?: OutputFile,
+  ): Promise<void> {
     return new Promise((resolve) => {
       let unsubscribe = () => {};
       const end = () => {
@@ -344,7 +396,7 @@ export class ConsoleTerminal {
         streamId,
         (chunk) => {
           if (interactive) this.writeSessionOutput(following, chunk.stdout, chunk.stderr, chunk.chunks);
-          else this.writeOutput(chunk.stdout, chunk.stderr, chunk.chunks);
+          else this.emit(chunk, sink);
           if (chunk.code !== undefined) {
             if (interactive && following.prompt) this.term.write("\r\n");
             end();
@@ -359,11 +411,11 @@ export class ConsoleTerminal {
   }
 
   /** Waits for `kubectl edit`'s editor rounds, printing what each round says. */
-  private async edit(line: string, open: EditorOpen): Promise<void> {
+  private async edit(line: string, open: EditorOpen, sink?: OutputFile): Promise<void> {
     const run = this.deps.edit(
       line,
       open,
-      (stdout, stderr) => this.writeOutput(stdout, stderr),
+      (stdout, stderr) => this.emit({ stdout, stderr }, sink),
       (text) => this.term.write(`${DIM}${crlf(text)}${RESET}\r\n`),
     );
     this.editing = run;

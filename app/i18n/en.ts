@@ -88,10 +88,16 @@ export const en = {
     "The clock is paused, so kubectl is still waiting: press Play or step time on, or Ctrl+C to stop it.",
   "console.streamLost": "The simulator restarted, and this command with it: run it again.",
   "console.notFound": "command not found",
+  "console.redirectName":
+    "{file}: files here are the editor's tabs: a plain name of letters, digits, '.', '_' and '-', without folders",
+  "console.redirectTooMany": "{file}: the editor has 20 tabs open already; close one first",
+  "console.redirectTooLarge": "{file}: the output stops at the editor's limit of 200,000 characters",
+  "console.redirectSession":
+    "an interactive session's output cannot go to a file: run the command without > FILE",
   "console.onlyKubectl": "this console runs kubectl and kubeplay commands",
   "console.didYouMean": "Did you mean:",
   "console.help":
-    "This console runs:\n  kubectl …  (or k …)   commands against the simulated cluster, e.g. kubectl get pods -A\n  kubeplay …            the simulator's own controls, e.g. kubeplay advance 5m (kubeplay help lists them)\n  clear                 clears the screen\n  help                  shows this text\nCommands that keep running (get -w, rollout status, logs -f, wait, and delete until the objects are gone) go on as simulated time passes.\nkubectl edit opens the object in an editor tab (save applies it); kubectl exec -it POD -- sh opens a shell in the container (exit leaves it).\nKeys: Tab completes, ↑/↓ history, Ctrl+C cancels the line or stops a running command, Ctrl+L clears,\nCtrl+Shift+C / Ctrl+Shift+V (or right-click) copy and paste.",
+    "This console runs:\n  kubectl …  (or k …)   commands against the simulated cluster, e.g. kubectl get pods -A\n  kubeplay …            the simulator's own controls, e.g. kubeplay advance 5m (kubeplay help lists them)\n  clear                 clears the screen\n  help                  shows this text\nCommands that keep running (get -w, rollout status, logs -f, wait, and delete until the objects are gone) go on as simulated time passes.\nkubectl edit opens the object in an editor tab (save applies it); kubectl exec -it POD -- sh opens a shell in the container (exit leaves it).\nCOMMAND > FILE writes what the command prints into the editor tab FILE (>> FILE adds to its end), e.g. kubectl create deployment web --image=nginx --dry-run=client -o yaml > web.yaml\nKeys: Tab completes, ↑/↓ history, Ctrl+C cancels the line or stops a running command, Ctrl+L clears,\nCtrl+Shift+C / Ctrl+Shift+V (or right-click) copy and paste.",
   "view.mode": "View mode",
   "view.tabGraph": "Graph",
   "view.tabTable": "Table",

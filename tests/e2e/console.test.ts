@@ -227,6 +227,34 @@ describe("the kubectl console", () => {
     expect(browser.consoleErrors).toEqual([]);
   });
 
+  it("writes a command's output into an editor tab with > FILE, which kubectl apply -f then reads", async () => {
+    const { page } = browser;
+    await typeCommand(
+      page,
+      "kubectl create deployment gen --image=nginx:1.27.4 --replicas=2 --dry-run=client -o yaml > gen.yaml",
+    );
+    // The YAML goes to the tab, shown once the command is done; the terminal only gets the prompt back.
+    await page.getByRole("tab", { name: "gen.yaml", selected: true }).waitFor();
+    await expect(page.locator('[data-testid="editor"] .view-lines').innerText()).resolves.toMatch(
+      /kind:\s+Deployment[\s\S]*name:\s+gen[\s\S]*replicas:\s+2/,
+    );
+    await waitForTerminal(page, /-o yaml > gen\.yaml\n\$$/);
+    await typeCommand(page, "kubectl apply -f gen.yaml");
+    await waitForTerminal(page, /deployment\.apps\/gen created\n\$$/);
+    // >> adds to the end; errors still reach the terminal, in red; only standard output is redirected.
+    await typeCommand(page, "kubectl get deployment gen nosuch -o name >> names.txt");
+    await waitForTerminal(page, /Error from server \(NotFound\): deployments.apps "nosuch" not found\n\$$/);
+    await page.getByRole("tab", { name: "names.txt", selected: true }).waitFor();
+    await expect(page.locator('[data-testid="editor"] .view-lines').innerText()).resolves.toMatch(
+      /deployment\.apps\/gen/,
+    );
+    await typeCommand(page, "kubectl get pods 2> errors.txt");
+    await waitForTerminal(page, /"2>" \(a redirection of descriptor 2\) is not supported/);
+    await typeCommand(page, "kubectl get pods > /tmp/pods.txt");
+    await waitForTerminal(page, /\/tmp\/pods\.txt: files here are the editor's tabs/);
+    expect(browser.consoleErrors).toEqual([]);
+  });
+
   it("runs kubectl edit in an editor tab: an invalid save comes back with the reason, a valid one applies", async () => {
     const { page } = browser;
     const replace = async (from: string, to: string) => {

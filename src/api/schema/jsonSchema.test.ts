@@ -42,6 +42,12 @@ describe("jsonSchemaFor", () => {
     expect(maxSurge.anyOf).toEqual([{ type: "integer" }, { type: "string" }]);
   });
 
+  it("accepts a timestamp or null for times, as kubectl's generators write `creationTimestamp: null`", () => {
+    const created = (defs["io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"].properties as Props)
+      .creationTimestamp;
+    expect(created).toMatchObject({ type: ["string", "null"], format: "date-time" });
+  });
+
   it("holds only the definitions the kind reaches", () => {
     expect(defs["io.k8s.api.core.v1.ServicePort"]).toBeUndefined();
   });

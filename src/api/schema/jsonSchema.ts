@@ -33,7 +33,9 @@ function valueSchema(expr: TypeExpr): JsonSchema {
       return { anyOf: [{ type: "string", pattern: QUANTITY_PATTERN }, { type: "number" }] };
     case "time":
     case "microtime":
-      return { type: "string", format: "date-time" };
+      // A zero metav1.Time marshals as null: `creationTimestamp: null` in every
+      // `kubectl create … --dry-run=client -o yaml`, which the API server takes as unset.
+      return { type: ["string", "null"], format: "date-time" };
     default:
       return { type: expr.name };
   }

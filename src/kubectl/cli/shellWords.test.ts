@@ -3,6 +3,7 @@ import { readGoldens } from "./goldens/readGoldens";
 import {
   findShellOperator,
   splitKubectlLine,
+  splitOutputRedirection,
   splitShellWords,
   unsupportedOperatorMessage,
 } from "./shellWords";
@@ -155,5 +156,50 @@ describe("splitKubectlLine", () => {
 
   it("passes splitting errors on", () => {
     expect(splitKubectlLine("kubectl get 'x")).toHaveProperty("error");
+  });
+});
+
+describe("splitOutputRedirection", () => {
+  it("splits `> FILE`, `>> FILE`, `>| FILE` and `1> FILE` off the end of a line", () => {
+    expect(splitOutputRedirection("kubectl create deploy web --image=nginx -o yaml > web.yaml")).toEqual({
+      command: "kubectl create deploy web --image=nginx -o yaml",
+      file: "web.yaml",
+      append: false,
+    });
+    expect(splitOutputRedirection("kubectl get pods>>pods.txt")).toEqual({
+      command: "kubectl get pods",
+      file: "pods.txt",
+      append: true,
+    });
+    expect(splitOutputRedirection("kubectl get pods >| 'out.txt'")).toMatchObject({ file: "out.txt" });
+    expect(splitOutputRedirection("kubectl get pods 1> out.txt")).toMatchObject({
+      command: "kubectl get pods",
+      file: "out.txt",
+    });
+  });
+
+  it("keeps a digit that is part of a word, as sh does (`--replicas=3> f` redirects standard output)", () => {
+    expect(splitOutputRedirection("kubectl scale deploy/web --replicas=3> out.txt")).toMatchObject({
+      command: "kubectl scale deploy/web --replicas=3",
+      file: "out.txt",
+    });
+  });
+
+  it("leaves lines without a redirection, and other operators, alone", () => {
+    expect(splitOutputRedirection("kubectl get pods -o jsonpath='{.items[*]}'")).toBeUndefined();
+    expect(splitOutputRedirection("kubectl get pods | grep web")).toBeUndefined();
+    expect(splitOutputRedirection("kubectl get pods 'a>b'")).toBeUndefined();
+  });
+
+  it("refuses other descriptors, a missing file name and words after it", () => {
+    expect(splitOutputRedirection("kubectl get pods 2> err.txt")).toHaveProperty(
+      "error",
+      '"2>" (a redirection of descriptor 2) is not supported: only standard output goes to a file ("> FILE" or ">> FILE")',
+    );
+    expect(splitOutputRedirection("kubectl get pods >")).toEqual({
+      error: "syntax error near unexpected token `newline'",
+    });
+    expect(splitOutputRedirection("kubectl get > out.txt pods")).toHaveProperty("error");
+    expect(splitOutputRedirection("kubectl get pods > a.txt > b.txt")).toHaveProperty("error");
   });
 });

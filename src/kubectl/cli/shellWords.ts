@@ -53,6 +53,47 @@ export function splitShellWords(line: string): ShellWordsResult {
   return lexer.run();
 }
 
+/** A line whose standard output goes to a file: `COMMAND > FILE` or `COMMAND >> FILE`. */
+export interface OutputRedirection {
+  /** The line without its redirection. */
+  command: string;
+  file: string;
+  /** `>>`: append rather than truncate. */
+  append: boolean;
+}
+
+/**
+ * The redirection of standard output ending `line` (`> FILE`, `>> FILE`, `>| FILE`, `1> FILE`),
+ * undefined when the line has none (other operators are left to `splitShellWords` to report),
+ * or why it cannot be run: a redirection of another descriptor (`2>`), a missing or extra word
+ * after it, or a second operator.
+ */
+export function splitOutputRedirection(line: string): OutputRedirection | ShellWordsError | undefined {
+  const lexer = new Lexer(line);
+  const result = lexer.run();
+  const at = lexer.operatorAt;
+  const operator = "operator" in result ? result.operator : undefined;
+  if (at === undefined || (operator !== ">" && operator !== ">>" && operator !== ">|")) return undefined;
+  // A digit written against the operator names the descriptor: only 1 (standard output) is taken.
+  const descriptor = /(?:^|[ \t])(\d+)$/.exec(line.slice(0, at))?.[1];
+  if (descriptor !== undefined && descriptor !== "1") {
+    return {
+      error: `"${descriptor}${operator}" (a redirection of descriptor ${descriptor}) is not supported: only standard output goes to a file ("> FILE" or ">> FILE")`,
+      operator,
+    };
+  }
+  const command = line.slice(0, descriptor === undefined ? at : at - descriptor.length).trimEnd();
+  const target = splitShellWords(line.slice(at + operator.length));
+  if ("error" in target) return target;
+  if (target.words.length === 0) return { error: "syntax error near unexpected token `newline'" };
+  if (target.words.length > 1) {
+    return {
+      error: `"${target.words[1]}" after the file name is not supported: put the redirection last ("COMMAND > FILE")`,
+    };
+  }
+  return { command, file: target.words[0], append: operator === ">>" };
+}
+
 /**
  * The first unquoted shell operator in `line` (`|`, `&&`, `>`, `;`, `$(`, a
  * line break, ...), or null; lets the console explain that it runs a single
@@ -91,6 +132,8 @@ class Lexer {
   private word = "";
   private inWord = false;
   private operator: string | undefined;
+  /** Where the first operator starts in the line. */
+  operatorAt: number | undefined;
 
   constructor(private readonly line: string) {}
 
@@ -140,8 +183,10 @@ class Lexer {
     this.inWord = false;
   }
 
-  private note(operator: string): void {
-    this.operator ??= operator;
+  private note(operator: string, at = this.i): void {
+    if (this.operator !== undefined) return;
+    this.operator = operator;
+    this.operatorAt = at;
   }
 
   /** A line break separates commands, unless nothing but blanks follows it. */
