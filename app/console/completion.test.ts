@@ -20,6 +20,7 @@ describe("console tab completion", () => {
   it("completes editor tabs after > and >>", () => {
     expect(at("kubectl get deploy web -o yaml > dep")).toEqual({ from: 33, candidates: ["deployment.yaml"] });
     expect(at("kubectl get pods >> ").candidates).toEqual(["deployment.yaml"]);
+    expect(at("kubectl get pods | gr").candidates).toEqual(["grep"]);
   });
 
   it("completes the console's commands in first position", () => {

@@ -5,6 +5,7 @@
  */
 import { RESOURCE_TYPES, resolveResource } from "../../src/api/registry";
 import { globalFlags } from "../../src/kubectl/cli/globalFlags";
+import { PIPE_FILTERS } from "../../src/kubectl/cli/shellWords";
 import type { Verb } from "../../src/kubectl/verb";
 import { VERB_GROUPS } from "../../src/kubectl/verbs";
 import { KUBEPLAY_COMMANDS } from "../../src/kubeplay/commands";
@@ -46,8 +47,10 @@ export function complete(beforeCursor: string, source: CompletionSource): Comple
     candidates: unique(options.filter((o) => o.startsWith(current))),
   });
   if (words.length === 0) return pick(CONSOLE_COMMANDS);
-  // After `>` or `>>` comes the editor tab the output goes to.
-  if (/^\d?>>?\|?$/.test(words[words.length - 1])) return pick(source.fileNames());
+  // After `>` or `>>` comes the editor tab the output goes to; after `|`, a text filter.
+  const previous = words[words.length - 1];
+  if (/^\d?>>?\|?$/.test(previous)) return pick(source.fileNames());
+  if (previous === "|") return pick(PIPE_FILTERS);
   if (words[0] === "kubeplay") return pick(words.length === 1 ? KUBEPLAY_COMMANDS.map((c) => c.name) : []);
   if (words[0] !== "kubectl" && words[0] !== "k") return pick([]);
   return pick(kubectlOptions(words.slice(1), current, source));

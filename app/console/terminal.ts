@@ -5,7 +5,7 @@
 import { FitAddon } from "@xterm/addon-fit";
 import { type ITheme, Terminal } from "@xterm/xterm";
 import "@xterm/xterm/css/xterm.css";
-import { splitOutputRedirection } from "../../src/kubectl/cli/shellWords";
+import { splitPipeline } from "../../src/kubectl/cli/shellWords";
 import { routeLine } from "./commandRouter";
 import { commonPrefix, complete, type CompletionSource, kubectlVerbWords } from "./completion";
 import type { EditorOpen } from "../../src";
@@ -14,6 +14,7 @@ import type { ConsoleEntry } from "./consoleBus";
 import type { WrittenText } from "../../src";
 import * as edit from "./lineEditor";
 import type { OutputFile } from "./outputFile";
+import { OutputFilter } from "./outputFilter";
 import { outputPieces } from "./outputPieces";
 
 /** A line the simulator runs. */
@@ -92,6 +93,12 @@ interface Session {
 }
 
 /** A command that keeps running; an interactive one is also a Session. */
+/** Where a command's standard output goes besides the terminal: `| FILTER`, `> FILE`. */
+interface OutputTarget {
+  filter?: OutputFilter;
+  sink?: OutputFile;
+}
+
 interface Following extends Session {
   end: () => void;
   interactive: boolean;
@@ -314,24 +321,27 @@ export class ConsoleTerminal {
     }
   }
 
-  /** Runs a kubectl or kubeplay line, its standard output into an editor tab after `> FILE`. */
+  /**
+   * Runs a kubectl or kubeplay line: its standard output through the filters after `|`, and
+   * into an editor tab after `> FILE`.
+   */
   private async runSimLine(routed: SimLine): Promise<void> {
-    const redirection = splitOutputRedirection(routed.line);
-    if (redirection && "error" in redirection) return this.writeOutput("", redirection.error);
-    let sink: OutputFile | undefined;
-    if (redirection) {
-      const opened = this.deps.openOutput(redirection.file, redirection.append, (message) =>
-        this.writeOutput("", message),
-      );
+    const pipeline = splitPipeline(routed.line);
+    if (pipeline && "error" in pipeline) return this.writeOutput("", pipeline.error);
+    const to: OutputTarget = {};
+    if (pipeline?.redirection) {
+      const { file, append } = pipeline.redirection;
+      const opened = this.deps.openOutput(file, append, (message) => this.writeOutput("", message));
       if (typeof opened === "string") return this.writeOutput("", opened);
-      sink = opened;
+      to.sink = opened;
     }
-    const line = redirection ? redirection.command : routed.line;
+    if (pipeline && pipeline.filters.length > 0) to.filter = new OutputFilter(pipeline.filters);
+    const line = pipeline ? pipeline.command : routed.line;
     try {
       const result = await this.deps.run({ kind: routed.kind, line });
       if (result.interactive && result.streamId !== undefined) {
-        if (sink) {
-          // A session's prompts and echo would go into the file, out of the learner's sight.
+        if (to.sink || to.filter) {
+          // A session's prompts and echo would go into the file or the filter, out of the learner's sight.
           this.writeOutput("", this.deps.text("redirectSession"));
           this.deps.interrupt(result.streamId);
           return this.follow(result.streamId, false);
@@ -339,28 +349,50 @@ export class ConsoleTerminal {
         // A session's first output ends with its prompt, where typing goes on.
         return this.follow(result.streamId, true, result);
       }
-      this.emit(result, sink);
-      if (result.streamId !== undefined) await this.follow(result.streamId, false, undefined, sink);
-      else if (result.editor) await this.edit(line, result.editor, sink);
+      this.emit(result, to);
+      if (result.streamId !== undefined) await this.follow(result.streamId, false, undefined, to);
+      else {
+        if (result.editor) await this.edit(line, result.editor, to);
+        this.endOutput(to);
+      }
     } catch (error) {
       this.writeOutput("", (error as Error).message);
     } finally {
-      sink?.close();
+      to.sink?.close();
     }
   }
 
-  /** A command's output: on the terminal, or its standard output into `sink` (`> FILE`). */
-  private emit(output: OutputChunk, sink?: OutputFile): void {
-    if (!sink) return this.writeOutput(output.stdout, output.stderr, output.chunks);
+  /** A command's output: on the terminal, or its standard output through `to`'s filter and into its file. */
+  private emit(output: OutputChunk, to: OutputTarget = {}): void {
+    if (!to.sink && !to.filter) return this.writeOutput(output.stdout, output.stderr, output.chunks);
     const pieces = output.chunks ?? [
       { stream: "stdout" as const, text: output.stdout },
       { stream: "stderr" as const, text: output.stderr },
     ];
+    let stdout = "";
     let stderr = "";
     for (const piece of pieces) {
-      if (piece.stream === "stdout") sink.write(piece.text);
-      else stderr += piece.text;
+      if (piece.stream === "stderr") stderr += piece.text;
+      else if (!to.filter) stdout += piece.text;
+      else {
+        const filtered = to.filter.take(piece.text);
+        stdout += filtered.stdout;
+        stderr += filtered.stderr;
+      }
     }
+    this.deliver(stdout, stderr, to.sink);
+  }
+
+  /** The command has ended: what its filters held back until now. */
+  private endOutput(to: OutputTarget): void {
+    if (!to.filter) return;
+    const rest = to.filter.end();
+    this.deliver(rest.stdout, rest.stderr, to.sink);
+  }
+
+  private deliver(stdout: string, stderr: string, sink?: OutputFile): void {
+    if (!sink) return this.writeOutput(stdout, stderr);
+    sink.write(stdout);
     this.writeOutput("", stderr);
   }
 
@@ -369,7 +401,7 @@ export class ConsoleTerminal {
     streamId: number,
     interactive: boolean,
     first?: OutputChunk,
-    sink?: OutputFile,
+    to: OutputTarget = {},
   ): Promise<void> {
     return new Promise((resolve) => {
       let unsubscribe = () => {};
@@ -396,8 +428,10 @@ export class ConsoleTerminal {
         streamId,
         (chunk) => {
           if (interactive) this.writeSessionOutput(following, chunk.stdout, chunk.stderr, chunk.chunks);
-          else this.emit(chunk, sink);
+          else this.emit(chunk, to);
           if (chunk.code !== undefined) {
+            // Ended by itself, not by Ctrl+C (which stops the filters too, printing nothing).
+            if (!interactive) this.endOutput(to);
             if (interactive && following.prompt) this.term.write("\r\n");
             end();
           }
@@ -411,11 +445,11 @@ export class ConsoleTerminal {
   }
 
   /** Waits for `kubectl edit`'s editor rounds, printing what each round says. */
-  private async edit(line: string, open: EditorOpen, sink?: OutputFile): Promise<void> {
+  private async edit(line: string, open: EditorOpen, to?: OutputTarget): Promise<void> {
     const run = this.deps.edit(
       line,
       open,
-      (stdout, stderr) => this.emit({ stdout, stderr }, sink),
+      (stdout, stderr) => this.emit({ stdout, stderr }, to),
       (text) => this.term.write(`${DIM}${crlf(text)}${RESET}\r\n`),
     );
     this.editing = run;

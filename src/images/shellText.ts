@@ -3,14 +3,20 @@
  * KUBERNETES`, `tail -n 1 /tmp/log`), reading their files (relative to the shell's directory)
  * or stdin, with busybox's messages and exit statuses.
  */
-import { err, out, type Run, type ShellState } from "./shellState";
+import type { Files } from "./containerFs";
+import { err, out, type Run } from "./shellState";
+
+/** What a filter reads its file operands from: a shell's files (relative to its directory). */
+interface TextFiles {
+  fs: Pick<Files, "read">;
+}
 
 /** What a filter reads: each named file's text, or stdin without any. Missing files are reported. */
 function* inputs(
   applet: string,
   files: string[],
   stdin: string,
-  st: ShellState,
+  st: TextFiles,
 ): Generator<ReturnType<typeof err>, { name: string; text: string }[] | undefined, undefined> {
   if (files.length === 0 || (files.length === 1 && files[0] === "-")) return [{ name: "-", text: stdin }];
   const read: { name: string; text: string }[] = [];
@@ -49,12 +55,12 @@ function lineCount(argv: string[]): { count: string; files: string[] } | string 
 }
 
 /** head [-n N] [FILE]...: the first lines, a `==> FILE <==` heading per file when there are several. */
-export function* head(argv: string[], stdin: string, st: ShellState): Run {
+export function* head(argv: string[], stdin: string, st: TextFiles): Run {
   return yield* ends("head", argv, stdin, st, (all, n) => all.slice(0, Number(n)));
 }
 
 /** tail [-n N | -n +N] [FILE]...: the last lines (from line N with +N); -f keeps following. */
-export function* tail(argv: string[], stdin: string, st: ShellState): Run {
+export function* tail(argv: string[], stdin: string, st: TextFiles): Run {
   if (argv.includes("-f") || argv.includes("-F")) {
     yield { kind: "sleep", seconds: Infinity };
     return 0;
@@ -70,7 +76,7 @@ function* ends(
   applet: string,
   argv: string[],
   stdin: string,
-  st: ShellState,
+  st: TextFiles,
   pick: (all: string[], n: string) => string[],
 ): Run {
   const parsed = lineCount(argv);
@@ -94,7 +100,7 @@ function* ends(
  * are several files). A basic regular expression unless -E (extended) or -F (fixed string).
  * Exit 0 on a match, 1 on none, 2 on an error.
  */
-export function* grep(argv: string[], stdin: string, st: ShellState): Run {
+export function* grep(argv: string[], stdin: string, st: TextFiles): Run {
   const flags = new Set<string>();
   const operands: string[] = [];
   let patterns: string[] | undefined;
@@ -172,7 +178,7 @@ function basicToExtended(pattern: string): string {
  * columns, a space between, the file's name after; read from stdin with one count asked for,
  * the bare number.
  */
-export function* wc(argv: string[], stdin: string, st: ShellState): Run {
+export function* wc(argv: string[], stdin: string, st: TextFiles): Run {
   const flags = new Set(
     argv
       .slice(1)
@@ -200,4 +206,38 @@ export function* wc(argv: string[], stdin: string, st: ShellState): Run {
   if (read.length > 1) text += row(read.map((input) => input.text).join(""), "total");
   yield out(text);
   return read.length < files.length ? 1 : 0;
+}
+
+const FILTERS: Record<string, (argv: string[], stdin: string, st: TextFiles) => Run> = {
+  grep,
+  head,
+  tail,
+  wc,
+};
+
+/**
+ * `COMMAND | grep … | wc -l` in the console: `input` through each filter in turn, with nothing
+ * to read but standard input (a file operand is not found). What the last prints, and every
+ * filter's errors.
+ */
+export function runTextFilters(
+  filters: readonly string[][],
+  input: string,
+): { stdout: string; stderr: string } {
+  const files: TextFiles = { fs: { read: () => ({ error: "No such file or directory" }) } };
+  let stdin = input;
+  let stderr = "";
+  for (const argv of filters) {
+    const run = FILTERS[argv[0]];
+    if (!run) throw new Error(`not a text filter: ${argv[0]}`);
+    let stdout = "";
+    const steps = run(argv, stdin, files);
+    // A step other than output (tail -f's endless sleep) ends the filter where it is.
+    for (let step = steps.next(); !step.done && step.value.kind === "output"; step = steps.next()) {
+      if (step.value.stream === "stderr") stderr += step.value.text;
+      else stdout += step.value.text;
+    }
+    stdin = stdout;
+  }
+  return { stdout: stdin, stderr };
 }

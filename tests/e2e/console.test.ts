@@ -227,7 +227,7 @@ describe("the kubectl console", () => {
     expect(browser.consoleErrors).toEqual([]);
   });
 
-  it("writes a command's output into an editor tab with > FILE, which kubectl apply -f then reads", async () => {
+  it("writes a command's output into an editor tab with > FILE, which kubectl apply -f then reads, and pipes it into grep or wc", async () => {
     const { page } = browser;
     await typeCommand(
       page,
@@ -248,6 +248,16 @@ describe("the kubectl console", () => {
     await expect(page.locator('[data-testid="editor"] .view-lines').innerText()).resolves.toMatch(
       /deployment\.apps\/gen/,
     );
+    // Pipes into busybox's text filters.
+    await typeCommand(page, "kubectl api-resources | grep -w deployments");
+    await waitForTerminal(
+      page,
+      /\| grep -w deployments\ndeployments\s+deploy\s+apps\/v1\s+true\s+Deployment\n\$$/,
+    );
+    await typeCommand(page, "kubectl get deployment gen -o name | wc -c");
+    await waitForTerminal(page, /\| wc -c\n20\n\$$/);
+    await typeCommand(page, "kubectl get pods | awk '{print $1}'");
+    await waitForTerminal(page, /awk: not found here: the console pipes into grep, head, tail, wc/);
     await typeCommand(page, "kubectl get pods 2> errors.txt");
     await waitForTerminal(page, /"2>" \(a redirection of descriptor 2\) is not supported/);
     await typeCommand(page, "kubectl get pods > /tmp/pods.txt");

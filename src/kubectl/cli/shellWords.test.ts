@@ -3,7 +3,7 @@ import { readGoldens } from "./goldens/readGoldens";
 import {
   findShellOperator,
   splitKubectlLine,
-  splitOutputRedirection,
+  splitPipeline,
   splitShellWords,
   unsupportedOperatorMessage,
 } from "./shellWords";
@@ -159,47 +159,72 @@ describe("splitKubectlLine", () => {
   });
 });
 
-describe("splitOutputRedirection", () => {
+describe("splitPipeline", () => {
   it("splits `> FILE`, `>> FILE`, `>| FILE` and `1> FILE` off the end of a line", () => {
-    expect(splitOutputRedirection("kubectl create deploy web --image=nginx -o yaml > web.yaml")).toEqual({
+    expect(splitPipeline("kubectl create deploy web --image=nginx -o yaml > web.yaml")).toEqual({
       command: "kubectl create deploy web --image=nginx -o yaml",
-      file: "web.yaml",
-      append: false,
+      filters: [],
+      redirection: { file: "web.yaml", append: false },
     });
-    expect(splitOutputRedirection("kubectl get pods>>pods.txt")).toEqual({
+    expect(splitPipeline("kubectl get pods>>pods.txt")).toEqual({
       command: "kubectl get pods",
-      file: "pods.txt",
-      append: true,
+      filters: [],
+      redirection: { file: "pods.txt", append: true },
     });
-    expect(splitOutputRedirection("kubectl get pods >| 'out.txt'")).toMatchObject({ file: "out.txt" });
-    expect(splitOutputRedirection("kubectl get pods 1> out.txt")).toMatchObject({
+    expect(splitPipeline("kubectl get pods >| 'out.txt'")).toMatchObject({
+      redirection: { file: "out.txt" },
+    });
+    expect(splitPipeline("kubectl get pods 1> out.txt")).toMatchObject({
       command: "kubectl get pods",
-      file: "out.txt",
+      redirection: { file: "out.txt" },
     });
   });
 
   it("keeps a digit that is part of a word, as sh does (`--replicas=3> f` redirects standard output)", () => {
-    expect(splitOutputRedirection("kubectl scale deploy/web --replicas=3> out.txt")).toMatchObject({
+    expect(splitPipeline("kubectl scale deploy/web --replicas=3> out.txt")).toMatchObject({
       command: "kubectl scale deploy/web --replicas=3",
-      file: "out.txt",
+      redirection: { file: "out.txt" },
     });
   });
 
-  it("leaves lines without a redirection, and other operators, alone", () => {
-    expect(splitOutputRedirection("kubectl get pods -o jsonpath='{.items[*]}'")).toBeUndefined();
-    expect(splitOutputRedirection("kubectl get pods | grep web")).toBeUndefined();
-    expect(splitOutputRedirection("kubectl get pods 'a>b'")).toBeUndefined();
+  it("splits pipes into grep, head, tail and wc, with their words as sh splits them, and a file last", () => {
+    expect(splitPipeline("kubectl get pods -A | grep -i 'web app' | wc -l > count.txt")).toEqual({
+      command: "kubectl get pods -A",
+      filters: [
+        ["grep", "-i", "web app"],
+        ["wc", "-l"],
+      ],
+      redirection: { file: "count.txt", append: false },
+    });
+    expect(splitPipeline("kubectl get pods -o jsonpath='{.items[*]}|x' | head -3")).toEqual({
+      command: "kubectl get pods -o jsonpath='{.items[*]}|x'",
+      filters: [["head", "-3"]],
+    });
   });
 
-  it("refuses other descriptors, a missing file name and words after it", () => {
-    expect(splitOutputRedirection("kubectl get pods 2> err.txt")).toHaveProperty(
+  it("leaves lines without pipes or redirections, and other operators, to splitShellWords", () => {
+    expect(splitPipeline("kubectl get pods -o jsonpath='{.items[*]}'")).toBeUndefined();
+    expect(splitPipeline("kubectl get pods 'a>b'")).toBeUndefined();
+    expect(splitPipeline("kubectl get pods && kubectl get svc")).toBeUndefined();
+    expect(splitPipeline("kubectl get pods 2>&1 | grep x")).toBeUndefined();
+  });
+
+  it("refuses other descriptors, other programs, empty stages, a missing file name and words after it", () => {
+    expect(splitPipeline("kubectl get pods 2> err.txt")).toHaveProperty(
       "error",
       '"2>" (a redirection of descriptor 2) is not supported: only standard output goes to a file ("> FILE" or ">> FILE")',
     );
-    expect(splitOutputRedirection("kubectl get pods >")).toEqual({
+    expect(splitPipeline("kubectl get pods | awk '{print $1}'")).toEqual({
+      error: "awk: not found here: the console pipes into grep, head, tail, wc (busybox's)",
+    });
+    expect(splitPipeline("kubectl get pods | | grep x")).toEqual({
+      error: "syntax error near unexpected token `|'",
+    });
+    expect(splitPipeline("| grep x")).toEqual({ error: "syntax error near unexpected token `|'" });
+    expect(splitPipeline("kubectl get pods >")).toEqual({
       error: "syntax error near unexpected token `newline'",
     });
-    expect(splitOutputRedirection("kubectl get > out.txt pods")).toHaveProperty("error");
-    expect(splitOutputRedirection("kubectl get pods > a.txt > b.txt")).toHaveProperty("error");
+    expect(splitPipeline("kubectl get > out.txt pods")).toHaveProperty("error");
+    expect(splitPipeline("kubectl get pods > a.txt | grep x")).toHaveProperty("error");
   });
 });

@@ -53,45 +53,89 @@ export function splitShellWords(line: string): ShellWordsResult {
   return lexer.run();
 }
 
-/** A line whose standard output goes to a file: `COMMAND > FILE` or `COMMAND >> FILE`. */
+/** Where a line's standard output goes to a file: `> FILE` or `>> FILE`. */
 export interface OutputRedirection {
-  /** The line without its redirection. */
-  command: string;
   file: string;
   /** `>>`: append rather than truncate. */
   append: boolean;
 }
 
 /**
- * The redirection of standard output ending `line` (`> FILE`, `>> FILE`, `>| FILE`, `1> FILE`),
- * undefined when the line has none (other operators are left to `splitShellWords` to report),
- * or why it cannot be run: a redirection of another descriptor (`2>`), a missing or extra word
- * after it, or a second operator.
+ * A console line made of one command (kubectl or kubeplay) whose standard output is piped
+ * through text filters (`| grep web | wc -l`) and may end in a file (`> FILE`).
  */
-export function splitOutputRedirection(line: string): OutputRedirection | ShellWordsError | undefined {
+export interface Pipeline {
+  /** The command's own text, without pipes or redirection. */
+  command: string;
+  /** Each filter's words, in order (`["grep", "-i", "web"]`). */
+  filters: string[][];
+  redirection?: OutputRedirection;
+}
+
+/** The programs a console line may pipe into (busybox's text applets). */
+export const PIPE_FILTERS = ["grep", "head", "tail", "wc"];
+
+const REDIRECTIONS = [">", ">>", ">|"];
+
+/**
+ * A line with pipes or a redirection of standard output, split as sh would; undefined when it
+ * has neither, or has another operator (`&&`, `;`, `2>&1` …: left to `splitShellWords` to
+ * report). A redirection goes last (`> FILE`, `>> FILE`, `>| FILE`, `1> FILE`); a filter must
+ * be one of PIPE_FILTERS. Anything else is a reason the line cannot run.
+ */
+export function splitPipeline(line: string): Pipeline | ShellWordsError | undefined {
   const lexer = new Lexer(line);
   const result = lexer.run();
-  const at = lexer.operatorAt;
-  const operator = "operator" in result ? result.operator : undefined;
-  if (at === undefined || (operator !== ">" && operator !== ">>" && operator !== ">|")) return undefined;
-  // A digit written against the operator names the descriptor: only 1 (standard output) is taken.
-  const descriptor = /(?:^|[ \t])(\d+)$/.exec(line.slice(0, at))?.[1];
-  if (descriptor !== undefined && descriptor !== "1") {
-    return {
-      error: `"${descriptor}${operator}" (a redirection of descriptor ${descriptor}) is not supported: only standard output goes to a file ("> FILE" or ">> FILE")`,
-      operator,
-    };
+  if ("error" in result && result.operator === undefined) return undefined;
+  const operators = lexer.operators;
+  if (operators.length === 0) return undefined;
+  if (operators.some(({ operator }) => operator !== "|" && !REDIRECTIONS.includes(operator)))
+    return undefined;
+  const last = operators[operators.length - 1];
+  const redirected = REDIRECTIONS.includes(last.operator);
+  if (operators.slice(0, -1).some(({ operator }) => operator !== "|"))
+    return { error: `only one redirection, at the end of the line, is supported ("COMMAND > FILE")` };
+  // The text between operators: the command, then each filter, then the file.
+  const bounds = [0, ...operators.flatMap(({ operator, at }) => [at, at + operator.length]), line.length];
+  const parts = [];
+  for (let i = 0; i < bounds.length; i += 2) parts.push(line.slice(bounds[i], bounds[i + 1]));
+  let redirection: OutputRedirection | undefined;
+  if (redirected) {
+    const before = parts[parts.length - 2];
+    // A digit written against the operator names the descriptor: only 1 (standard output) is taken.
+    const descriptor = /(?:^|[ \t])(\d+)$/.exec(before)?.[1];
+    if (descriptor !== undefined && descriptor !== "1") {
+      return {
+        error: `"${descriptor}${last.operator}" (a redirection of descriptor ${descriptor}) is not supported: only standard output goes to a file ("> FILE" or ">> FILE")`,
+        operator: last.operator,
+      };
+    }
+    if (descriptor !== undefined) parts[parts.length - 2] = before.slice(0, -descriptor.length);
+    const target = splitShellWords(parts.pop() ?? "");
+    if ("error" in target) return target;
+    if (target.words.length === 0) return { error: "syntax error near unexpected token `newline'" };
+    if (target.words.length > 1) {
+      return {
+        error: `"${target.words[1]}" after the file name is not supported: put the redirection last ("COMMAND > FILE")`,
+      };
+    }
+    redirection = { file: target.words[0], append: last.operator === ">>" };
   }
-  const command = line.slice(0, descriptor === undefined ? at : at - descriptor.length).trimEnd();
-  const target = splitShellWords(line.slice(at + operator.length));
-  if ("error" in target) return target;
-  if (target.words.length === 0) return { error: "syntax error near unexpected token `newline'" };
-  if (target.words.length > 1) {
-    return {
-      error: `"${target.words[1]}" after the file name is not supported: put the redirection last ("COMMAND > FILE")`,
-    };
+  const command = parts[0].trim();
+  if (command === "") return { error: `syntax error near unexpected token \`${operators[0].operator}'` };
+  const filters: string[][] = [];
+  for (const part of parts.slice(1)) {
+    const split = splitShellWords(part);
+    if ("error" in split) return split;
+    if (split.words.length === 0) return { error: "syntax error near unexpected token `|'" };
+    if (!PIPE_FILTERS.includes(split.words[0])) {
+      return {
+        error: `${split.words[0]}: not found here: the console pipes into ${PIPE_FILTERS.join(", ")} (busybox's)`,
+      };
+    }
+    filters.push(split.words);
   }
-  return { command, file: target.words[0], append: operator === ">>" };
+  return redirection ? { command, filters, redirection } : { command, filters };
 }
 
 /**
@@ -132,8 +176,8 @@ class Lexer {
   private word = "";
   private inWord = false;
   private operator: string | undefined;
-  /** Where the first operator starts in the line. */
-  operatorAt: number | undefined;
+  /** Every operator outside quotes, where it starts in the line. */
+  readonly operators: { operator: string; at: number }[] = [];
 
   constructor(private readonly line: string) {}
 
@@ -184,9 +228,8 @@ class Lexer {
   }
 
   private note(operator: string, at = this.i): void {
-    if (this.operator !== undefined) return;
-    this.operator = operator;
-    this.operatorAt = at;
+    this.operator ??= operator;
+    this.operators.push({ operator, at });
   }
 
   /** A line break separates commands, unless nothing but blanks follows it. */

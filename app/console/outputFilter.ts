@@ -1,0 +1,58 @@
+/**
+ * `COMMAND | grep … | wc -l` in the console: what the command prints to standard output goes
+ * through busybox's text filters (`runTextFilters`). A command that keeps running
+ * (`kubectl get pods -w | grep web`) is filtered line by line when every filter is a plain
+ * grep, as a pipe delivers it; with any other filter (`tail`, `wc`, `grep -c`), the filters see
+ * everything at once when the command ends, and nothing after Ctrl+C (which stops the whole
+ * pipeline, as in a shell).
+ */
+import { runTextFilters } from "../../src/images/shellText";
+
+/** Whether a filter handles each line on its own: grep, without counting, quiet or numbered output. */
+function lineWise(argv: readonly string[]): boolean {
+  return argv[0] === "grep" && !argv.slice(1).some((a) => /^-[a-zA-Z]*[cqnlL]/.test(a));
+}
+
+type Filtered = { stdout: string; stderr: string };
+
+const NOTHING: Filtered = { stdout: "", stderr: "" };
+
+export class OutputFilter {
+  private held = "";
+  private readonly streams: boolean;
+  /** What the filters say before reading anything (a bad pattern, a file operand), said once. */
+  private failure?: string;
+
+  constructor(private readonly filters: readonly string[][]) {
+    this.streams = filters.every(lineWise);
+    const { stderr } = runTextFilters(filters, "");
+    if (stderr) this.failure = stderr;
+  }
+
+  /** Filters what the command printed now, as far as it can be yet. */
+  take(stdout: string): Filtered {
+    if (this.failure !== undefined) return this.fail();
+    this.held += stdout;
+    if (!this.streams) return NOTHING;
+    const end = this.held.lastIndexOf("\n") + 1;
+    const ready = this.held.slice(0, end);
+    this.held = this.held.slice(end);
+    return ready ? runTextFilters(this.filters, ready) : NOTHING;
+  }
+
+  /** The command has ended: the rest, through the filters. */
+  end(): Filtered {
+    if (this.failure !== undefined) return this.fail();
+    const rest = this.held;
+    this.held = "";
+    if (this.streams && rest === "") return NOTHING;
+    return runTextFilters(this.filters, rest);
+  }
+
+  /** Filters that could not start print nothing but their errors, once. */
+  private fail(): Filtered {
+    const stderr = this.failure ?? "";
+    this.failure = "";
+    return { stdout: "", stderr };
+  }
+}
