@@ -10,7 +10,9 @@ export function formatError(error: unknown): string {
     if (error.kubectlMessage) return error.kubectlMessage;
     return `Error from server (${error.reason}): ${error.message}\n`;
   }
-  if (error instanceof KubectlError) return `${error.message}\n`;
+  // As kubectl's CheckErr: a newline unless the message ends with one.
+  if (error instanceof KubectlError)
+    return error.message.endsWith("\n") ? error.message : `${error.message}\n`;
   const message = error instanceof Error ? error.message : String(error);
   return `error: ${message}\n`;
 }

@@ -33,6 +33,17 @@ export function isStructuredFormat(output: string): boolean {
   return STRUCTURED_FORMATS.includes(output.split("=")[0]);
 }
 
+/** How formatOutput prints. */
+export interface FormatOptions {
+  /** One object asked for by name: printed bare, not in a List. */
+  single?: boolean;
+  noHeaders?: boolean;
+  /** false: JSON in the object's own key order (a typed struct's), not sorted as a map's. */
+  sortKeys?: boolean;
+  /** --allow-missing-template-keys (default true). */
+  allowMissingKeys?: boolean;
+}
+
 /**
  * Prints objects as -o json|yaml|name|jsonpath|custom-columns does. A single named object
  * prints bare; otherwise kubectl wraps them in a `List`. Errors carry kubectl's text.
@@ -42,9 +53,7 @@ export function isStructuredFormat(output: string): boolean {
 export function formatOutput(
   objects: KubeObject[],
   output: string,
-  single: boolean,
-  noHeaders = false,
-  sortKeys = true,
+  { single = false, noHeaders = false, sortKeys = true, allowMissingKeys = true }: FormatOptions = {},
 ): string {
   const [format, ...rest] = output.split("=");
   const argument = rest.join("=");
@@ -59,10 +68,10 @@ export function formatOutput(
         return printNames(objects);
       case "jsonpath":
       case "jsonpath-as-json":
-        return printJsonPath(argument, data, { asJson: format === "jsonpath-as-json" });
+        return printJsonPath(argument, data, { asJson: format === "jsonpath-as-json", allowMissingKeys });
       case "go-template":
       case "template":
-        return printGoTemplate(argument, data);
+        return printGoTemplate(argument, data, { allowMissingKeys, sortKeys });
       default:
         return printCustomColumns(parseCustomColumnsSpec(argument), objects, { noHeaders });
     }
@@ -77,7 +86,11 @@ export function formatOutput(
  * -o go-template=TEMPLATE over the object (or List) as JSON. A template that fails to run
  * prints kubectl's debugging block before the error, as GoTemplatePrinter does.
  */
-function printGoTemplate(template: string, data: unknown): string {
+function printGoTemplate(
+  template: string,
+  data: unknown,
+  { allowMissingKeys, sortKeys }: { allowMissingKeys: boolean; sortKeys: boolean },
+): string {
   if (template === "") throw new KubectlError("error: template format specified but no template given");
   let parsed: ReturnType<typeof parseGoTemplate>;
   try {
@@ -86,9 +99,11 @@ function printGoTemplate(template: string, data: unknown): string {
     if (!(error instanceof GoTemplateError)) throw error;
     throw new KubectlError(`error: error parsing template ${template}, ${error.message}`);
   }
-  const json = encodeGoJson(data, { indent: "" });
+  // What the template engine is given, and the "raw data" of its debugging block: a typed
+  // object's JSON (a generator's) comes in Go's field order, a server's in sorted keys.
+  const json = encodeGoJson(data, { indent: "", sortKeys });
   try {
-    return parsed.execute(JSON.parse(json));
+    return parsed.execute(JSON.parse(json), allowMissingKeys);
   } catch (error) {
     if (!(error instanceof GoTemplateError)) throw error;
     // What ran before the failure is already on stdout, then the debugging block; the error goes to stderr.

@@ -4,12 +4,12 @@ import type { KubeObject } from "../../api/types";
 import { applyThreeWay, withLastApplied } from "../applyPatch";
 import { formatError } from "../errorText";
 import { list } from "../flagAccess";
-import { printResult } from "../print";
+import { printFlags, printResult } from "../print";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
 import { applyEditLastAppliedVerb } from "./applyEditLastApplied";
 import { applySetLastAppliedVerb } from "./applySetLastApplied";
 import { applyViewLastAppliedVerb } from "./applyViewLastApplied";
-import { DRY_RUN_FLAG, FILENAME_FLAG, OUTPUT_FLAG } from "./commonFlags";
+import { DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS } from "./commonFlags";
 import { type FileDocument, readFileDocuments } from "./fileObjects";
 import { type DryRun, dryRunOf, decodingOf, namespaceFor, outcomeLine, printsObject } from "./writeOutcome";
 
@@ -21,7 +21,7 @@ export const applyVerb: Verb = {
   flags: [
     DRY_RUN_FLAG,
     { ...FILENAME_FLAG, usage: "The files that contain the configurations to apply." },
-    OUTPUT_FLAG,
+    ...PRINT_FLAGS,
     {
       name: "validate",
       type: "string",
@@ -57,9 +57,7 @@ function runApply(ctx: VerbContext): number {
     }
   }
   if (printed.length > 0) {
-    ctx.out(
-      printResult(ctx.cluster, printed, { output: String(ctx.flags.output), single: printed.length === 1 }),
-    );
+    ctx.out(printResult(ctx.cluster, printed, { ...printFlags(ctx.flags), single: printed.length === 1 }));
   }
   return failed ? 1 : 0;
 }

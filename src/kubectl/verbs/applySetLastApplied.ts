@@ -3,11 +3,11 @@ import { typeForKind } from "../../api/registry";
 import type { KubeObject } from "../../api/types";
 import { noResourcesMessage } from "../cli/commandErrors";
 import { strippedForComparison } from "../editFile";
-import { bool, list, str } from "../flagAccess";
+import { bool, list } from "../flagAccess";
 import { encodeGoJson } from "../output";
-import { printResult } from "../print";
+import { printFlags, printResult } from "../print";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { DRY_RUN_FLAG, FILENAME_FLAG, OUTPUT_FLAG } from "./commonFlags";
+import { DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS } from "./commonFlags";
 import { readFileDocuments } from "./fileObjects";
 import { dryRunOf, namespaceFor, outcomeLine, printsObject } from "./writeOutcome";
 
@@ -31,7 +31,7 @@ export const applySetLastAppliedVerb: Verb = {
       ...FILENAME_FLAG,
       usage: "Filename, directory, or URL to files that contains the last-applied-configuration annotations",
     },
-    OUTPUT_FLAG,
+    ...PRINT_FLAGS,
   ],
   run: runSetLastApplied,
 };
@@ -73,7 +73,7 @@ function runSetLastApplied(ctx: VerbContext): number {
       dryRun === "client" ? annotated : ctx.cluster.api.update(annotated, { dryRun: dryRun === "server" });
     const type = typeForKind(live.apiVersion, live.kind);
     if (printsObject(ctx))
-      ctx.out(printResult(ctx.cluster, [result], { output: str(ctx.flags, "output"), single: true }));
+      ctx.out(printResult(ctx.cluster, [result], { ...printFlags(ctx.flags), single: true }));
     else if (type) ctx.out(outcomeLine(type, live.metadata.name ?? "", "configured", dryRun, ctx));
   }
   return 0;

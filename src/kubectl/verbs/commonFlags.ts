@@ -9,6 +9,42 @@ export const OUTPUT_FLAG: FlagSpec = {
     "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide). See custom columns [https://kubernetes.io/docs/reference/kubectl/#custom-columns], golang template [http://golang.org/pkg/text/template/#pkg-overview] and jsonpath template [https://kubernetes.io/docs/reference/kubectl/jsonpath/].",
 };
 
+/** -o/--output of a verb that writes objects and prints them (create, apply, scale, set …). */
+export const WRITE_OUTPUT_FLAG: FlagSpec = {
+  ...OUTPUT_FLAG,
+  usage:
+    "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).",
+};
+
+/** --template: the template of -o go-template (or jsonpath), given apart. */
+export const TEMPLATE_FLAG: FlagSpec = {
+  name: "template",
+  type: "string",
+  usage:
+    "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].",
+};
+
+/** The template flags kubectl's print flags add beside -o: --template and how missing keys are taken. */
+export const TEMPLATE_FLAGS: FlagSpec[] = [
+  TEMPLATE_FLAG,
+  {
+    name: "allow-missing-template-keys",
+    type: "bool",
+    default: true,
+    usage:
+      "If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.",
+  },
+  {
+    // kubeplay keeps no managedFields, so there are none to keep or strip.
+    name: "show-managed-fields",
+    type: "bool",
+    usage: "If true, keep the managedFields when printing objects in JSON or YAML format.",
+  },
+];
+
+/** A writing verb's print flags: -o and the template flags. */
+export const PRINT_FLAGS: FlagSpec[] = [WRITE_OUTPUT_FLAG, ...TEMPLATE_FLAGS];
+
 export const SELECTOR_FLAG: FlagSpec = {
   name: "selector",
   shorthand: "l",

@@ -9,7 +9,7 @@ import { bool, str } from "../flagAccess";
 import { verbHelp } from "../help";
 import { KUBECONFIG_CLUSTER, KUBECONFIG_USER, type KubeContext } from "../kubeconfig";
 import { tabwrite } from "../output";
-import { checkOutputFormat } from "../print";
+import { checkOutputFormat, printFlags } from "../print";
 import { formatOutput } from "../structuredOutput";
 import { KubectlError, type Verb } from "../verb";
 import { OUTPUT_FLAG } from "./commonFlags";
@@ -43,10 +43,17 @@ const viewVerb: Verb = {
       minify: bool(ctx.flags, "minify"),
       raw: bool(ctx.flags, "raw"),
     });
-    const output = str(ctx.flags, "output") || "yaml";
+    const { output: given, allowMissingKeys } = printFlags(ctx.flags);
+    const output = given || "yaml";
     checkOutputFormat(output);
     // A typed struct (clientcmd's v1.Config): JSON in its field order.
-    ctx.out(formatOutput([config as unknown as KubeObject], output, true, false, false));
+    ctx.out(
+      formatOutput([config as unknown as KubeObject], output, {
+        single: true,
+        sortKeys: false,
+        allowMissingKeys,
+      }),
+    );
     return 0;
   },
 };

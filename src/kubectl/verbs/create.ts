@@ -6,9 +6,9 @@ import { withLastApplied } from "../applyPatch";
 import { usageErrorMessage } from "../cli/commandErrors";
 import { formatError } from "../errorText";
 import { bool, list, str } from "../flagAccess";
-import { checkOutputFormat, printResult } from "../print";
+import { checkOutputFormat, printFlags, printResult } from "../print";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { DRY_RUN_FLAG, FILENAME_FLAG, OUTPUT_FLAG, SELECTOR_FLAG } from "./commonFlags";
+import { DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS, SELECTOR_FLAG } from "./commonFlags";
 import { createConfigMapVerb } from "./create/configmap";
 import { createCronJobVerb } from "./create/cronjob";
 import { createDeploymentVerb } from "./create/deployment";
@@ -30,7 +30,7 @@ export const createVerb: Verb = {
     { name: "edit", type: "bool", usage: "Edit the API resource before creating" },
     GENERATOR_FLAGS.find((f) => f.name === "field-manager")!,
     { ...FILENAME_FLAG, usage: "Filename, directory, or URL to files to use to create the resource" },
-    OUTPUT_FLAG,
+    ...PRINT_FLAGS,
     GENERATOR_FLAGS.find((f) => f.name === "save-config")!,
     SELECTOR_FLAG,
     GENERATOR_FLAGS.find((f) => f.name === "validate")!,
@@ -59,7 +59,7 @@ function runCreate(ctx: VerbContext): number {
     throw new KubectlError(
       "error: kubeplay has no editor for --edit: edit the manifest in the editor, then create it",
     );
-  const output = str(ctx.flags, "output");
+  const { output, allowMissingKeys } = printFlags(ctx.flags);
   checkOutputFormat(output);
   const dryRun = dryRunOf(ctx);
   const docs = readFileDocuments(ctx, filenames);
@@ -70,7 +70,7 @@ function runCreate(ctx: VerbContext): number {
       const created = createDocument(ctx, doc, dryRun);
       if (!created) continue;
       if (printsObject(ctx)) {
-        const text = printResult(ctx.cluster, [created.object], { output, single: true });
+        const text = printResult(ctx.cluster, [created.object], { output, allowMissingKeys, single: true });
         ctx.out(count > 0 && output === "yaml" ? `---\n${text}` : text);
       } else ctx.out(created.line);
       count++;

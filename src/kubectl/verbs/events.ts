@@ -8,10 +8,10 @@ import type { KubeObject } from "../../api/types";
 import { parseTimestamp, translateTimestampSince } from "../../apimachinery/duration";
 import { bool, list, str } from "../flagAccess";
 import { tabwrite } from "../output";
-import { printResult } from "../print";
+import { printFlags, printResult } from "../print";
 import { formatOutput } from "../structuredOutput";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { OUTPUT_FLAG } from "./commonFlags";
+import { PRINT_FLAGS } from "./commonFlags";
 
 export const eventsVerb: Verb = {
   name: "events",
@@ -32,7 +32,7 @@ export const eventsVerb: Verb = {
       usage: "Filter events to only those pertaining to the specified resource.",
     },
     { name: "no-headers", type: "bool", usage: "When using the default output format, don't print headers." },
-    OUTPUT_FLAG,
+    ...PRINT_FLAGS,
     { name: "types", type: "stringSlice", usage: "Output only events of given types." },
     {
       name: "watch",
@@ -62,15 +62,15 @@ function runEvents(ctx: VerbContext): number {
   }
   // SortableEvents: by the time each was last seen, a stable sort as Go's sort.Sort is not (ties keep list order).
   const sorted = events.map((e, i) => ({ e, i, t: lastSeen(e) })).sort((a, b) => a.t - b.t || a.i - b.i);
-  const output = str(ctx.flags, "output");
+  const { output, allowMissingKeys } = printFlags(ctx.flags);
   if (output) {
     // kubectl prints the typed EventList (its JSON keys come out sorted here, not in Go's field order).
     const items = sorted.map((s) => ({ ...s.e, apiVersion: "v1", kind: "Event" }));
     const eventList = { apiVersion: "v1", items, kind: "EventList", metadata: {} } as unknown as KubeObject;
     ctx.out(
       output === "name"
-        ? printResult(ctx.cluster, items, { output })
-        : formatOutput([eventList], output, true),
+        ? printResult(ctx.cluster, items, { output, allowMissingKeys })
+        : formatOutput([eventList], output, { single: true, allowMissingKeys }),
     );
     return 0;
   }

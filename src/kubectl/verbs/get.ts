@@ -1,6 +1,6 @@
 import type { KubeObject } from "../../api/types";
 import { bool, list, str } from "../flagAccess";
-import { checkOutputFormat, printResult } from "../print";
+import { checkOutputFormat, printFlags, printResult } from "../print";
 import { queryObjects } from "../query";
 import { resolveResourceArgs } from "../resources";
 import { sortObjects } from "../sortBy";
@@ -10,6 +10,7 @@ import {
   FIELD_SELECTOR_FLAG,
   FILENAME_FLAG,
   OUTPUT_FLAG,
+  TEMPLATE_FLAGS,
   SELECTOR_FLAG,
   SHOW_LABELS_FLAG,
 } from "./commonFlags";
@@ -60,12 +61,7 @@ export const getVerb: Verb = {
       usage:
         "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string.",
     },
-    {
-      name: "template",
-      type: "string",
-      usage:
-        "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].",
-    },
+    ...TEMPLATE_FLAGS,
     {
       name: "watch",
       shorthand: "w",
@@ -82,7 +78,7 @@ export const getVerb: Verb = {
 };
 
 function runGet(ctx: VerbContext): number {
-  const output = templateOutput(str(ctx.flags, "output"), str(ctx.flags, "template"));
+  const { output, allowMissingKeys } = printFlags(ctx.flags);
   checkOutputFormat(output);
   const allNamespaces = bool(ctx.flags, "all-namespaces");
   const scope = {
@@ -130,6 +126,7 @@ function runGet(ctx: VerbContext): number {
       noHeaders: bool(ctx.flags, "no-headers"),
       showKind: bool(ctx.flags, "show-kind"),
       single,
+      allowMissingKeys,
     });
     ctx.out(text);
   } else if (errors.length === 0) {
@@ -146,16 +143,4 @@ function noResourcesMessage(ctx: VerbContext, allNamespaces: boolean): string {
   return allNamespaces || !namespaced
     ? "No resources found\n"
     : `No resources found in ${ctx.namespace} namespace.\n`;
-}
-
-/**
- * `--template=T` with `-o go-template|template|jsonpath|jsonpath-as-json` (or alone: go-template)
- * as `FORMAT=T`; as in kubectl's print flags, it wins over a template given after `=`.
- */
-function templateOutput(output: string, template: string): string {
-  if (!template) return output;
-  const format = output.split("=")[0] || "go-template";
-  return ["go-template", "template", "jsonpath", "jsonpath-as-json"].includes(format)
-    ? `${format}=${template}`
-    : output;
 }

@@ -6,8 +6,8 @@
  * until interrupted.
  */
 import type { KubeObject } from "../../api/types";
-import { bool, list, str } from "../flagAccess";
-import { printResult } from "../print";
+import { bool, list } from "../flagAccess";
+import { printFlags, printResult } from "../print";
 import { type QueryScope, queryObjects, scopeMatcher } from "../query";
 import { resolveResourceArgs } from "../resources";
 import { KubectlError, type VerbContext } from "../verb";
@@ -22,7 +22,7 @@ export function runGetWatch(ctx: VerbContext, scope: QueryScope): number {
   const request = requests[0];
   const { objects, errors } = queryObjects(ctx.cluster, requests, scope);
   if (errors.length > 0) throw errors[0];
-  const output = str(ctx.flags, "output");
+  const { output, allowMissingKeys } = printFlags(ctx.flags);
   const names = request.names ? new Set(request.names) : undefined;
   const inScope = scopeMatcher(request.type, scope);
   const watched = (obj: KubeObject) => inScope(obj) && (!names || names.has(obj.metadata.name ?? ""));
@@ -38,6 +38,7 @@ export function runGetWatch(ctx: VerbContext, scope: QueryScope): number {
       noHeaders: bool(ctx.flags, "no-headers") || printed > 0,
       showKind: bool(ctx.flags, "show-kind"),
       single: batch.length === 1,
+      allowMissingKeys,
       columnWidths,
     });
     const separator = printed > 0 && output === "yaml" ? "---\n" : "";

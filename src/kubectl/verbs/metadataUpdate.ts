@@ -3,14 +3,14 @@ import { clone, type KubeObject } from "../../api/types";
 import type { FlagSpec } from "../cli/flags";
 import { formatError } from "../errorText";
 import { bool, list, str } from "../flagAccess";
-import { checkOutputFormat, printResult } from "../print";
+import { checkOutputFormat, printFlags, printResult } from "../print";
 import { KubectlError, type VerbContext } from "../verb";
 import {
   ALL_NAMESPACES_FLAG,
   DRY_RUN_FLAG,
   FIELD_SELECTOR_FLAG,
   FILENAME_FLAG,
-  OUTPUT_FLAG,
+  PRINT_FLAGS,
   SELECTOR_FLAG,
 } from "./commonFlags";
 import { readFileDocuments } from "./fileObjects";
@@ -67,7 +67,7 @@ export function metadataFlags(
     },
     { name: "list", type: "bool", usage: listUsage },
     { name: "local", type: "bool", usage: localUsage },
-    OUTPUT_FLAG,
+    ...PRINT_FLAGS,
     { name: "overwrite", type: "bool", usage: overwriteUsage },
     {
       name: "resource-version",
@@ -83,7 +83,7 @@ export function runMetadataUpdate(ctx: VerbContext, spec: MetadataVerbSpec): num
   const { resources, pairs } = splitResourcesAndPairs(ctx.args, spec.pairType);
   const update = spec.parsePairs(pairs);
   const listing = bool(ctx.flags, "list");
-  const output = str(ctx.flags, "output");
+  const { output } = printFlags(ctx.flags);
   if (listing && output) throw new KubectlError("error: --list and --output may not be specified together");
   checkOutputFormat(output);
   const dryRun = dryRunOf(ctx);
@@ -207,10 +207,10 @@ function printListing(ctx: VerbContext, spec: MetadataVerbSpec, obj: KubeObject,
 }
 
 function printOutcome(ctx: VerbContext, obj: KubeObject, outcome: string, dryRun: DryRun): void {
-  const output = str(ctx.flags, "output");
+  const { output, allowMissingKeys } = printFlags(ctx.flags);
   const type = typeOfKind(obj.kind);
   const ref = `${type ? qualifiedSingular(type) : obj.kind.toLowerCase()}/${obj.metadata.name}`;
   if (output === "name") ctx.out(`${ref}\n`);
-  else if (output) ctx.out(printResult(ctx.cluster, [obj], { output, single: true }));
+  else if (output) ctx.out(printResult(ctx.cluster, [obj], { output, allowMissingKeys, single: true }));
   else ctx.out(`${ref} ${outcome}${dryRunSuffix(dryRun)}\n`);
 }

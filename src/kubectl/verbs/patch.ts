@@ -5,9 +5,9 @@ import type { JsonValue } from "../../apimachinery/patch";
 import { noResourcesMessage } from "../cli/commandErrors";
 import { formatError } from "../errorText";
 import { bool, list, str } from "../flagAccess";
-import { checkOutputFormat, printResult } from "../print";
+import { checkOutputFormat, printFlags, printResult } from "../print";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { DRY_RUN_FLAG, FILENAME_FLAG, OUTPUT_FLAG } from "./commonFlags";
+import { DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS } from "./commonFlags";
 import { readFileDocuments } from "./fileObjects";
 import {
   checkPatchedFields,
@@ -38,7 +38,7 @@ export const patchVerb: Verb = {
       type: "bool",
       usage: "If true, patch will operate on the content of the file, not the server-side resource.",
     },
-    OUTPUT_FLAG,
+    ...PRINT_FLAGS,
     {
       name: "patch",
       shorthand: "p",
@@ -63,7 +63,7 @@ export const patchVerb: Verb = {
 };
 
 function runPatch(ctx: VerbContext): number {
-  const output = str(ctx.flags, "output");
+  const { output } = printFlags(ctx.flags);
   checkOutputFormat(output);
   const dryRun = dryRunOf(ctx);
   const type = validate(ctx, dryRun);
@@ -178,10 +178,10 @@ function patchOne(
 }
 
 function printPatched(ctx: VerbContext, obj: KubeObject, operation: string, dryRun: DryRun): void {
-  const output = str(ctx.flags, "output");
+  const { output, allowMissingKeys } = printFlags(ctx.flags);
   const type = typeOfKind(obj.kind);
   const ref = `${type ? qualifiedSingular(type) : obj.kind.toLowerCase()}/${obj.metadata.name}`;
   if (output === "name") ctx.out(`${ref}\n`);
-  else if (output) ctx.out(printResult(ctx.cluster, [obj], { output, single: true }));
+  else if (output) ctx.out(printResult(ctx.cluster, [obj], { output, allowMissingKeys, single: true }));
   else ctx.out(`${ref} ${operation}${dryRunSuffix(dryRun)}\n`);
 }

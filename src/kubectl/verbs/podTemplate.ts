@@ -1,10 +1,10 @@
 import type { Container } from "kubernetes-types/core/v1";
-import { type ResourceType, typeOfKind } from "../../api/registry";
+import { typeOfKind } from "../../api/registry";
 import { clone, type KubeObject } from "../../api/types";
 import { formatError } from "../errorText";
 import { KubectlError, type VerbContext } from "../verb";
 import { resolveTargets } from "./resourceTargets";
-import { dryRunOf, outcomeLine } from "./writeOutcome";
+import { dryRunOf, printOutcome } from "./writeOutcome";
 
 /** Where each kind keeps its pod spec. */
 const POD_SPEC_PATH: Record<string, string[]> = {
@@ -56,8 +56,8 @@ export function updateTemplates(
   for (const obj of objects) {
     try {
       const updated = edit(obj);
-      if (updated) ctx.cluster.api.update(updated, { dryRun: dryRun !== "none" });
-      ctx.out(outcomeLine(typeOfKind(obj.kind) as ResourceType, obj.metadata.name ?? "", done, dryRun, ctx));
+      const written = updated ? ctx.cluster.api.update(updated, { dryRun: dryRun !== "none" }) : obj;
+      ctx.out(printOutcome(written, done, dryRun, ctx));
     } catch (error) {
       errors.push(error as Error);
     }

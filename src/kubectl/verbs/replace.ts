@@ -3,9 +3,9 @@ import type { KubeObject } from "../../api/types";
 import { withLastApplied } from "../applyPatch";
 import { formatError } from "../errorText";
 import { bool, list, num, str } from "../flagAccess";
-import { checkOutputFormat, printResult } from "../print";
+import { checkOutputFormat, printFlags, printResult } from "../print";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { DRY_RUN_FLAG, FILENAME_FLAG, OUTPUT_FLAG } from "./commonFlags";
+import { DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS } from "./commonFlags";
 import { addSourceToError } from "./create";
 import { type FileDocument, readFileDocuments } from "./fileObjects";
 import { type DryRun, dryRunOf, decodingOf, namespaceFor, outcomeLine, printsObject } from "./writeOutcome";
@@ -45,7 +45,7 @@ export const replaceVerb: Verb = {
       usage:
         "Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).",
     },
-    OUTPUT_FLAG,
+    ...PRINT_FLAGS,
     {
       name: "save-config",
       type: "bool",
@@ -70,7 +70,7 @@ export const replaceVerb: Verb = {
 };
 
 function runReplace(ctx: VerbContext): number {
-  const output = str(ctx.flags, "output");
+  const { output, allowMissingKeys } = printFlags(ctx.flags);
   checkOutputFormat(output);
   const dryRun = dryRunOf(ctx);
   const force = bool(ctx.flags, "force");
@@ -86,7 +86,8 @@ function runReplace(ctx: VerbContext): number {
   for (const doc of docs) {
     try {
       const result = force ? forceReplace(ctx, doc) : replaceDocument(ctx, doc, dryRun);
-      if (printsObject(ctx)) ctx.out(printResult(ctx.cluster, [result.object], { output, single: true }));
+      if (printsObject(ctx))
+        ctx.out(printResult(ctx.cluster, [result.object], { output, allowMissingKeys, single: true }));
       else ctx.out(result.line);
     } catch (error) {
       failed = true;

@@ -12,10 +12,10 @@ import { formatError } from "../errorText";
 import { num } from "../flagAccess";
 import type { FlagSpec } from "../cli/flags";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { DRY_RUN_FLAG, FILENAME_FLAG, OUTPUT_FLAG } from "./commonFlags";
+import { DRY_RUN_FLAG, FILENAME_FLAG, OUTPUT_FLAG, PRINT_FLAGS } from "./commonFlags";
 import { resolveTargets } from "./resourceTargets";
 import { rollbackDeployment, viewHistory } from "./rolloutHistory";
-import { dryRunOf, outcomeLine } from "./writeOutcome";
+import { dryRunOf, outcomeLine, printOutcome } from "./writeOutcome";
 
 const RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
 const SELECTOR: FlagSpec = {
@@ -246,14 +246,17 @@ function patchVerb(
     name,
     short,
     usage,
-    flags: [FILENAME, OUTPUT_FLAG, SELECTOR],
+    flags: [FILENAME, ...PRINT_FLAGS, SELECTOR],
     run: (ctx) =>
       forEachTarget(ctx, (obj) => {
         if (obj.kind !== "Deployment")
           throw new KubectlError(
             `error: ${resourceString(obj)} ${name === "pause" ? "pausing" : name === "resume" ? "resuming" : "restarting"} is not supported`,
           );
-        return line(ctx, obj, patch(obj, ctx));
+        const words = patch(obj, ctx);
+        // kubectl prints the object as the patch left it.
+        const now = ctx.cluster.store.get(obj.kind, obj.metadata.namespace ?? "", obj.metadata.name ?? "");
+        return printOutcome(now ?? obj, words, "none", ctx);
       }),
   };
 }

@@ -4,9 +4,9 @@ import { clone } from "../../api/types";
 import { formatError } from "../errorText";
 import { num, str } from "../flagAccess";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { ALL_FLAG, DRY_RUN_FLAG, FILENAME_FLAG, OUTPUT_FLAG, SELECTOR_FLAG } from "./commonFlags";
+import { ALL_FLAG, DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS, SELECTOR_FLAG } from "./commonFlags";
 import { resolveTargets } from "./resourceTargets";
-import { dryRunOf, outcomeLine } from "./writeOutcome";
+import { dryRunOf, printOutcome } from "./writeOutcome";
 
 const SCALABLE = new Set(["Deployment", "ReplicaSet"]);
 
@@ -30,7 +30,7 @@ export const scaleVerb: Verb = {
       ...FILENAME_FLAG,
       usage: "Filename, directory, or URL to files identifying the resource to set a new size",
     },
-    OUTPUT_FLAG,
+    ...PRINT_FLAGS,
     { name: "replicas", type: "int", usage: "The new desired number of replicas. Required.", required: true },
     {
       name: "resource-version",
@@ -57,7 +57,8 @@ function runScale(ctx: VerbContext): number {
   for (const obj of objects) {
     try {
       scaleOne(ctx, obj, replicas, dryRun !== "none");
-      ctx.out(outcomeLine(typeOfKind(obj.kind)!, obj.metadata.name ?? "", "scaled", dryRun, ctx));
+      // kubectl prints the object as it read it, before the scale (ScaleOptions.RunScale).
+      ctx.out(printOutcome(obj, "scaled", dryRun, ctx));
     } catch (error) {
       errors.push(error as Error);
     }

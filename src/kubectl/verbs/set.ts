@@ -1,13 +1,12 @@
-import { typeOfKind } from "../../api/registry";
 import type { KubeObject } from "../../api/types";
 import { formatError } from "../errorText";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { ALL_FLAG, DRY_RUN_FLAG, FILENAME_FLAG, OUTPUT_FLAG } from "./commonFlags";
+import { ALL_FLAG, DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS } from "./commonFlags";
 import { resolveTargets, splitResourcesAndPairs } from "./resourceTargets";
 import { editableContainers } from "./podTemplate";
 import { setEnvVerb } from "./setEnv";
 import { setResourcesVerb } from "./setResources";
-import { dryRunOf, outcomeLine } from "./writeOutcome";
+import { dryRunOf, printOutcome } from "./writeOutcome";
 
 /** `kubectl set image TYPE NAME CONTAINER=IMAGE…`: updates container images; `*` means every container. */
 export const setImageVerb: Verb = {
@@ -29,7 +28,7 @@ export const setImageVerb: Verb = {
       usage:
         "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
     },
-    OUTPUT_FLAG,
+    ...PRINT_FLAGS,
   ],
   run: runSetImage,
 };
@@ -62,8 +61,8 @@ function runSetImage(ctx: VerbContext): number {
     try {
       const updated = withImages(obj, images);
       if (!updated) continue;
-      ctx.cluster.api.update(updated, { dryRun: dryRun !== "none" });
-      ctx.out(outcomeLine(typeOfKind(obj.kind)!, obj.metadata.name ?? "", "image updated", dryRun, ctx));
+      const written = ctx.cluster.api.update(updated, { dryRun: dryRun !== "none" });
+      ctx.out(printOutcome(written, "image updated", dryRun, ctx));
     } catch (error) {
       errors.push(error as Error);
     }

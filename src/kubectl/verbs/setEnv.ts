@@ -1,7 +1,7 @@
 import type { EnvVar } from "kubernetes-types/core/v1";
 import { bool, list, str } from "../flagAccess";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { ALL_FLAG, DRY_RUN_FLAG, FILENAME_FLAG, OUTPUT_FLAG, SELECTOR_FLAG } from "./commonFlags";
+import { ALL_FLAG, DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS, SELECTOR_FLAG } from "./commonFlags";
 import { editableContainers, selectContainers, updateTemplates } from "./podTemplate";
 import { resolveTargets, splitResourcesAndPairs } from "./resourceTargets";
 
@@ -33,7 +33,7 @@ export const setEnvVerb: Verb = {
       usage:
         "If true, display the environment and any changes in the standard format. this flag will removed when we have kubectl view env.",
     },
-    OUTPUT_FLAG,
+    ...PRINT_FLAGS,
     {
       name: "overwrite",
       type: "bool",

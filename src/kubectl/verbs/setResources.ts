@@ -1,7 +1,7 @@
 import { tryParseQuantity } from "../../apimachinery/quantity";
 import { str } from "../flagAccess";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { ALL_FLAG, DRY_RUN_FLAG, FILENAME_FLAG, OUTPUT_FLAG, SELECTOR_FLAG } from "./commonFlags";
+import { ALL_FLAG, DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS, SELECTOR_FLAG } from "./commonFlags";
 import { editableContainers, selectContainers, updateTemplates } from "./podTemplate";
 
 /** `kubectl set resources`: container requests and limits on a pod template. */
@@ -28,7 +28,7 @@ export const setResourcesVerb: Verb = {
       usage:
         "The resource requirement requests for this container.  For example, 'cpu=100m,memory=256Mi'.  Note that server side components may assign requests depending on the server configuration, such as limit ranges.",
     },
-    OUTPUT_FLAG,
+    ...PRINT_FLAGS,
     {
       name: "requests",
       type: "string",

@@ -1,8 +1,9 @@
 import type { Decoding, FieldValidation } from "../../api/admission";
 import type { ResourceType } from "../../api/registry";
-import { qualifiedSingular } from "../../api/registry";
+import { qualifiedSingular, typeOfKind } from "../../api/registry";
 import type { KubeObject } from "../../api/types";
 import { bool, str } from "../flagAccess";
+import { printFlags, printResult } from "../print";
 import { KubectlError, type VerbContext } from "../verb";
 
 /** --dry-run's three strategies. */
@@ -41,8 +42,20 @@ export function outcomeLine(
 
 /** Whether -o asks for the object rather than the outcome line. */
 export function printsObject(ctx: VerbContext): boolean {
-  const output = str(ctx.flags, "output");
+  const { output } = printFlags(ctx.flags);
   return output !== "" && output !== "name" && !bool(ctx.flags, "quiet");
+}
+
+/**
+ * What a write prints for one object: its outcome line (`deployment.apps/web scaled`), its name
+ * alone (-o name), or the object in the -o format (yaml, json, jsonpath, go-template …), as
+ * kubectl's printer does.
+ */
+export function printOutcome(obj: KubeObject, verb: string, dryRun: DryRun, ctx: VerbContext): string {
+  if (printsObject(ctx)) return printResult(ctx.cluster, [obj], { ...printFlags(ctx.flags), single: true });
+  const type = typeOfKind(obj.kind);
+  if (!type) throw new KubectlError(`error: no matches for kind "${obj.kind}"`);
+  return outcomeLine(type, obj.metadata.name ?? "", verb, dryRun, ctx);
 }
 
 /** The namespace an object from a file goes to, with kubectl's mismatch error. */

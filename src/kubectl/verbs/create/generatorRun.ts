@@ -3,13 +3,12 @@ import { typeOfKind } from "../../../api/registry";
 import type { KubeObject } from "../../../api/types";
 import { requiredFlagsMessage, usageErrorMessage } from "../../cli/commandErrors";
 import type { FlagSpec } from "../../cli/flags";
-import { bool, str } from "../../flagAccess";
+import { bool } from "../../flagAccess";
 import { withLastApplied } from "../../applyPatch";
-import { checkOutputFormat, printResult } from "../../print";
+import { checkOutputFormat, printFlags, printResult } from "../../print";
 import { inGoFieldOrder } from "../../../api/schema/goFieldOrder";
-import { formatOutput } from "../../structuredOutput";
 import { KubectlError, type VerbContext } from "../../verb";
-import { DRY_RUN_FLAG, OUTPUT_FLAG } from "../commonFlags";
+import { DRY_RUN_FLAG, PRINT_FLAGS } from "../commonFlags";
 import { dryRunOf, decodingOf, outcomeLine, printsObject } from "../writeOutcome";
 
 /** Flags every `kubectl create <generator>` has besides its own. */
@@ -21,7 +20,7 @@ export const GENERATOR_FLAGS: FlagSpec[] = [
     default: "kubectl-create",
     usage: "Name of the manager used to track field ownership.",
   },
-  OUTPUT_FLAG,
+  ...PRINT_FLAGS,
   {
     name: "save-config",
     type: "bool",
@@ -106,7 +105,7 @@ export function sendGenerated(
   obj: KubeObject,
   failure?: (message: string) => string,
 ): KubeObject {
-  checkOutputFormat(str(ctx.flags, "output"));
+  checkOutputFormat(printFlags(ctx.flags).output);
   const dryRun = dryRunOf(ctx);
   const type = typeOfKind(obj.kind);
   if (!type) throw new KubectlError(`error: no matches for kind "${obj.kind}"`);
@@ -130,13 +129,11 @@ export function sendGenerated(
 
 /** The printing half of createGenerated: the `kind/name created` line, or the object in the -o format. */
 export function printGenerated(ctx: VerbContext, result: KubeObject, outcome = "created"): void {
-  const output = str(ctx.flags, "output");
+  const { output, allowMissingKeys } = printFlags(ctx.flags);
   const type = typeOfKind(result.kind);
   // A typed object (what the generator built, or the typed client's answer) marshals in Go's field order.
-  if (output === "json")
-    ctx.out(
-      formatOutput([inGoFieldOrder(result, result.apiVersion, result.kind)], "json", true, false, false),
-    );
-  else if (printsObject(ctx)) ctx.out(printResult(ctx.cluster, [result], { output, single: true }));
-  else if (type) ctx.out(outcomeLine(type, result.metadata.name ?? "", outcome, dryRunOf(ctx), ctx));
+  if (printsObject(ctx)) {
+    const typed = inGoFieldOrder(result, result.apiVersion, result.kind);
+    ctx.out(printResult(ctx.cluster, [typed], { output, allowMissingKeys, single: true, sortKeys: false }));
+  } else if (type) ctx.out(outcomeLine(type, result.metadata.name ?? "", outcome, dryRunOf(ctx), ctx));
 }
