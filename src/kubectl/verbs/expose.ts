@@ -5,6 +5,7 @@ import { str } from "../flagAccess";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
 import { FILENAME_FLAG } from "./commonFlags";
 import { createGenerated, GENERATOR_FLAGS, generatedMeta } from "./create/generatorRun";
+import { OVERRIDE_FLAGS, withOverrides } from "./overrides";
 import { exposeSelector, portsOf } from "./exposeIntrospect";
 import { resolveTargets } from "./resourceTargets";
 import { parseLabels, parsePortNumber } from "./runPod";
@@ -38,6 +39,7 @@ export const exposeVerb: Verb = {
     ...GENERATOR_FLAGS.filter((f) => f.name !== "validate").map((f) =>
       f.name === "field-manager" ? { ...f, default: "kubectl-expose" } : f,
     ),
+    ...OVERRIDE_FLAGS,
     {
       ...FILENAME_FLAG,
       usage: "Filename, directory, or URL to files identifying the resource to expose a service",
@@ -96,7 +98,7 @@ function runExpose(ctx: VerbContext): number {
   let failed = errors.length > 0;
   for (const obj of objects) {
     try {
-      createGenerated(ctx, serviceFor(ctx, obj), undefined, "exposed");
+      createGenerated(ctx, withOverrides(ctx, serviceFor(ctx, obj)), undefined, "exposed");
     } catch (error) {
       ctx.err(formatError(error));
       failed = true;

@@ -14,6 +14,7 @@ import {
   sendGenerated,
 } from "./create/generatorRun";
 import { POD_RUNNING_TIMEOUT_FLAG } from "./commonFlags";
+import { OVERRIDE_FLAGS, withOverrides } from "./overrides";
 import { attachToRun } from "./runAttach";
 
 const IMAGE_FLAG: FlagSpec = {
@@ -60,6 +61,7 @@ export const runVerb: Verb = {
       f.name === "field-manager" ? { ...f, default: "kubectl-run" } : f,
     ),
     IMAGE_FLAG,
+    ...OVERRIDE_FLAGS,
     {
       name: "image-pull-policy",
       type: "string",
@@ -115,7 +117,7 @@ function runPod(ctx: VerbContext): number {
     throw usage("--port must be set when exposing a service");
   checkAttach(ctx);
   const name = ctx.args[0];
-  const pod = podFor(ctx, name, ctx.args.slice(1), restart);
+  const pod = withOverrides(ctx, podFor(ctx, name, ctx.args.slice(1), restart));
   if (attaches(ctx)) {
     const created = sendGenerated(ctx, pod) as Pod;
     if (bool(ctx.flags, "expose")) printGenerated(ctx, sendGenerated(ctx, serviceFor(ctx, name)));
