@@ -35,8 +35,9 @@ export function startRecording(): void {
 }
 
 /**
- * Closes the measurement of one watch batch's main-thread work (from the mirror update to
- * the view's commit), as a `kubeplay:view-batch` performance entry the frame bench reads.
+ * Closes the measurement of one watch batch (from the mirror update to the graph's commit: the
+ * view's work, and any wait for React's deferred pass), as a `kubeplay:view-batch` performance
+ * entry the frame bench reads.
  */
 export function measureBatch(): void {
   if (batchStart === undefined) return;
