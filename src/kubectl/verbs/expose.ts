@@ -41,6 +41,12 @@ export const exposeVerb: Verb = {
     ),
     ...OVERRIDE_FLAGS,
     {
+      name: "load-balancer-ip",
+      type: "string",
+      usage:
+        "IP to assign to the LoadBalancer. If empty, an ephemeral IP will be created and used (cloud-provider specific).",
+    },
+    {
       ...FILENAME_FLAG,
       usage: "Filename, directory, or URL to files identifying the resource to expose a service",
     },
@@ -127,6 +133,9 @@ export function serviceFor(ctx: VerbContext, obj: KubeObject): KubeObject {
   if (affinity) spec.sessionAffinity = affinity;
   const type = str(ctx.flags, "type");
   if (type) spec.type = type;
+  // Only a LoadBalancer Service carries it, as ExposeServiceOptions sets it.
+  const loadBalancerIP = str(ctx.flags, "load-balancer-ip");
+  if (type === "LoadBalancer" && loadBalancerIP) spec.loadBalancerIP = loadBalancerIP;
   const meta = generatedMeta(ctx, name, labels ? { labels: { ...labels } } : {});
   delete meta.namespace;
   return { apiVersion: "v1", kind: "Service", metadata: meta, spec, status: { loadBalancer: {} } };

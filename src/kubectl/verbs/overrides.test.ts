@@ -38,6 +38,10 @@ describe("kubectl run|expose --overrides", () => {
       c.kubectl(`expose deployment web --port=80 --overrides='{"spec":{"type":"NodePort"}}'`).stdout,
     ).toBe("service/web exposed\n");
     expect(c.kubectl("get service web -o jsonpath={.spec.type}").stdout).toBe("NodePort");
+    // --load-balancer-ip goes only on a LoadBalancer Service, as kubectl sets it.
+    const lb = "expose deployment web --port=80 --load-balancer-ip=10.0.0.9 --dry-run=client -o jsonpath";
+    expect(c.kubectl(`${lb}={.spec.loadBalancerIP} --name=lb --type=LoadBalancer`).stdout).toBe("10.0.0.9");
+    expect(c.kubectl(`${lb}={.spec} --name=plain`).stdout).not.toContain("loadBalancerIP");
   });
 
   it("says what is wrong with an override, as kubectl does", () => {
