@@ -20,6 +20,16 @@ describe("console line routing", () => {
     expect(routeLine("   ", verbs)).toEqual({ kind: "empty" });
   });
 
+  it("recognise the shell builtins the console has", () => {
+    expect(routeLine("export POD_NAME=$(kubectl get pods -o name)", verbs)).toEqual({
+      kind: "assign",
+      line: "export POD_NAME=$(kubectl get pods -o name)",
+    });
+    expect(routeLine("NODE_PORT=30080", verbs)).toEqual({ kind: "assign", line: "NODE_PORT=30080" });
+    expect(routeLine("unset NODE_PORT", verbs)).toEqual({ kind: "unset", line: "unset NODE_PORT" });
+    expect(routeLine("echo $POD_NAME", verbs)).toEqual({ kind: "echo", line: "echo $POD_NAME" });
+  });
+
   it("refuse a bare verb as a shell would, suggesting the kubectl line", () => {
     expect(routeLine("get pods", verbs)).toEqual({
       kind: "unknown",

@@ -5,9 +5,10 @@
 import { FitAddon } from "@xterm/addon-fit";
 import { type ITheme, Terminal } from "@xterm/xterm";
 import "@xterm/xterm/css/xterm.css";
-import { splitPipeline } from "../../src/kubectl/cli/shellWords";
+import { splitPipeline, splitShellWords } from "../../src/kubectl/cli/shellWords";
 import { routeLine } from "./commandRouter";
 import { commonPrefix, complete, type CompletionSource, kubectlVerbWords } from "./completion";
+import { expandLine, NAME } from "./expansion";
 import type { EditorOpen } from "../../src";
 import type { EditRun } from "../editor/kubectlEdit";
 import type { ConsoleEntry } from "./consoleBus";
@@ -76,6 +77,10 @@ export interface TerminalDeps {
 }
 
 export const PROMPT = "$ ";
+/** What running a line gives: its output, and whether it keeps running, is a session or edits. */
+type SimResult = Awaited<ReturnType<TerminalDeps["run"]>>;
+/** A whole shell variable name. */
+const VARIABLE = new RegExp(`${NAME.source}$`);
 /** What Ctrl+C sends to an interactive command's shell (the terminal's interrupt character). */
 export const INTERRUPT = "\x03";
 
@@ -134,6 +139,8 @@ export class ConsoleTerminal {
   private readonly resize: ResizeObserver;
   private state = edit.EMPTY_LINE;
   private busy = false;
+  /** The console's shell variables (`export POD_NAME=…`), for this page's session, as a shell keeps them. */
+  private readonly vars = new Map<string, string>();
   private queue: string[] = [];
   /** The command that keeps running (get -w …) until it exits or Ctrl-C, if any. */
   private following?: Following;
@@ -298,8 +305,13 @@ export class ConsoleTerminal {
   }
 
   private async execute(input: string): Promise<void> {
-    const routed = routeLine(input, kubectlVerbWords());
-    if (routed.kind !== "empty") this.deps.addHistory(input.trim());
+    const typed = routeLine(input, kubectlVerbWords());
+    if (typed.kind !== "empty") this.deps.addHistory(input.trim());
+    // An assignment's value is expanded without splitting it into words.
+    if (typed.kind === "assign") return this.assign(typed.line);
+    const expanded = await expandLine(input.trim(), this.vars, (command) => this.capture(command));
+    if ("error" in expanded) return this.writeOutput("", expanded.error);
+    const routed = routeLine(expanded.line, kubectlVerbWords());
     switch (routed.kind) {
       case "empty":
         return;
@@ -316,16 +328,104 @@ export class ConsoleTerminal {
         this.writeOutput("", `${routed.command}: ${text("notFound")} (${text("onlyKubectl")})${hint}`);
         return;
       }
+      case "assign":
+        // What an expansion produced is never an assignment, in sh either.
+        return this.writeOutput("", `${routed.line.split(/\s+/)[0]}: ${this.deps.text("notFound")}`);
+      case "unset":
+        return this.unset(routed.line);
       default:
         return this.runSimLine(routed);
     }
+  }
+
+  /** `NAME=VALUE …` or `export NAME=VALUE …`: sets the console's shell variables. */
+  private async assign(line: string): Promise<void> {
+    const expanded = await expandLine(line, this.vars, (command) => this.capture(command), { split: false });
+    if ("error" in expanded) return this.writeOutput("", expanded.error);
+    const split = splitShellWords(expanded.line);
+    if ("error" in split) return this.writeOutput("", split.error);
+    const exporting = split.words[0] === "export";
+    const words = exporting ? split.words.slice(1) : split.words;
+    for (const word of words) {
+      const at = word.indexOf("=");
+      const name = at < 0 ? word : word.slice(0, at);
+      if (!exporting && at < 0) {
+        // `A=1 kubectl …`: a variable for one command's environment, which kubectl does not read.
+        return this.writeOutput(
+          "",
+          `NAME=VALUE before a command is not supported: set ${name} on a line of its own`,
+        );
+      }
+      if (!VARIABLE.test(name)) {
+        this.writeOutput("", `export: \`${word}': not a valid identifier`);
+        continue;
+      }
+      // `export NAME` alone marks it for child processes, which the console does not start.
+      if (at >= 0) this.vars.set(name, word.slice(at + 1));
+    }
+  }
+
+  private unset(line: string): void {
+    const split = splitShellWords(line);
+    if ("error" in split) return this.writeOutput("", split.error);
+    for (const name of split.words.slice(1)) this.vars.delete(name);
+  }
+
+  /** `echo [-n] WORDS…`: the words, a space between, a newline after. */
+  private echo(line: string): SimResult {
+    const split = splitShellWords(line);
+    if ("error" in split) return { stdout: "", stderr: split.error };
+    const words = split.words.slice(1);
+    const newline = words[0] !== "-n";
+    return { stdout: `${(newline ? words : words.slice(1)).join(" ")}${newline ? "\n" : ""}`, stderr: "" };
+  }
+
+  /**
+   * A command substitution's command (`$(kubectl get pods -o name | head -1)`): run, its errors
+   * shown, its standard output given back. One that keeps running is stopped after its first answer.
+   */
+  private async capture(command: string): Promise<string> {
+    const expanded = await expandLine(command.trim(), this.vars, (inner) => this.capture(inner));
+    if ("error" in expanded) {
+      this.writeOutput("", expanded.error);
+      return "";
+    }
+    const routed = routeLine(expanded.line, kubectlVerbWords());
+    if (routed.kind !== "kubectl" && routed.kind !== "kubeplay" && routed.kind !== "echo") {
+      if (routed.kind !== "empty")
+        this.writeOutput("", `${expanded.line.split(/\s+/)[0]}: ${this.deps.text("notFound")}`);
+      return "";
+    }
+    const pipeline = splitPipeline(routed.line);
+    if (pipeline && "error" in pipeline) {
+      this.writeOutput("", pipeline.error);
+      return "";
+    }
+    if (pipeline?.redirection) {
+      this.writeOutput("", "a redirection inside $( ) is not supported");
+      return "";
+    }
+    const line = pipeline ? pipeline.command : routed.line;
+    const result =
+      routed.kind === "echo" ? this.echo(line) : await this.deps.run({ kind: routed.kind, line });
+    if (result.streamId !== undefined) this.deps.interrupt(result.streamId);
+    let { stdout, stderr } = result;
+    if (pipeline && pipeline.filters.length > 0) {
+      const filter = new OutputFilter(pipeline.filters);
+      const now = filter.take(stdout);
+      const rest = filter.end();
+      stdout = now.stdout + rest.stdout;
+      stderr += now.stderr + rest.stderr;
+    }
+    this.writeOutput("", stderr);
+    return stdout;
   }
 
   /**
    * Runs a kubectl or kubeplay line: its standard output through the filters after `|`, and
    * into an editor tab after `> FILE`.
    */
-  private async runSimLine(routed: SimLine): Promise<void> {
+  private async runSimLine(routed: SimLine | { kind: "echo"; line: string }): Promise<void> {
     const pipeline = splitPipeline(routed.line);
     if (pipeline && "error" in pipeline) return this.writeOutput("", pipeline.error);
     const to: OutputTarget = {};
@@ -338,7 +438,8 @@ export class ConsoleTerminal {
     if (pipeline && pipeline.filters.length > 0) to.filter = new OutputFilter(pipeline.filters);
     const line = pipeline ? pipeline.command : routed.line;
     try {
-      const result = await this.deps.run({ kind: routed.kind, line });
+      const result =
+        routed.kind === "echo" ? this.echo(line) : await this.deps.run({ kind: routed.kind, line });
       if (result.interactive && result.streamId !== undefined) {
         if (to.sink || to.filter) {
           // A session's prompts and echo would go into the file or the filter, out of the learner's sight.

@@ -256,6 +256,15 @@ describe("the kubectl console", () => {
     );
     await typeCommand(page, "kubectl get deployment gen -o name | wc -c");
     await waitForTerminal(page, /\| wc -c\n20\n\$$/);
+    // Shell variables and command substitution, as the Kubernetes Basics tutorial uses them.
+    await typeCommand(
+      page,
+      "export POD_NAME=\"$(kubectl get pods -l app=gen -o jsonpath='{.items[0].metadata.name}')\"",
+    );
+    await typeCommand(page, "echo Name of the Pod: $POD_NAME");
+    await waitForTerminal(page, /\nName of the Pod: gen-[a-z0-9]+-[a-z0-9]{5}\n\$$/);
+    await typeCommand(page, "kubectl get pod $POD_NAME -o name | wc -l");
+    await waitForTerminal(page, /\| wc -l\n1\n\$$/);
     await typeCommand(page, "kubectl get pods | awk '{print $1}'");
     await waitForTerminal(page, /awk: not found here: the console pipes into grep, head, tail, wc/);
     await typeCommand(page, "kubectl get pods 2> errors.txt");
