@@ -22,11 +22,17 @@ export class OutputFilter {
   private readonly streams: boolean;
   /** What the filters say before reading anything (a bad pattern, a file operand), said once. */
   private failure?: string;
+  private startStatus = 0;
+  /** Whether a line-by-line grep has let any line through (its exit status, in the end). */
+  private matched = false;
+  /** The last filter's exit status once the command has ended: the pipeline's. */
+  status = 0;
 
   constructor(private readonly filters: readonly string[][]) {
     this.streams = filters.every(lineWise);
-    const { stderr } = runTextFilters(filters, "");
+    const { stderr, status } = runTextFilters(filters, "");
     if (stderr) this.failure = stderr;
+    this.startStatus = status;
   }
 
   /** Filters what the command printed now, as far as it can be yet. */
@@ -37,7 +43,10 @@ export class OutputFilter {
     const end = this.held.lastIndexOf("\n") + 1;
     const ready = this.held.slice(0, end);
     this.held = this.held.slice(end);
-    return ready ? runTextFilters(this.filters, ready) : NOTHING;
+    if (!ready) return NOTHING;
+    const filtered = runTextFilters(this.filters, ready);
+    if (filtered.stdout) this.matched = true;
+    return filtered;
   }
 
   /** The command has ended: the rest, through the filters. */
@@ -45,12 +54,18 @@ export class OutputFilter {
     if (this.failure !== undefined) return this.fail();
     const rest = this.held;
     this.held = "";
-    if (this.streams && rest === "") return NOTHING;
-    return runTextFilters(this.filters, rest);
+    if (this.streams && rest === "") {
+      this.status = this.matched ? 0 : 1;
+      return NOTHING;
+    }
+    const filtered = runTextFilters(this.filters, rest);
+    this.status = this.streams ? (this.matched || filtered.stdout ? 0 : 1) : filtered.status;
+    return filtered;
   }
 
   /** Filters that could not start print nothing but their errors, once. */
   private fail(): Filtered {
+    this.status = this.startStatus;
     const stderr = this.failure ?? "";
     this.failure = "";
     return { stdout: "", stderr };

@@ -8,6 +8,7 @@ import "@xterm/xterm/css/xterm.css";
 import { splitPipeline, splitShellWords } from "../../src/kubectl/cli/shellWords";
 import { routeLine } from "./commandRouter";
 import { commonPrefix, complete, type CompletionSource, kubectlVerbWords } from "./completion";
+import { runsAfter, splitCommandList } from "./commandList";
 import { expandLine, NAME } from "./expansion";
 import type { EditorOpen } from "../../src";
 import type { EditRun } from "../editor/kubectlEdit";
@@ -34,6 +35,8 @@ export interface OutputChunk {
 export interface TerminalDeps {
   /** Runs a line; with `streamId` the command keeps running (get -w, rollout status, logs -f). */
   run: (line: SimLine) => Promise<{
+    /** The exit status, for `&&` and `||` (a command that keeps running gives it in its last chunk). */
+    code?: number;
     stdout: string;
     stderr: string;
     chunks?: WrittenText[];
@@ -105,7 +108,8 @@ interface OutputTarget {
 }
 
 interface Following extends Session {
-  end: () => void;
+  /** Ends following, with the command's exit status (Ctrl+C's 130 when none is given). */
+  end: (status?: number) => void;
   interactive: boolean;
 }
 const RED = "\x1b[31m";
@@ -304,33 +308,42 @@ export class ConsoleTerminal {
     this.redraw();
   }
 
+  /** A typed line: one command, or a list of them (`A && B`, `A || B`, `A; B`), as sh runs it. */
   private async execute(input: string): Promise<void> {
+    const line = input.trim();
+    if (line !== "") this.deps.addHistory(line);
+    let status = 0;
+    for (const { text, after } of splitCommandList(line)) {
+      if (runsAfter(after, status)) status = await this.runCommand(text);
+    }
+  }
+
+  /** Runs one command (expanded just before, as sh does); its exit status. */
+  private async runCommand(input: string): Promise<number> {
     const typed = routeLine(input, kubectlVerbWords());
-    if (typed.kind !== "empty") this.deps.addHistory(input.trim());
     // An assignment's value is expanded without splitting it into words.
     if (typed.kind === "assign") return this.assign(typed.line);
-    const expanded = await expandLine(input.trim(), this.vars, (command) => this.capture(command));
-    if ("error" in expanded) return this.writeOutput("", expanded.error);
+    const expanded = await expandLine(input, this.vars, (command) => this.capture(command));
+    if ("error" in expanded) return this.fail(expanded.error, 2);
     const routed = routeLine(expanded.line, kubectlVerbWords());
     switch (routed.kind) {
       case "empty":
-        return;
+        return 0;
       case "clear":
         this.term.clear();
         this.term.write("\x1b[2J\x1b[H");
-        return;
+        return 0;
       case "help":
         this.term.write(`${crlf(this.deps.text("help"))}\r\n`);
-        return;
+        return 0;
       case "unknown": {
         const { text } = this.deps;
         const hint = routed.suggestion ? `\n${text("didYouMean")} ${routed.suggestion}` : "";
-        this.writeOutput("", `${routed.command}: ${text("notFound")} (${text("onlyKubectl")})${hint}`);
-        return;
+        return this.fail(`${routed.command}: ${text("notFound")} (${text("onlyKubectl")})${hint}`, 127);
       }
       case "assign":
         // What an expansion produced is never an assignment, in sh either.
-        return this.writeOutput("", `${routed.line.split(/\s+/)[0]}: ${this.deps.text("notFound")}`);
+        return this.fail(`${routed.line.split(/\s+/)[0]}: ${this.deps.text("notFound")}`, 127);
       case "unset":
         return this.unset(routed.line);
       default:
@@ -338,12 +351,19 @@ export class ConsoleTerminal {
     }
   }
 
+  /** Prints an error; the exit status to go with it. */
+  private fail(message: string, status = 1): number {
+    this.writeOutput("", message);
+    return status;
+  }
+
   /** `NAME=VALUE …` or `export NAME=VALUE …`: sets the console's shell variables. */
-  private async assign(line: string): Promise<void> {
+  private async assign(line: string): Promise<number> {
     const expanded = await expandLine(line, this.vars, (command) => this.capture(command), { split: false });
-    if ("error" in expanded) return this.writeOutput("", expanded.error);
+    if ("error" in expanded) return this.fail(expanded.error, 2);
     const split = splitShellWords(expanded.line);
-    if ("error" in split) return this.writeOutput("", split.error);
+    if ("error" in split) return this.fail(split.error, 2);
+    let status = 0;
     const exporting = split.words[0] === "export";
     const words = exporting ? split.words.slice(1) : split.words;
     for (const word of words) {
@@ -351,24 +371,23 @@ export class ConsoleTerminal {
       const name = at < 0 ? word : word.slice(0, at);
       if (!exporting && at < 0) {
         // `A=1 kubectl …`: a variable for one command's environment, which kubectl does not read.
-        return this.writeOutput(
-          "",
-          `NAME=VALUE before a command is not supported: set ${name} on a line of its own`,
-        );
+        return this.fail(`NAME=VALUE before a command is not supported: set ${name} on a line of its own`);
       }
       if (!VARIABLE.test(name)) {
-        this.writeOutput("", `export: \`${word}': not a valid identifier`);
+        status = this.fail(`export: \`${word}': not a valid identifier`);
         continue;
       }
       // `export NAME` alone marks it for child processes, which the console does not start.
       if (at >= 0) this.vars.set(name, word.slice(at + 1));
     }
+    return status;
   }
 
-  private unset(line: string): void {
+  private unset(line: string): number {
     const split = splitShellWords(line);
-    if ("error" in split) return this.writeOutput("", split.error);
+    if ("error" in split) return this.fail(split.error, 2);
     for (const name of split.words.slice(1)) this.vars.delete(name);
+    return 0;
   }
 
   /** `echo [-n] WORDS…`: the words, a space between, a newline after. */
@@ -425,14 +444,14 @@ export class ConsoleTerminal {
    * Runs a kubectl or kubeplay line: its standard output through the filters after `|`, and
    * into an editor tab after `> FILE`.
    */
-  private async runSimLine(routed: SimLine | { kind: "echo"; line: string }): Promise<void> {
+  private async runSimLine(routed: SimLine | { kind: "echo"; line: string }): Promise<number> {
     const pipeline = splitPipeline(routed.line);
-    if (pipeline && "error" in pipeline) return this.writeOutput("", pipeline.error);
+    if (pipeline && "error" in pipeline) return this.fail(pipeline.error, 2);
     const to: OutputTarget = {};
     if (pipeline?.redirection) {
       const { file, append } = pipeline.redirection;
       const opened = this.deps.openOutput(file, append, (message) => this.writeOutput("", message));
-      if (typeof opened === "string") return this.writeOutput("", opened);
+      if (typeof opened === "string") return this.fail(opened);
       to.sink = opened;
     }
     if (pipeline && pipeline.filters.length > 0) to.filter = new OutputFilter(pipeline.filters);
@@ -451,13 +470,16 @@ export class ConsoleTerminal {
         return this.follow(result.streamId, true, result);
       }
       this.emit(result, to);
-      if (result.streamId !== undefined) await this.follow(result.streamId, false, undefined, to);
+      let status = result.code ?? 0;
+      if (result.streamId !== undefined) status = await this.follow(result.streamId, false, undefined, to);
       else {
         if (result.editor) await this.edit(line, result.editor, to);
         this.endOutput(to);
       }
+      // A pipeline's status is its last command's.
+      return to.filter ? to.filter.status : status;
     } catch (error) {
-      this.writeOutput("", (error as Error).message);
+      return this.fail((error as Error).message);
     } finally {
       to.sink?.close();
     }
@@ -497,21 +519,24 @@ export class ConsoleTerminal {
     this.writeOutput("", stderr);
   }
 
-  /** Prints a running command's output as it comes, until it exits, is interrupted or is lost. */
+  /**
+   * Prints a running command's output as it comes, until it exits, is interrupted or is lost;
+   * its exit status (130 after Ctrl+C, as a shell reports a command SIGINT ended).
+   */
   private follow(
     streamId: number,
     interactive: boolean,
     first?: OutputChunk,
     to: OutputTarget = {},
-  ): Promise<void> {
+  ): Promise<number> {
     return new Promise((resolve) => {
       let unsubscribe = () => {};
-      const end = () => {
+      const end = (status = 130) => {
         unsubscribe();
         this.following = undefined;
         this.state = edit.EMPTY_LINE;
         this.deps.waiting?.(false);
-        resolve();
+        resolve(status);
       };
       const following: Following = {
         streamId,
@@ -534,12 +559,12 @@ export class ConsoleTerminal {
             // Ended by itself, not by Ctrl+C (which stops the filters too, printing nothing).
             if (!interactive) this.endOutput(to);
             if (interactive && following.prompt) this.term.write("\r\n");
-            end();
+            end(chunk.code);
           }
         },
         () => {
           this.writeOutput("", this.deps.text("streamLost"));
-          end();
+          end(1);
         },
       );
     });

@@ -217,27 +217,30 @@ const FILTERS: Record<string, (argv: string[], stdin: string, st: TextFiles) => 
 
 /**
  * `COMMAND | grep … | wc -l` in the console: `input` through each filter in turn, with nothing
- * to read but standard input (a file operand is not found). What the last prints, and every
- * filter's errors.
+ * to read but standard input (a file operand is not found). What the last prints, every
+ * filter's errors, and the last one's exit status (the pipeline's, as sh reports it).
  */
 export function runTextFilters(
   filters: readonly string[][],
   input: string,
-): { stdout: string; stderr: string } {
+): { stdout: string; stderr: string; status: number } {
   const files: TextFiles = { fs: { read: () => ({ error: "No such file or directory" }) } };
   let stdin = input;
   let stderr = "";
+  let status = 0;
   for (const argv of filters) {
     const run = FILTERS[argv[0]];
     if (!run) throw new Error(`not a text filter: ${argv[0]}`);
     let stdout = "";
     const steps = run(argv, stdin, files);
     // A step other than output (tail -f's endless sleep) ends the filter where it is.
-    for (let step = steps.next(); !step.done && step.value.kind === "output"; step = steps.next()) {
+    let step = steps.next();
+    for (; !step.done && step.value.kind === "output"; step = steps.next()) {
       if (step.value.stream === "stderr") stderr += step.value.text;
       else stdout += step.value.text;
     }
+    status = step.done ? step.value : 0;
     stdin = stdout;
   }
-  return { stdout: stdin, stderr };
+  return { stdout: stdin, stderr, status };
 }

@@ -265,6 +265,11 @@ describe("the kubectl console", () => {
     await waitForTerminal(page, /\nName of the Pod: gen-[a-z0-9]+-[a-z0-9]{5}\n\$$/);
     await typeCommand(page, "kubectl get pod $POD_NAME -o name | wc -l");
     await waitForTerminal(page, /\| wc -l\n1\n\$$/);
+    // Command lists: && after a success, || after a failure, ; always; a pipeline's status is its last command's.
+    await typeCommand(page, "kubectl get deployment nosuch && echo found || echo missing; echo done");
+    await waitForTerminal(page, /deployments.apps "nosuch" not found\nmissing\ndone\n\$$/);
+    await typeCommand(page, "kubectl get deployments -o name | grep -q gen && echo gen is there");
+    await waitForTerminal(page, /grep -q gen && echo gen is there\ngen is there\n\$$/);
     await typeCommand(page, "kubectl get pods | awk '{print $1}'");
     await waitForTerminal(page, /awk: not found here: the console pipes into grep, head, tail, wc/);
     await typeCommand(page, "kubectl get pods 2> errors.txt");
