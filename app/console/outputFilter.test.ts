@@ -30,6 +30,17 @@ describe("console pipes (COMMAND | FILTER)", () => {
     expect(filter.end().stdout).toBe("2\n");
   });
 
+  it("ends with the last filter's exit status, the pipeline's", () => {
+    const found = new OutputFilter([["grep", "-q", "web"]]);
+    found.take(TABLE);
+    found.end();
+    expect(found.status).toBe(0);
+    const none = new OutputFilter([["grep", "nothing"]]);
+    none.take(TABLE);
+    none.end();
+    expect(none.status).toBe(1);
+  });
+
   it("gives busybox's errors, and does not read files", () => {
     const filter = new OutputFilter([["grep", "-E", "(", "-"]]);
     expect(filter.take("a\n")).toEqual({ stdout: "", stderr: "grep: bad regex '('\n" });

@@ -44,9 +44,9 @@ export class OutputFilter {
     const ready = this.held.slice(0, end);
     this.held = this.held.slice(end);
     if (!ready) return NOTHING;
-    const filtered = runTextFilters(this.filters, ready);
-    if (filtered.stdout) this.matched = true;
-    return filtered;
+    const { stdout: passed, stderr } = runTextFilters(this.filters, ready);
+    if (passed) this.matched = true;
+    return { stdout: passed, stderr };
   }
 
   /** The command has ended: the rest, through the filters. */
@@ -58,9 +58,9 @@ export class OutputFilter {
       this.status = this.matched ? 0 : 1;
       return NOTHING;
     }
-    const filtered = runTextFilters(this.filters, rest);
-    this.status = this.streams ? (this.matched || filtered.stdout ? 0 : 1) : filtered.status;
-    return filtered;
+    const { stdout, stderr, status } = runTextFilters(this.filters, rest);
+    this.status = this.streams ? (this.matched || stdout ? 0 : 1) : status;
+    return { stdout, stderr };
   }
 
   /** Filters that could not start print nothing but their errors, once. */
