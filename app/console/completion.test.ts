@@ -23,6 +23,17 @@ describe("console tab completion", () => {
     expect(at("kubectl get pods | gr").candidates).toEqual(["grep"]);
   });
 
+  it("completes the console's shell variables after $", () => {
+    expect(complete("kubectl exec $PO", source, ["POD_NAME", "NODE_PORT"])).toEqual({
+      from: 13,
+      candidates: ["$POD_NAME"],
+    });
+    expect(complete("echo $", source, ["POD_NAME", "NODE_PORT"]).candidates).toEqual([
+      "$POD_NAME",
+      "$NODE_PORT",
+    ]);
+  });
+
   it("completes the console's commands in first position", () => {
     expect(at("ku")).toEqual({ from: 0, candidates: ["kubectl", "kubeplay"] });
     expect(at("cl").candidates).toEqual(["clear"]);

@@ -37,8 +37,12 @@ export function kubectlVerbWords(): string[] {
   return ALL_VERBS.flatMap((v) => [v.name, ...(v.aliases ?? [])]);
 }
 
-/** Completes the text before the cursor. */
-export function complete(beforeCursor: string, source: CompletionSource): Completion {
+/** Completes the text before the cursor; `variables` are the console's shell variables' names. */
+export function complete(
+  beforeCursor: string,
+  source: CompletionSource,
+  variables: readonly string[] = [],
+): Completion {
   const words = beforeCursor.split(/\s+/).filter((w, i, all) => w !== "" || i === all.length - 1);
   const current = words.pop() ?? "";
   const from = beforeCursor.length - current.length;
@@ -46,6 +50,8 @@ export function complete(beforeCursor: string, source: CompletionSource): Comple
     from,
     candidates: unique(options.filter((o) => o.startsWith(current))),
   });
+  // `$PO` completes to a variable the console holds, as bash completes `$` words.
+  if (/^\$[A-Za-z0-9_]*$/.test(current)) return pick(variables.map((name) => `$${name}`));
   if (words.length === 0) return pick(CONSOLE_COMMANDS);
   // After `>` or `>>` comes the editor tab the output goes to; after `|`, a text filter.
   const previous = words[words.length - 1];

@@ -278,7 +278,7 @@ export class ConsoleTerminal {
 
   complete(): void {
     const before = this.state.buffer.slice(0, this.state.cursor);
-    const { from, candidates } = complete(before, this.deps.source);
+    const { from, candidates } = complete(before, this.deps.source, [...this.vars.keys()]);
     if (candidates.length === 0) return;
     const word = before.slice(from);
     if (candidates.length === 1)
