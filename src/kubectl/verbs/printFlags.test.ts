@@ -67,5 +67,9 @@ describe("kubectl's print flags: -o, --template, --allow-missing-template-keys",
       "front",
     );
     expect(c.kubectl("scale deployment web --replicas=2").stdout).toBe("deployment.apps/web scaled\n");
+    // rollout undo, like scale, prints the object as read, before the rollback (here: of set env).
+    const env = "-o jsonpath={.spec.template.spec.containers[0].env[0].value}";
+    expect(c.kubectl(`rollout undo deployment/web ${env}`).stdout).toBe("fast");
+    expect(c.kubectl(`get deployment web ${env}`).stdout).toBe("");
   });
 });

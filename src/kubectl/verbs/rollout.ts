@@ -213,7 +213,7 @@ const undoVerb: Verb = {
   flags: [
     DRY_RUN_FLAG,
     FILENAME,
-    OUTPUT_FLAG,
+    ...PRINT_FLAGS,
     SELECTOR,
     {
       name: "to-revision",
@@ -226,11 +226,9 @@ const undoVerb: Verb = {
     return forEachTarget(ctx, (obj) => {
       if (obj.kind !== "Deployment")
         throw new KubectlError(`error: no rollbacker has been implemented for "${groupKind(obj)}"`);
-      return line(
-        ctx,
-        obj,
-        rollbackDeployment(ctx.cluster, obj, num(ctx.flags, "to-revision"), dryRun === "client"),
-      );
+      const words = rollbackDeployment(ctx.cluster, obj, num(ctx.flags, "to-revision"), dryRun === "client");
+      // kubectl prints the object as it read it, before the rollback (UndoOptions.RunUndo).
+      return printOutcome(obj, words, "none", ctx);
     });
   },
 };
