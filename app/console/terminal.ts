@@ -80,6 +80,23 @@ export interface TerminalDeps {
 }
 
 export const PROMPT = "$ ";
+/**
+ * A command's output in the order written: stdout then stderr, unless the chunks say stderr
+ * came first somewhere (kubectl's hint, then the prompt).
+ */
+function writtenPieces(
+  stdout: string,
+  stderr: string,
+  chunks?: readonly WrittenText[],
+): readonly WrittenText[] {
+  return (
+    chunks ?? [
+      { stream: "stdout", text: stdout },
+      { stream: "stderr", text: stderr },
+    ]
+  );
+}
+
 /** What running a line gives: its output, and whether it keeps running, is a session or edits. */
 type SimResult = Awaited<ReturnType<TerminalDeps["run"]>>;
 /** A whole shell variable name. */
@@ -318,8 +335,11 @@ export class ConsoleTerminal {
     }
   }
 
-  /** Runs one command (expanded just before, as sh does); its exit status. */
-  private async runCommand(input: string): Promise<number> {
+  /**
+   * Runs one command (expanded just before, as sh does); its exit status. `captureTo` takes its
+   * standard output instead of the terminal (a command substitution's).
+   */
+  private async runCommand(input: string, captureTo?: OutputFile): Promise<number> {
     const typed = routeLine(input, kubectlVerbWords());
     // An assignment's value is expanded without splitting it into words.
     if (typed.kind === "assign") return this.assign(typed.line);
@@ -347,7 +367,7 @@ export class ConsoleTerminal {
       case "unset":
         return this.unset(routed.line);
       default:
-        return this.runSimLine(routed);
+        return this.runSimLine(routed, captureTo);
     }
   }
 
@@ -400,54 +420,28 @@ export class ConsoleTerminal {
   }
 
   /**
-   * A command substitution's command (`$(kubectl get pods -o name | head -1)`): run, its errors
-   * shown, its standard output given back. One that keeps running is stopped after its first answer.
+   * A command substitution's command (`$(kubectl get pods -o name | head -1)`): run as a typed
+   * command is, in a subshell (an assignment there changes nothing), its standard output
+   * collected instead of shown, its errors shown.
    */
   private async capture(command: string): Promise<string> {
-    const expanded = await expandLine(command.trim(), this.vars, (inner) => this.capture(inner));
-    if ("error" in expanded) {
-      this.writeOutput("", expanded.error);
-      return "";
-    }
-    const routed = routeLine(expanded.line, kubectlVerbWords());
-    if (routed.kind !== "kubectl" && routed.kind !== "kubeplay" && routed.kind !== "echo") {
-      if (routed.kind !== "empty")
-        this.writeOutput("", `${expanded.line.split(/\s+/)[0]}: ${this.deps.text("notFound")}`);
-      return "";
-    }
-    const pipeline = splitPipeline(routed.line);
-    if (pipeline && "error" in pipeline) {
-      this.writeOutput("", pipeline.error);
-      return "";
-    }
-    if (pipeline?.redirection) {
-      this.writeOutput("", "a redirection inside $( ) is not supported");
-      return "";
-    }
-    const line = pipeline ? pipeline.command : routed.line;
-    const result =
-      routed.kind === "echo" ? this.echo(line) : await this.deps.run({ kind: routed.kind, line });
-    if (result.streamId !== undefined) this.deps.interrupt(result.streamId);
-    let { stdout, stderr } = result;
-    if (pipeline && pipeline.filters.length > 0) {
-      const filter = new OutputFilter(pipeline.filters);
-      const now = filter.take(stdout);
-      const rest = filter.end();
-      stdout = now.stdout + rest.stdout;
-      stderr += now.stderr + rest.stderr;
-    }
-    this.writeOutput("", stderr);
-    return stdout;
+    if (routeLine(command, kubectlVerbWords()).kind === "assign") return "";
+    let captured = "";
+    await this.runCommand(command.trim(), { write: (text) => (captured += text), close: () => undefined });
+    return captured;
   }
 
   /**
-   * Runs a kubectl or kubeplay line: its standard output through the filters after `|`, and
-   * into an editor tab after `> FILE`.
+   * Runs a kubectl, kubeplay or echo line: its standard output through the filters after `|`,
+   * and into an editor tab after `> FILE` (else into `captureTo`, when given).
    */
-  private async runSimLine(routed: SimLine | { kind: "echo"; line: string }): Promise<number> {
+  private async runSimLine(
+    routed: SimLine | { kind: "echo"; line: string },
+    captureTo?: OutputFile,
+  ): Promise<number> {
     const pipeline = splitPipeline(routed.line);
     if (pipeline && "error" in pipeline) return this.fail(pipeline.error, 2);
-    const to: OutputTarget = {};
+    const to: OutputTarget = { sink: captureTo };
     if (pipeline?.redirection) {
       const { file, append } = pipeline.redirection;
       const opened = this.deps.openOutput(file, append, (message) => this.writeOutput("", message));
@@ -488,10 +482,7 @@ export class ConsoleTerminal {
   /** A command's output: on the terminal, or its standard output through `to`'s filter and into its file. */
   private emit(output: OutputChunk, to: OutputTarget = {}): void {
     if (!to.sink && !to.filter) return this.writeOutput(output.stdout, output.stderr, output.chunks);
-    const pieces = output.chunks ?? [
-      { stream: "stdout" as const, text: output.stdout },
-      { stream: "stderr" as const, text: output.stderr },
-    ];
+    const pieces = writtenPieces(output.stdout, output.stderr, output.chunks);
     let stdout = "";
     let stderr = "";
     for (const piece of pieces) {
@@ -599,11 +590,7 @@ export class ConsoleTerminal {
   ): void {
     // A line typed ahead is drawn on a line of its own while a command runs: output goes above it.
     if (session.awaiting && this.state.buffer) this.term.write("\r\x1b[2K");
-    // stdout then stderr, unless the chunks say stderr came first (kubectl's hint, then the prompt).
-    const pieces = chunks ?? [
-      { stream: "stdout" as const, text: stdout },
-      { stream: "stderr" as const, text: stderr },
-    ];
+    const pieces = writtenPieces(stdout, stderr, chunks);
     for (const piece of pieces) {
       if (piece.stream === "stderr") {
         if (piece.text) this.term.write(`${RED}${crlf(piece.text)}${RESET}`);
