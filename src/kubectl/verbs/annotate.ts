@@ -48,6 +48,7 @@ const ANNOTATE_SPEC: MetadataVerbSpec = {
   // annotate has no change detection: it always reports "annotated".
   outcome: () => "annotated",
   reportsMissingRemovals: false,
+  checksOutputFirst: true,
 };
 
 /** `kubectl annotate`: sets (`key=value`) or removes (`key-`) annotations on objects. */

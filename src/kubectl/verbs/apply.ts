@@ -4,7 +4,7 @@ import type { KubeObject } from "../../api/types";
 import { applyThreeWay, withLastApplied } from "../applyPatch";
 import { formatError } from "../errorText";
 import { list } from "../flagAccess";
-import { printFlags, printResult } from "../print";
+import { objectPrintFlags, printResult } from "../print";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
 import { applyEditLastAppliedVerb } from "./applyEditLastApplied";
 import { applySetLastAppliedVerb } from "./applySetLastApplied";
@@ -49,6 +49,8 @@ function runApply(ctx: VerbContext): number {
   for (const doc of docs) {
     try {
       const result = applyDocument(ctx, doc, dryRun);
+      // kubectl builds the printer once the object is applied, so a bad -o fails after each write.
+      objectPrintFlags(ctx);
       if (printsObject(ctx)) printed.push(result.object);
       else ctx.out(result.line);
     } catch (error) {
@@ -57,7 +59,7 @@ function runApply(ctx: VerbContext): number {
     }
   }
   if (printed.length > 0) {
-    ctx.out(printResult(ctx.cluster, printed, { ...printFlags(ctx.flags), single: printed.length === 1 }));
+    ctx.out(printResult(ctx.cluster, printed, { ...objectPrintFlags(ctx), single: printed.length === 1 }));
   }
   return failed ? 1 : 0;
 }

@@ -5,7 +5,7 @@ import { noResourcesMessage } from "../cli/commandErrors";
 import { strippedForComparison } from "../editFile";
 import { bool, list } from "../flagAccess";
 import { encodeGoJson } from "../output";
-import { printFlags, printResult } from "../print";
+import { objectPrintFlags, printResult } from "../print";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
 import { DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS } from "./commonFlags";
 import { readFileDocuments } from "./fileObjects";
@@ -38,6 +38,7 @@ export const applySetLastAppliedVerb: Verb = {
 
 function runSetLastApplied(ctx: VerbContext): number {
   const dryRun = dryRunOf(ctx);
+  const printing = objectPrintFlags(ctx);
   const filenames = list(ctx.flags, "filename");
   if (filenames.length === 0) throw new KubectlError(`error: ${noResourcesMessage}`);
   const changes: { live: KubeObject; config: string }[] = [];
@@ -72,8 +73,7 @@ function runSetLastApplied(ctx: VerbContext): number {
     const result =
       dryRun === "client" ? annotated : ctx.cluster.api.update(annotated, { dryRun: dryRun === "server" });
     const type = typeForKind(live.apiVersion, live.kind);
-    if (printsObject(ctx))
-      ctx.out(printResult(ctx.cluster, [result], { ...printFlags(ctx.flags), single: true }));
+    if (printsObject(ctx)) ctx.out(printResult(ctx.cluster, [result], { ...printing, single: true }));
     else if (type) ctx.out(outcomeLine(type, live.metadata.name ?? "", "configured", dryRun, ctx));
   }
   return 0;

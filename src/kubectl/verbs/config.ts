@@ -43,7 +43,7 @@ const viewVerb: Verb = {
       minify: bool(ctx.flags, "minify"),
       raw: bool(ctx.flags, "raw"),
     });
-    const { output: given, allowMissingKeys } = printFlags(ctx.flags);
+    const { output: given, allowMissingKeys } = printFlags(ctx);
     const output = given || "yaml";
     checkOutputFormat(output);
     // A typed struct (clientcmd's v1.Config): JSON in its field order.

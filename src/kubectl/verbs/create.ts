@@ -6,7 +6,7 @@ import { withLastApplied } from "../applyPatch";
 import { usageErrorMessage } from "../cli/commandErrors";
 import { formatError } from "../errorText";
 import { bool, list, str } from "../flagAccess";
-import { checkOutputFormat, printFlags, printResult } from "../print";
+import { objectPrintFlags, printResult } from "../print";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
 import { DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS, SELECTOR_FLAG } from "./commonFlags";
 import { createConfigMapVerb } from "./create/configmap";
@@ -59,8 +59,7 @@ function runCreate(ctx: VerbContext): number {
     throw new KubectlError(
       "error: kubeplay has no editor for --edit: edit the manifest in the editor, then create it",
     );
-  const { output, allowMissingKeys } = printFlags(ctx.flags);
-  checkOutputFormat(output);
+  const { output, allowMissingKeys } = objectPrintFlags(ctx);
   const dryRun = dryRunOf(ctx);
   const docs = readFileDocuments(ctx, filenames);
   let failed = false;

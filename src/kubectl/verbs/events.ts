@@ -8,7 +8,7 @@ import type { KubeObject } from "../../api/types";
 import { parseTimestamp, translateTimestampSince } from "../../apimachinery/duration";
 import { bool, list, str } from "../flagAccess";
 import { tabwrite } from "../output";
-import { printFlags, printResult } from "../print";
+import { objectPrintFlags, printResult } from "../print";
 import { formatOutput } from "../structuredOutput";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
 import { PRINT_FLAGS } from "./commonFlags";
@@ -45,6 +45,7 @@ export const eventsVerb: Verb = {
 };
 
 function runEvents(ctx: VerbContext): number {
+  const { output, allowMissingKeys } = objectPrintFlags(ctx);
   const target = forTarget(str(ctx.flags, "for"));
   const types = list(ctx.flags, "types");
   if (types.some((t) => !["normal", "warning"].includes(t.toLowerCase())))
@@ -62,7 +63,6 @@ function runEvents(ctx: VerbContext): number {
   }
   // SortableEvents: by the time each was last seen, a stable sort as Go's sort.Sort is not (ties keep list order).
   const sorted = events.map((e, i) => ({ e, i, t: lastSeen(e) })).sort((a, b) => a.t - b.t || a.i - b.i);
-  const { output, allowMissingKeys } = printFlags(ctx.flags);
   if (output) {
     // kubectl prints the typed EventList (its JSON keys come out sorted here, not in Go's field order).
     const items = sorted.map((s) => ({ ...s.e, apiVersion: "v1", kind: "Event" }));

@@ -78,7 +78,7 @@ export const getVerb: Verb = {
 };
 
 function runGet(ctx: VerbContext): number {
-  const { output, allowMissingKeys } = printFlags(ctx.flags);
+  const { output, allowMissingKeys } = printFlags(ctx);
   checkOutputFormat(output);
   const allNamespaces = bool(ctx.flags, "all-namespaces");
   const scope = {

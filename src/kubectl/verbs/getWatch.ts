@@ -22,7 +22,7 @@ export function runGetWatch(ctx: VerbContext, scope: QueryScope): number {
   const request = requests[0];
   const { objects, errors } = queryObjects(ctx.cluster, requests, scope);
   if (errors.length > 0) throw errors[0];
-  const { output, allowMissingKeys } = printFlags(ctx.flags);
+  const { output, allowMissingKeys } = printFlags(ctx);
   const names = request.names ? new Set(request.names) : undefined;
   const inScope = scopeMatcher(request.type, scope);
   const watched = (obj: KubeObject) => inScope(obj) && (!names || names.has(obj.metadata.name ?? ""));

@@ -53,6 +53,7 @@ const LABEL_SPEC: MetadataVerbSpec = {
   checkOverwrites: checkLabelOverwrites,
   outcome: labelOutcome,
   reportsMissingRemovals: true,
+  checksOutputFirst: false,
 };
 
 /** `kubectl label`: sets (`key=value`) or removes (`key-`) labels on objects. */

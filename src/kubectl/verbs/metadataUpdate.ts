@@ -3,7 +3,7 @@ import { clone, type KubeObject } from "../../api/types";
 import type { FlagSpec } from "../cli/flags";
 import { formatError } from "../errorText";
 import { bool, list, str } from "../flagAccess";
-import { checkOutputFormat, printFlags, printResult } from "../print";
+import { objectPrintFlags, printResult } from "../print";
 import { KubectlError, type VerbContext } from "../verb";
 import {
   ALL_NAMESPACES_FLAG,
@@ -37,6 +37,8 @@ export interface MetadataVerbSpec {
   outcome: (before: string, after: string, overwrite: boolean) => string;
   /** Whether a removal of a missing key prints `label "k" not found.` (label does, annotate does not). */
   reportsMissingRemovals: boolean;
+  /** Whether -o is checked before any update (annotate builds its printer first, label per object after updating it). */
+  checksOutputFirst: boolean;
 }
 
 /** Flags label and annotate share. */
@@ -83,9 +85,9 @@ export function runMetadataUpdate(ctx: VerbContext, spec: MetadataVerbSpec): num
   const { resources, pairs } = splitResourcesAndPairs(ctx.args, spec.pairType);
   const update = spec.parsePairs(pairs);
   const listing = bool(ctx.flags, "list");
-  const { output } = printFlags(ctx.flags);
-  if (listing && output) throw new KubectlError("error: --list and --output may not be specified together");
-  checkOutputFormat(output);
+  if (listing && str(ctx.flags, "output"))
+    throw new KubectlError("error: --list and --output may not be specified together");
+  if (spec.checksOutputFirst) objectPrintFlags(ctx);
   const dryRun = dryRunOf(ctx);
   validate(ctx, spec, resources, update, dryRun);
   const local = bool(ctx.flags, "local");
@@ -207,7 +209,7 @@ function printListing(ctx: VerbContext, spec: MetadataVerbSpec, obj: KubeObject,
 }
 
 function printOutcome(ctx: VerbContext, obj: KubeObject, outcome: string, dryRun: DryRun): void {
-  const { output, allowMissingKeys } = printFlags(ctx.flags);
+  const { output, allowMissingKeys } = objectPrintFlags(ctx);
   const type = typeOfKind(obj.kind);
   const ref = `${type ? qualifiedSingular(type) : obj.kind.toLowerCase()}/${obj.metadata.name}`;
   if (output === "name") ctx.out(`${ref}\n`);

@@ -5,7 +5,7 @@ import type { JsonValue } from "../../apimachinery/patch";
 import { noResourcesMessage } from "../cli/commandErrors";
 import { formatError } from "../errorText";
 import { bool, list, str } from "../flagAccess";
-import { checkOutputFormat, printFlags, printResult } from "../print";
+import { objectPrintFlags, printResult } from "../print";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
 import { DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS } from "./commonFlags";
 import { readFileDocuments } from "./fileObjects";
@@ -63,8 +63,6 @@ export const patchVerb: Verb = {
 };
 
 function runPatch(ctx: VerbContext): number {
-  const { output } = printFlags(ctx.flags);
-  checkOutputFormat(output);
   const dryRun = dryRunOf(ctx);
   const type = validate(ctx, dryRun);
   const patch = readPatch(ctx);
@@ -177,8 +175,9 @@ function patchOne(
   );
 }
 
+/** Prints what was patched; kubectl builds this printer only now, so a bad -o fails after the patch. */
 function printPatched(ctx: VerbContext, obj: KubeObject, operation: string, dryRun: DryRun): void {
-  const { output, allowMissingKeys } = printFlags(ctx.flags);
+  const { output, allowMissingKeys } = objectPrintFlags(ctx);
   const type = typeOfKind(obj.kind);
   const ref = `${type ? qualifiedSingular(type) : obj.kind.toLowerCase()}/${obj.metadata.name}`;
   if (output === "name") ctx.out(`${ref}\n`);

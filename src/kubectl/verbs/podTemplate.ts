@@ -4,6 +4,7 @@ import { clone, type KubeObject } from "../../api/types";
 import { formatError } from "../errorText";
 import { KubectlError, type VerbContext } from "../verb";
 import { resolveTargets } from "./resourceTargets";
+import { objectPrintFlags } from "../print";
 import { dryRunOf, printOutcome } from "./writeOutcome";
 
 /** Where each kind keeps its pod spec. */
@@ -52,6 +53,7 @@ export function updateTemplates(
   done: string,
 ): number {
   const dryRun = dryRunOf(ctx);
+  objectPrintFlags(ctx);
   const { objects, errors } = resolveTargets(ctx, resources);
   for (const obj of objects) {
     try {

@@ -3,7 +3,7 @@ import type { KubeObject } from "../../api/types";
 import { withLastApplied } from "../applyPatch";
 import { formatError } from "../errorText";
 import { bool, list, num, str } from "../flagAccess";
-import { checkOutputFormat, printFlags, printResult } from "../print";
+import { objectPrintFlags, printResult } from "../print";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
 import { DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS } from "./commonFlags";
 import { addSourceToError } from "./create";
@@ -70,8 +70,7 @@ export const replaceVerb: Verb = {
 };
 
 function runReplace(ctx: VerbContext): number {
-  const { output, allowMissingKeys } = printFlags(ctx.flags);
-  checkOutputFormat(output);
+  const { output, allowMissingKeys } = objectPrintFlags(ctx);
   const dryRun = dryRunOf(ctx);
   const force = bool(ctx.flags, "force");
   if (num(ctx.flags, "grace-period") >= 0 && !force)

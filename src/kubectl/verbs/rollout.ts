@@ -9,13 +9,14 @@ import { getCondition } from "../../controllers/deployment/conditions";
 import { revisionOf } from "../../controllers/deployment/deploymentUtil";
 import { formatTimestamp } from "../../util/clock";
 import { formatError } from "../errorText";
-import { num } from "../flagAccess";
+import { num, str } from "../flagAccess";
+import { objectPrintFlags, printResult } from "../print";
 import type { FlagSpec } from "../cli/flags";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { DRY_RUN_FLAG, FILENAME_FLAG, OUTPUT_FLAG, PRINT_FLAGS } from "./commonFlags";
+import { DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS } from "./commonFlags";
 import { resolveTargets } from "./resourceTargets";
-import { rollbackDeployment, viewHistory } from "./rolloutHistory";
-import { dryRunOf, outcomeLine, printOutcome } from "./writeOutcome";
+import { replicaSetsByRevision, rollbackDeployment, viewHistory } from "./rolloutHistory";
+import { dryRunOf, printOutcome } from "./writeOutcome";
 
 const RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
 const SELECTOR: FlagSpec = {
@@ -56,10 +57,6 @@ function resourceString(obj: KubeObject): string {
 function groupKind(obj: KubeObject): string {
   const group = typeOfKind(obj.kind)?.group;
   return group ? `${obj.kind}.${group}` : obj.kind;
-}
-
-function line(ctx: VerbContext, obj: KubeObject, words: string): string {
-  return outcomeLine(typeOfKind(obj.kind)!, obj.metadata.name ?? "", words, "none", ctx);
 }
 
 /** DeploymentStatusViewer.Status: the one-line state of the latest rollout. */
@@ -186,7 +183,7 @@ const historyVerb: Verb = {
   usage: "kubectl rollout history (TYPE NAME | TYPE/NAME) [flags] [options]",
   flags: [
     FILENAME,
-    OUTPUT_FLAG,
+    ...PRINT_FLAGS,
     {
       name: "revision",
       type: "int64",
@@ -197,14 +194,39 @@ const historyVerb: Verb = {
   run: (ctx) => {
     const revision = num(ctx.flags, "revision");
     if (revision < 0) throw new KubectlError(`error: revision must be a positive integer: ${revision}`);
+    if (str(ctx.flags, "output")) return printRevisions(ctx, revision);
     return forEachTarget(ctx, (obj) => {
       if (obj.kind !== "Deployment")
         throw new KubectlError(`error: no history viewer has been implemented for "${groupKind(obj)}"`);
       const info = viewHistory(ctx.cluster, obj, revision);
-      return line(ctx, obj, `${revision > 0 ? `with revision #${revision}` : ""}\n${info}`);
+      // The table is the outcome text of the Deployment's printer (so --template alone prints the Deployment).
+      return printOutcome(obj, `${revision > 0 ? `with revision #${revision}` : ""}\n${info}`, "none", ctx);
     });
   },
 };
+
+/**
+ * `rollout history -o …`: each revision's ReplicaSet (or the one --revision names), oldest
+ * first, through one printer, so YAML documents are separated by `---` (RolloutHistoryOptions.Run).
+ */
+function printRevisions(ctx: VerbContext, revision: number): number {
+  let printed = 0;
+  return forEachTarget(ctx, (obj) => {
+    const { output, allowMissingKeys } = objectPrintFlags(ctx);
+    if (obj.kind !== "Deployment")
+      throw new KubectlError(`error: no history viewer has been implemented for "${groupKind(obj)}"`);
+    const byRevision = replicaSetsByRevision(ctx.cluster, obj);
+    const revisions = revision > 0 ? [revision] : [...byRevision.keys()].sort((a, b) => a - b);
+    let text = "";
+    for (const r of revisions) {
+      const rs = byRevision.get(r);
+      if (!rs) throw new KubectlError("error: unable to find the specified revision");
+      if (printed++ > 0 && output === "yaml") text += "---\n";
+      text += printResult(ctx.cluster, [rs], { output, allowMissingKeys, single: true });
+    }
+    return text;
+  });
+}
 
 const undoVerb: Verb = {
   name: "undo",

@@ -26,12 +26,20 @@ export function replicaSetsOf(cluster: Cluster, d: KubeObject): KubeObject[] {
     .filter((rs) => controllerOf(rs)?.uid === d.metadata.uid);
 }
 
-/** ViewHistory: the REVISION/CHANGE-CAUSE table, or one revision's pod template. */
-export function viewHistory(cluster: Cluster, d: KubeObject, revision: number): string {
+/** GetHistory: the Deployment's ReplicaSets by revision (those without one are left out). */
+export function replicaSetsByRevision(cluster: Cluster, d: KubeObject): Map<number, KubeObject> {
   const byRevision = new Map<number, KubeObject>();
   for (const rs of replicaSetsOf(cluster, d)) {
     const v = revisionOf(rs);
-    if (v === undefined) continue;
+    if (v !== undefined) byRevision.set(v, rs);
+  }
+  return byRevision;
+}
+
+/** ViewHistory: the REVISION/CHANGE-CAUSE table, or one revision's pod template. */
+export function viewHistory(cluster: Cluster, d: KubeObject, revision: number): string {
+  const byRevision = new Map<number, KubeObject>();
+  for (const [v, rs] of replicaSetsByRevision(cluster, d)) {
     const template = clone(rs.spec?.template ?? {});
     const cause = rs.metadata.annotations?.[CHANGE_CAUSE];
     template.metadata = { ...template.metadata, annotations: { ...template.metadata?.annotations } };

@@ -6,6 +6,7 @@ import { num, str } from "../flagAccess";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
 import { ALL_FLAG, DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS, SELECTOR_FLAG } from "./commonFlags";
 import { resolveTargets } from "./resourceTargets";
+import { objectPrintFlags } from "../print";
 import { dryRunOf, printOutcome } from "./writeOutcome";
 
 const SCALABLE = new Set(["Deployment", "ReplicaSet"]);
@@ -51,6 +52,7 @@ function runScale(ctx: VerbContext): number {
       "error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0",
     );
   const dryRun = dryRunOf(ctx);
+  objectPrintFlags(ctx);
   const { objects, errors } = resolveTargets(ctx, ctx.args);
   if (objects.length === 0 && errors.length === 0)
     throw new KubectlError("error: no objects passed to scale");

@@ -6,6 +6,7 @@ import { resolveTargets, splitResourcesAndPairs } from "./resourceTargets";
 import { editableContainers } from "./podTemplate";
 import { setEnvVerb } from "./setEnv";
 import { setResourcesVerb } from "./setResources";
+import { objectPrintFlags } from "../print";
 import { dryRunOf, printOutcome } from "./writeOutcome";
 
 /** `kubectl set image TYPE NAME CONTAINER=IMAGE…`: updates container images; `*` means every container. */
@@ -56,6 +57,7 @@ function runSetImage(ctx: VerbContext): number {
   if (pairs.length === 0) throw new KubectlError("error: at least one image update is required");
   const images = pairs.map(parsePair);
   const dryRun = dryRunOf(ctx);
+  objectPrintFlags(ctx);
   const { objects, errors } = resolveTargets(ctx, resources);
   for (const obj of objects) {
     try {

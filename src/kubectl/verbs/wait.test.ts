@@ -19,6 +19,17 @@ describe("kubectl wait", () => {
     expect(c.kubectl("wait --for=condition=ready pod/web").stdout).toBe("pod/web condition met\n");
   });
 
+  it("prints the object that met the condition, as last seen, in the -o format", () => {
+    const c = createCluster({ seed: 2, nodes: 1 });
+    c.kubectl("run web --image=nginx:1.27.4");
+    const r = c.kubectl("wait --for=condition=Ready pod/web -o jsonpath={.status.phase}");
+    expect(follow(c, r.stream!, 30)).toEqual({ out: "Running", code: 0 });
+    expect(c.kubectl("wait --for=condition=Ready pod/web -o name").stdout).toBe("pod/web\n");
+    expect(c.kubectl("wait --for=condition=Ready pod/web -o wide").stderr).toMatch(
+      /^error: unable to match a printer suitable for the output format "wide", allowed formats are: go-template,/,
+    );
+  });
+
   it("waits for deletion and for a jsonpath value", () => {
     const c = createCluster({ seed: 2, nodes: 1 });
     c.kubectl("create deployment web --image=nginx:1.27.4");

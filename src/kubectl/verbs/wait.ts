@@ -6,11 +6,18 @@
 import { typeOfKind } from "../../api/registry";
 import type { KubeObject } from "../../api/types";
 import { num, str } from "../flagAccess";
+import { objectPrintFlags } from "../print";
 import { findJsonPathResults, jsonPathValueText, parseKubectlJsonPath } from "../output/jsonpath";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { ALL_NAMESPACES_FLAG, FIELD_SELECTOR_FLAG, FILENAME_FLAG, SELECTOR_FLAG } from "./commonFlags";
+import {
+  ALL_NAMESPACES_FLAG,
+  FIELD_SELECTOR_FLAG,
+  FILENAME_FLAG,
+  PRINT_FLAGS,
+  SELECTOR_FLAG,
+} from "./commonFlags";
 import { resolveTargets } from "./resourceTargets";
-import { outcomeLine } from "./writeOutcome";
+import { printOutcome } from "./writeOutcome";
 
 /** kubectl's stand-in for waiting forever. */
 export const WEEK_SECONDS = 7 * 24 * 3600;
@@ -40,6 +47,7 @@ export const waitVerb: Verb = {
       usage:
         "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true. Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity.",
     },
+    ...PRINT_FLAGS,
     SELECTOR_FLAG,
     {
       name: "timeout",
@@ -54,6 +62,7 @@ export const waitVerb: Verb = {
 
 function runWait(ctx: VerbContext): number {
   const condition = parseFor(str(ctx.flags, "for"));
+  objectPrintFlags(ctx);
   const { objects, errors } = resolveTargets(ctx, ctx.args);
   if (errors.length > 0 && condition.kind !== "delete") throw errors[0];
   if (objects.length === 0 && errors.length === 0)
@@ -62,8 +71,8 @@ function runWait(ctx: VerbContext): number {
   const words = condition.kind === "delete" ? "deleted" : "condition met";
   return waitForEach(ctx, objects, {
     met: (current) => (condition.kind === "delete" ? !current : !!current && meets(current, condition)),
-    written: (target) =>
-      outcomeLine(typeOfKind(target.kind)!, target.metadata.name ?? "", words, "none", ctx),
+    // The object as last seen, in the -o format (the name printer's `pod/web condition met` without -o).
+    written: (last) => printOutcome(last, words, "none", ctx),
     // WaitOptions: a negative timeout waits for a week.
     timeoutSeconds: timeout < 0 ? WEEK_SECONDS : timeout,
   });
@@ -73,8 +82,8 @@ function runWait(ctx: VerbContext): number {
 export interface WaitFor {
   /** Whether the object meets the condition; `current` is undefined once it is gone (or replaced). */
   met: (current: KubeObject | undefined) => boolean;
-  /** The line to print when an object meets it (none for `delete --wait`, whose printer discards). */
-  written?: (target: KubeObject) => string;
+  /** What to print when an object meets it, given it as last seen (none for `delete --wait`, whose printer discards). */
+  written?: (last: KubeObject) => string;
   /** 0 checks once; negative has already run out; else seconds of simulated time. */
   timeoutSeconds: number;
 }
@@ -100,7 +109,7 @@ export function waitForEach(ctx: VerbContext, objects: readonly KubeObject[], wa
       );
       const same = current && current.metadata.uid === target.metadata.uid ? current : undefined;
       if (!wait.met(same)) return false;
-      if (wait.written) write(wait.written(target));
+      if (wait.written) write(wait.written(same ?? target));
       pending.shift();
     }
     return true;

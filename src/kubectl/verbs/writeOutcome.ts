@@ -3,7 +3,7 @@ import type { ResourceType } from "../../api/registry";
 import { qualifiedSingular, typeOfKind } from "../../api/registry";
 import type { KubeObject } from "../../api/types";
 import { bool, str } from "../flagAccess";
-import { printFlags, printResult } from "../print";
+import { objectPrintFlags, printFlags, printResult } from "../print";
 import { KubectlError, type VerbContext } from "../verb";
 
 /** --dry-run's three strategies. */
@@ -42,7 +42,7 @@ export function outcomeLine(
 
 /** Whether -o asks for the object rather than the outcome line. */
 export function printsObject(ctx: VerbContext): boolean {
-  const { output } = printFlags(ctx.flags);
+  const { output } = printFlags(ctx);
   return output !== "" && output !== "name" && !bool(ctx.flags, "quiet");
 }
 
@@ -52,7 +52,8 @@ export function printsObject(ctx: VerbContext): boolean {
  * kubectl's printer does.
  */
 export function printOutcome(obj: KubeObject, verb: string, dryRun: DryRun, ctx: VerbContext): string {
-  if (printsObject(ctx)) return printResult(ctx.cluster, [obj], { ...printFlags(ctx.flags), single: true });
+  const printing = objectPrintFlags(ctx);
+  if (printsObject(ctx)) return printResult(ctx.cluster, [obj], { ...printing, single: true });
   const type = typeOfKind(obj.kind);
   if (!type) throw new KubectlError(`error: no matches for kind "${obj.kind}"`);
   return outcomeLine(type, obj.metadata.name ?? "", verb, dryRun, ctx);

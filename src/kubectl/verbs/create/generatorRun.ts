@@ -5,7 +5,7 @@ import { requiredFlagsMessage, usageErrorMessage } from "../../cli/commandErrors
 import type { FlagSpec } from "../../cli/flags";
 import { bool } from "../../flagAccess";
 import { withLastApplied } from "../../applyPatch";
-import { checkOutputFormat, printFlags, printResult } from "../../print";
+import { objectPrintFlags, printFlags, printResult } from "../../print";
 import { inGoFieldOrder } from "../../../api/schema/goFieldOrder";
 import { KubectlError, type VerbContext } from "../../verb";
 import { DRY_RUN_FLAG, PRINT_FLAGS } from "../commonFlags";
@@ -105,7 +105,7 @@ export function sendGenerated(
   obj: KubeObject,
   failure?: (message: string) => string,
 ): KubeObject {
-  checkOutputFormat(printFlags(ctx.flags).output);
+  objectPrintFlags(ctx);
   const dryRun = dryRunOf(ctx);
   const type = typeOfKind(obj.kind);
   if (!type) throw new KubectlError(`error: no matches for kind "${obj.kind}"`);
@@ -129,7 +129,7 @@ export function sendGenerated(
 
 /** The printing half of createGenerated: the `kind/name created` line, or the object in the -o format. */
 export function printGenerated(ctx: VerbContext, result: KubeObject, outcome = "created"): void {
-  const { output, allowMissingKeys } = printFlags(ctx.flags);
+  const { output, allowMissingKeys } = printFlags(ctx);
   const type = typeOfKind(result.kind);
   // A typed object (what the generator built, or the typed client's answer) marshals in Go's field order.
   if (printsObject(ctx)) {
