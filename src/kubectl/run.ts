@@ -1,5 +1,5 @@
 import type { Cluster } from "../cluster";
-import { isFlagParseError, parseFlags } from "./cli/flags";
+import { type FlagValue, isFlagParseError, parseFlags } from "./cli/flags";
 import {
   flagErrorMessage,
   kubectlFailure,
@@ -138,6 +138,7 @@ function dispatch(cluster: Cluster, line: string, input: KubectlInput, out: Sink
     return 0;
   }
   err.push(...parsed.warnings.map((w) => `${w}\n`));
+  rejectKustomize(parsed.flags);
   const namespace = String(
     parsed.flags.namespace || cluster.kubeconfig.namespaceFor(String(parsed.flags.context ?? "")),
   );
@@ -195,6 +196,23 @@ function locateVerb(words: string[]): { verb?: Verb; path: string[]; rest: strin
 }
 
 /** A real kubectl command kubeplay does not simulate: said plainly, never passed off as unknown. */
+/**
+ * `-k DIR`: kubectl's checks of -f, -k and -R together (FilenameOptions.validate), then
+ * kubeplay's word that kustomize is not simulated: its files are editor tabs, with no
+ * kustomization directory to build.
+ */
+function rejectKustomize(flags: Record<string, FlagValue>): void {
+  const kustomize = flags.kustomize;
+  if (typeof kustomize !== "string" || kustomize === "") return;
+  const filenames = flags.filename;
+  if (Array.isArray(filenames) && filenames.length > 0)
+    throw new KubectlError("error: only one of -f or -k can be specified");
+  if (flags.recursive === true) throw new KubectlError("error: the -k flag can't be used with -f or -R");
+  throw new KubectlError(
+    `error: kubeplay does not simulate kustomize, so "-k ${kustomize}" has no kustomization to build: give the manifests to -f (each editor tab is a file)`,
+  );
+}
+
 function notSimulated(command: string, group?: string): string {
   const list = group ? `kubectl ${group} --help` : "kubectl";
   return `error: "kubectl ${command}" is a real kubectl command, but kubeplay does not simulate it (run "${list}" for the commands it does)`;

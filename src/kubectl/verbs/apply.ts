@@ -9,7 +9,7 @@ import { KubectlError, type Verb, type VerbContext } from "../verb";
 import { applyEditLastAppliedVerb } from "./applyEditLastApplied";
 import { applySetLastAppliedVerb } from "./applySetLastApplied";
 import { applyViewLastAppliedVerb } from "./applyViewLastApplied";
-import { DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS } from "./commonFlags";
+import { DIRECTORY_FLAGS, DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS } from "./commonFlags";
 import { type FileDocument, readFileDocuments } from "./fileObjects";
 import { type DryRun, dryRunOf, decodingOf, namespaceFor, outcomeLine, printsObject } from "./writeOutcome";
 
@@ -19,6 +19,7 @@ export const applyVerb: Verb = {
   short: "Apply a configuration to a resource by file name or stdin",
   usage: "kubectl apply (-f FILENAME | -k DIRECTORY) [options]",
   flags: [
+    ...DIRECTORY_FLAGS,
     DRY_RUN_FLAG,
     { ...FILENAME_FLAG, usage: "The files that contain the configurations to apply." },
     ...PRINT_FLAGS,

@@ -1,5 +1,6 @@
 import type { Verb } from "../verb";
 import { editVerb, runEdit } from "./edit";
+import { DIRECTORY_FLAGS } from "./commonFlags";
 
 /** The flags edit-last-applied shares with edit (its field manager is client-side apply's). */
 const SHARED = ["filename", "output", "validate", "windows-line-endings"];
@@ -13,6 +14,7 @@ export const applyEditLastAppliedVerb: Verb = {
   short: "Edit latest last-applied-configuration annotations of a resource/object",
   usage: "kubectl apply edit-last-applied (RESOURCE/NAME | -f FILENAME) [options]",
   flags: [
+    ...DIRECTORY_FLAGS,
     {
       name: "field-manager",
       type: "string",

@@ -4,7 +4,7 @@ import { formatError } from "../errorText";
 import { str } from "../flagAccess";
 import { toYaml } from "../output";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { ALL_FLAG, FILENAME_FLAG, SELECTOR_FLAG } from "./commonFlags";
+import { ALL_FLAG, DIRECTORY_FLAGS, FILENAME_FLAG, SELECTOR_FLAG } from "./commonFlags";
 import { resolveTargets } from "./resourceTargets";
 
 /**
@@ -16,6 +16,7 @@ export const applyViewLastAppliedVerb: Verb = {
   short: "View the latest last-applied-configuration annotations of a resource/object",
   usage: "kubectl apply view-last-applied (TYPE [NAME | -l label] | TYPE/NAME | -f FILENAME) [options]",
   flags: [
+    ...DIRECTORY_FLAGS,
     ALL_FLAG,
     {
       ...FILENAME_FLAG,

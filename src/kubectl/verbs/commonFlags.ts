@@ -75,6 +75,29 @@ export const FILENAME_FLAG: FlagSpec = {
   usage: "Filename, directory, or URL to files identifying the resource.",
 };
 
+/**
+ * -R beside -f. kubeplay's files are editor tabs, never directories, so there is nothing to
+ * recurse into: accepted as kubectl accepts it, with no effect.
+ */
+export const RECURSIVE_FLAG: FlagSpec = {
+  name: "recursive",
+  shorthand: "R",
+  type: "bool",
+  usage:
+    "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.",
+};
+
+/** -k beside -f: kustomize is not simulated, and run.ts says so (after kubectl's own checks). */
+export const KUSTOMIZE_FLAG: FlagSpec = {
+  name: "kustomize",
+  shorthand: "k",
+  type: "string",
+  usage: "Process the kustomization directory. This flag can't be used together with -f or -R.",
+};
+
+/** The flags kubectl adds with -f (AddFilenameOptionFlags): -k and -R. */
+export const DIRECTORY_FLAGS: FlagSpec[] = [KUSTOMIZE_FLAG, RECURSIVE_FLAG];
+
 export const DRY_RUN_FLAG: FlagSpec = {
   name: "dry-run",
   type: "string",

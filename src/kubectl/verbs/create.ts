@@ -8,7 +8,7 @@ import { formatError } from "../errorText";
 import { bool, list, str } from "../flagAccess";
 import { objectPrintFlags, printResult } from "../print";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS, SELECTOR_FLAG } from "./commonFlags";
+import { DIRECTORY_FLAGS, DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS, SELECTOR_FLAG } from "./commonFlags";
 import { createConfigMapVerb } from "./create/configmap";
 import { createCronJobVerb } from "./create/cronjob";
 import { createDeploymentVerb } from "./create/deployment";
@@ -26,6 +26,7 @@ export const createVerb: Verb = {
   short: "Create a resource from a file or from stdin",
   usage: "kubectl create -f FILENAME [options]",
   flags: [
+    ...DIRECTORY_FLAGS,
     DRY_RUN_FLAG,
     { name: "edit", type: "bool", usage: "Edit the API resource before creating" },
     GENERATOR_FLAGS.find((f) => f.name === "field-manager")!,

@@ -9,6 +9,7 @@ import { KubectlError, type Verb, type VerbContext } from "../verb";
 import {
   ALL_FLAG,
   ALL_NAMESPACES_FLAG,
+  DIRECTORY_FLAGS,
   DRY_RUN_FLAG,
   FIELD_SELECTOR_FLAG,
   FILENAME_FLAG,
@@ -25,6 +26,7 @@ export const deleteVerb: Verb = {
   short: "Delete resources by file names, stdin, resources and names, or by resources and label selector",
   usage: "kubectl delete ([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)]) [options]",
   flags: [
+    ...DIRECTORY_FLAGS,
     ALL_FLAG,
     ALL_NAMESPACES_FLAG,
     {

@@ -8,7 +8,7 @@ import { bool, list } from "../flagAccess";
 import { listObjects } from "../query";
 import { resolveResourceArgs } from "../resources";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { ALL_NAMESPACES_FLAG, FILENAME_FLAG, SELECTOR_FLAG } from "./commonFlags";
+import { ALL_NAMESPACES_FLAG, DIRECTORY_FLAGS, FILENAME_FLAG, SELECTOR_FLAG } from "./commonFlags";
 import { resolveTargets } from "./resourceTargets";
 
 /** `kubectl describe`: a detailed, human-readable description of objects and their events. */
@@ -17,6 +17,7 @@ export const describeVerb: Verb = {
   short: "Show details of a specific resource or group of resources",
   usage: "kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]",
   flags: [
+    ...DIRECTORY_FLAGS,
     ALL_NAMESPACES_FLAG,
     {
       name: "chunk-size",

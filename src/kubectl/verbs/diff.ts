@@ -6,7 +6,7 @@ import { formatError } from "../errorText";
 import { list } from "../flagAccess";
 import { toYaml } from "../output/yaml";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { FILENAME_FLAG } from "./commonFlags";
+import { DIRECTORY_FLAGS, FILENAME_FLAG } from "./commonFlags";
 import { addSourceToError } from "./create";
 import { type FileDocument, readFileDocuments } from "./fileObjects";
 import { unifiedDiff } from "./unifiedDiff";
@@ -18,6 +18,7 @@ export const diffVerb: Verb = {
   short: "Diff the live version against a would-be applied version",
   usage: "kubectl diff -f FILENAME [options]",
   flags: [
+    ...DIRECTORY_FLAGS,
     {
       name: "field-manager",
       type: "string",

@@ -22,7 +22,7 @@ import { bool, list, str } from "../flagAccess";
 import { ManifestError, parseManifest } from "../manifest";
 import { encodeGoJson, toJson, toYaml } from "../output";
 import { type EditorSave, KubectlError, type Verb, type VerbContext } from "../verb";
-import { FILENAME_FLAG } from "./commonFlags";
+import { DIRECTORY_FLAGS, FILENAME_FLAG } from "./commonFlags";
 import { checkPatchedFields, checkPatchedIdentity, patchObject } from "./patchApply";
 import { resolveTargets } from "./resourceTargets";
 import { decodingOf, fieldValidationOf } from "./writeOutcome";
@@ -38,6 +38,7 @@ export const editVerb: Verb = {
   short: "Edit a resource on the server",
   usage: "kubectl edit (RESOURCE/NAME | -f FILENAME) [options]",
   flags: [
+    ...DIRECTORY_FLAGS,
     {
       name: "field-manager",
       type: "string",

@@ -3,7 +3,7 @@ import type { KubeObject } from "../../api/types";
 import { formatError } from "../errorText";
 import { str } from "../flagAccess";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { FILENAME_FLAG } from "./commonFlags";
+import { DIRECTORY_FLAGS, FILENAME_FLAG } from "./commonFlags";
 import { createGenerated, GENERATOR_FLAGS, generatedMeta } from "./create/generatorRun";
 import { OVERRIDE_FLAGS, withOverrides } from "./overrides";
 import { exposeSelector, portsOf } from "./exposeIntrospect";
@@ -23,6 +23,7 @@ export const exposeVerb: Verb = {
   usage:
     "kubectl expose (-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--external-ip=external-ip-of-service] [--type=type] [options]",
   flags: [
+    ...DIRECTORY_FLAGS,
     {
       name: "cluster-ip",
       type: "string",

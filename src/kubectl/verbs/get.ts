@@ -7,12 +7,13 @@ import { sortObjects } from "../sortBy";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
 import {
   ALL_NAMESPACES_FLAG,
+  DIRECTORY_FLAGS,
   FIELD_SELECTOR_FLAG,
   FILENAME_FLAG,
   OUTPUT_FLAG,
-  TEMPLATE_FLAGS,
   SELECTOR_FLAG,
   SHOW_LABELS_FLAG,
+  TEMPLATE_FLAGS,
 } from "./commonFlags";
 import { objectsFromFiles } from "./fileObjects";
 import { getWithoutResourceFailure } from "../cli/commandErrors";
@@ -26,6 +27,7 @@ export const getVerb: Verb = {
   usage:
     "kubectl get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]",
   flags: [
+    ...DIRECTORY_FLAGS,
     ALL_NAMESPACES_FLAG,
     FIELD_SELECTOR_FLAG,
     FILENAME_FLAG,

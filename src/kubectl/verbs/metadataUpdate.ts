@@ -7,6 +7,7 @@ import { objectPrintFlags, printResult } from "../print";
 import { KubectlError, type VerbContext } from "../verb";
 import {
   ALL_NAMESPACES_FLAG,
+  DIRECTORY_FLAGS,
   DRY_RUN_FLAG,
   FIELD_SELECTOR_FLAG,
   FILENAME_FLAG,
@@ -49,6 +50,7 @@ export function metadataFlags(
   localUsage: string,
 ): FlagSpec[] {
   return [
+    ...DIRECTORY_FLAGS,
     {
       name: "all",
       type: "bool",

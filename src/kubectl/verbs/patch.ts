@@ -7,7 +7,7 @@ import { formatError } from "../errorText";
 import { bool, list, str } from "../flagAccess";
 import { objectPrintFlags, printResult } from "../print";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS } from "./commonFlags";
+import { DIRECTORY_FLAGS, DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS } from "./commonFlags";
 import { readFileDocuments } from "./fileObjects";
 import {
   checkPatchedFields,
@@ -25,6 +25,7 @@ export const patchVerb: Verb = {
   short: "Update fields of a resource",
   usage: "kubectl patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE] [options]",
   flags: [
+    ...DIRECTORY_FLAGS,
     DRY_RUN_FLAG,
     {
       name: "field-manager",

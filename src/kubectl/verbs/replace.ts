@@ -5,7 +5,7 @@ import { formatError } from "../errorText";
 import { bool, list, num, str } from "../flagAccess";
 import { objectPrintFlags, printResult } from "../print";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS } from "./commonFlags";
+import { DIRECTORY_FLAGS, DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS } from "./commonFlags";
 import { addSourceToError } from "./create";
 import { type FileDocument, readFileDocuments } from "./fileObjects";
 import { type DryRun, dryRunOf, decodingOf, namespaceFor, outcomeLine, printsObject } from "./writeOutcome";
@@ -16,6 +16,7 @@ export const replaceVerb: Verb = {
   short: "Replace a resource by file name or stdin",
   usage: "kubectl replace -f FILENAME [options]",
   flags: [
+    ...DIRECTORY_FLAGS,
     {
       name: "cascade",
       type: "string",

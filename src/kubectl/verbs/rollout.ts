@@ -13,7 +13,7 @@ import { num, str } from "../flagAccess";
 import { objectPrintFlags, printResult } from "../print";
 import type { FlagSpec } from "../cli/flags";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS } from "./commonFlags";
+import { DIRECTORY_FLAGS, DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS } from "./commonFlags";
 import { resolveTargets } from "./resourceTargets";
 import { replicaSetsByRevision, rollbackDeployment, viewHistory } from "./rolloutHistory";
 import { dryRunOf, printOutcome } from "./writeOutcome";
@@ -93,6 +93,7 @@ const statusVerb: Verb = {
   short: "Show the status of the rollout",
   usage: "kubectl rollout status (TYPE NAME | TYPE/NAME) [flags] [options]",
   flags: [
+    ...DIRECTORY_FLAGS,
     FILENAME,
     {
       name: "revision",
@@ -182,6 +183,7 @@ const historyVerb: Verb = {
   short: "View rollout history",
   usage: "kubectl rollout history (TYPE NAME | TYPE/NAME) [flags] [options]",
   flags: [
+    ...DIRECTORY_FLAGS,
     FILENAME,
     ...PRINT_FLAGS,
     {
@@ -233,6 +235,7 @@ const undoVerb: Verb = {
   short: "Undo a previous rollout",
   usage: "kubectl rollout undo (TYPE NAME | TYPE/NAME) [flags] [options]",
   flags: [
+    ...DIRECTORY_FLAGS,
     DRY_RUN_FLAG,
     FILENAME,
     ...PRINT_FLAGS,
@@ -266,7 +269,7 @@ function patchVerb(
     name,
     short,
     usage,
-    flags: [FILENAME, ...PRINT_FLAGS, SELECTOR],
+    flags: [...DIRECTORY_FLAGS, FILENAME, ...PRINT_FLAGS, SELECTOR],
     run: (ctx) =>
       forEachTarget(ctx, (obj) => {
         if (obj.kind !== "Deployment")

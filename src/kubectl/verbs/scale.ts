@@ -4,7 +4,14 @@ import { clone } from "../../api/types";
 import { formatError } from "../errorText";
 import { num, str } from "../flagAccess";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { ALL_FLAG, DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS, SELECTOR_FLAG } from "./commonFlags";
+import {
+  ALL_FLAG,
+  DIRECTORY_FLAGS,
+  DRY_RUN_FLAG,
+  FILENAME_FLAG,
+  PRINT_FLAGS,
+  SELECTOR_FLAG,
+} from "./commonFlags";
 import { resolveTargets } from "./resourceTargets";
 import { objectPrintFlags } from "../print";
 import { dryRunOf, printOutcome } from "./writeOutcome";
@@ -18,6 +25,7 @@ export const scaleVerb: Verb = {
   usage:
     "kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]",
   flags: [
+    ...DIRECTORY_FLAGS,
     { ...ALL_FLAG, usage: "Select all resources in the namespace of the specified resource types" },
     {
       name: "current-replicas",

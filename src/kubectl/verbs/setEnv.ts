@@ -1,7 +1,14 @@
 import type { EnvVar } from "kubernetes-types/core/v1";
 import { bool, list, str } from "../flagAccess";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { ALL_FLAG, DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS, SELECTOR_FLAG } from "./commonFlags";
+import {
+  ALL_FLAG,
+  DIRECTORY_FLAGS,
+  DRY_RUN_FLAG,
+  FILENAME_FLAG,
+  PRINT_FLAGS,
+  SELECTOR_FLAG,
+} from "./commonFlags";
 import { editableContainers, selectContainers, updateTemplates } from "./podTemplate";
 import { resolveTargets, splitResourcesAndPairs } from "./resourceTargets";
 
@@ -11,6 +18,7 @@ export const setEnvVerb: Verb = {
   short: "Update environment variables on a pod template",
   usage: "kubectl set env RESOURCE/NAME KEY_1=VAL_1 ... KEY_N=VAL_N [options]",
   flags: [
+    ...DIRECTORY_FLAGS,
     ALL_FLAG,
     {
       name: "containers",

@@ -1,7 +1,14 @@
 import { tryParseQuantity } from "../../apimachinery/quantity";
 import { str } from "../flagAccess";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { ALL_FLAG, DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS, SELECTOR_FLAG } from "./commonFlags";
+import {
+  ALL_FLAG,
+  DIRECTORY_FLAGS,
+  DRY_RUN_FLAG,
+  FILENAME_FLAG,
+  PRINT_FLAGS,
+  SELECTOR_FLAG,
+} from "./commonFlags";
 import { editableContainers, selectContainers, updateTemplates } from "./podTemplate";
 
 /** `kubectl set resources`: container requests and limits on a pod template. */
@@ -11,6 +18,7 @@ export const setResourcesVerb: Verb = {
   usage:
     "kubectl set resources (-f FILENAME | TYPE NAME)  ([--limits=LIMITS & --requests=REQUESTS] [options]",
   flags: [
+    ...DIRECTORY_FLAGS,
     ALL_FLAG,
     {
       name: "containers",

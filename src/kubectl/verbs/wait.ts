@@ -14,6 +14,7 @@ import {
   FIELD_SELECTOR_FLAG,
   FILENAME_FLAG,
   PRINT_FLAGS,
+  RECURSIVE_FLAG,
   SELECTOR_FLAG,
 } from "./commonFlags";
 import { resolveTargets } from "./resourceTargets";
@@ -41,6 +42,8 @@ export const waitVerb: Verb = {
     ALL_NAMESPACES_FLAG,
     FIELD_SELECTOR_FLAG,
     { ...FILENAME_FLAG, usage: "identifying the resource." },
+    // wait's -R is on by default, and it has no -k.
+    { ...RECURSIVE_FLAG, default: true },
     {
       name: "for",
       type: "string",
