@@ -9,7 +9,14 @@ import { KubectlError, type Verb, type VerbContext } from "../verb";
 import { applyEditLastAppliedVerb } from "./applyEditLastApplied";
 import { applySetLastAppliedVerb } from "./applySetLastApplied";
 import { applyViewLastAppliedVerb } from "./applyViewLastApplied";
-import { DIRECTORY_FLAGS, DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS } from "./commonFlags";
+import {
+  DIRECTORY_FLAGS,
+  DRY_RUN_FLAG,
+  fieldManagerFlag,
+  FILENAME_FLAG,
+  PRINT_FLAGS,
+  VALIDATE_FLAG,
+} from "./commonFlags";
 import { type FileDocument, readFileDocuments } from "./fileObjects";
 import { type DryRun, dryRunOf, decodingOf, namespaceFor, outcomeLine, printsObject } from "./writeOutcome";
 
@@ -19,17 +26,12 @@ export const applyVerb: Verb = {
   short: "Apply a configuration to a resource by file name or stdin",
   usage: "kubectl apply (-f FILENAME | -k DIRECTORY) [options]",
   flags: [
+    fieldManagerFlag("kubectl-client-side-apply"),
     ...DIRECTORY_FLAGS,
     DRY_RUN_FLAG,
     { ...FILENAME_FLAG, usage: "The files that contain the configurations to apply." },
     ...PRINT_FLAGS,
-    {
-      name: "validate",
-      type: "string",
-      default: "strict",
-      noOptDefVal: "strict",
-      usage: "Must be one of: strict (or true), warn, ignore (or false).",
-    },
+    VALIDATE_FLAG,
   ],
   subcommands: [applyEditLastAppliedVerb, applySetLastAppliedVerb, applyViewLastAppliedVerb],
   run: runApply,

@@ -1,6 +1,6 @@
 import type { Verb } from "../verb";
 import { editVerb, runEdit } from "./edit";
-import { DIRECTORY_FLAGS } from "./commonFlags";
+import { DIRECTORY_FLAGS, fieldManagerFlag } from "./commonFlags";
 
 /** The flags edit-last-applied shares with edit (its field manager is client-side apply's). */
 const SHARED = ["filename", "output", "validate", "windows-line-endings"];
@@ -15,12 +15,7 @@ export const applyEditLastAppliedVerb: Verb = {
   usage: "kubectl apply edit-last-applied (RESOURCE/NAME | -f FILENAME) [options]",
   flags: [
     ...DIRECTORY_FLAGS,
-    {
-      name: "field-manager",
-      type: "string",
-      default: "kubectl-client-side-apply",
-      usage: "Name of the manager used to track field ownership.",
-    },
+    fieldManagerFlag("kubectl-client-side-apply"),
     ...editVerb.flags.filter((f) => SHARED.includes(f.name)),
   ],
   run: (ctx) => runEdit(ctx, "last-applied"),

@@ -98,6 +98,25 @@ export const KUSTOMIZE_FLAG: FlagSpec = {
 /** The flags kubectl adds with -f (AddFilenameOptionFlags): -k and -R. */
 export const DIRECTORY_FLAGS: FlagSpec[] = [KUSTOMIZE_FLAG, RECURSIVE_FLAG];
 
+/** --field-manager, named after the verb (kubectl-patch, kubectl-label …); kubeplay keeps no managedFields. */
+export function fieldManagerFlag(manager: string): FlagSpec {
+  return {
+    name: "field-manager",
+    type: "string",
+    default: manager,
+    usage: "Name of the manager used to track field ownership.",
+  };
+}
+
+/** --validate: the field validation a write asks the server for (fieldValidationOf). */
+export const VALIDATE_FLAG: FlagSpec = {
+  name: "validate",
+  type: "string",
+  default: "strict",
+  noOptDefVal: "strict",
+  usage: "Must be one of: strict (or true), warn, ignore (or false).",
+};
+
 export const DRY_RUN_FLAG: FlagSpec = {
   name: "dry-run",
   type: "string",

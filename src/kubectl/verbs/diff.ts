@@ -6,7 +6,7 @@ import { formatError } from "../errorText";
 import { list } from "../flagAccess";
 import { toYaml } from "../output/yaml";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { DIRECTORY_FLAGS, FILENAME_FLAG } from "./commonFlags";
+import { DIRECTORY_FLAGS, FILENAME_FLAG, fieldManagerFlag } from "./commonFlags";
 import { addSourceToError } from "./create";
 import { type FileDocument, readFileDocuments } from "./fileObjects";
 import { unifiedDiff } from "./unifiedDiff";
@@ -19,12 +19,7 @@ export const diffVerb: Verb = {
   usage: "kubectl diff -f FILENAME [options]",
   flags: [
     ...DIRECTORY_FLAGS,
-    {
-      name: "field-manager",
-      type: "string",
-      default: "kubectl-client-side-apply",
-      usage: "Name of the manager used to track field ownership.",
-    },
+    fieldManagerFlag("kubectl-client-side-apply"),
     { ...FILENAME_FLAG, usage: "Filename, directory, or URL to files contains the configuration to diff" },
     { name: "show-managed-fields", type: "bool", usage: "If true, include managed fields in the diff." },
   ],

@@ -22,7 +22,7 @@ import { bool, list, str } from "../flagAccess";
 import { ManifestError, parseManifest } from "../manifest";
 import { encodeGoJson, toJson, toYaml } from "../output";
 import { type EditorSave, KubectlError, type Verb, type VerbContext } from "../verb";
-import { DIRECTORY_FLAGS, FILENAME_FLAG } from "./commonFlags";
+import { DIRECTORY_FLAGS, FILENAME_FLAG, VALIDATE_FLAG, fieldManagerFlag } from "./commonFlags";
 import { checkPatchedFields, checkPatchedIdentity, patchObject } from "./patchApply";
 import { resolveTargets } from "./resourceTargets";
 import { decodingOf, fieldValidationOf } from "./writeOutcome";
@@ -39,12 +39,7 @@ export const editVerb: Verb = {
   usage: "kubectl edit (RESOURCE/NAME | -f FILENAME) [options]",
   flags: [
     ...DIRECTORY_FLAGS,
-    {
-      name: "field-manager",
-      type: "string",
-      default: "kubectl-edit",
-      usage: "Name of the manager used to track field ownership.",
-    },
+    fieldManagerFlag("kubectl-edit"),
     { ...FILENAME_FLAG, usage: "Filename, directory, or URL to files to use to edit the resource" },
     { name: "output", shorthand: "o", type: "string", usage: "Output format. One of: (json, yaml)." },
     { name: "output-patch", type: "bool", usage: "Output the patch if the resource is edited." },
@@ -65,13 +60,7 @@ export const editVerb: Verb = {
       usage:
         "If specified, edit will operate on the subresource of the requested object. This flag is beta and may change in the future.",
     },
-    {
-      name: "validate",
-      type: "string",
-      default: "strict",
-      noOptDefVal: "strict",
-      usage: "Must be one of: strict (or true), warn, ignore (or false).",
-    },
+    VALIDATE_FLAG,
     {
       name: "windows-line-endings",
       type: "bool",

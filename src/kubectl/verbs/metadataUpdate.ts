@@ -13,6 +13,7 @@ import {
   FILENAME_FLAG,
   PRINT_FLAGS,
   SELECTOR_FLAG,
+  fieldManagerFlag,
 } from "./commonFlags";
 import { readFileDocuments } from "./fileObjects";
 import { resolveTargets, splitResourcesAndPairs } from "./resourceTargets";
@@ -58,12 +59,7 @@ export function metadataFlags(
     },
     { ...ALL_NAMESPACES_FLAG, usage: "If true, check the specified action in all namespaces." },
     DRY_RUN_FLAG,
-    {
-      name: "field-manager",
-      type: "string",
-      default: `kubectl-${pairType === "label" ? "label" : "annotate"}`,
-      usage: "Name of the manager used to track field ownership.",
-    },
+    fieldManagerFlag(`kubectl-${pairType === "label" ? "label" : "annotate"}`),
     FIELD_SELECTOR_FLAG,
     {
       ...FILENAME_FLAG,

@@ -6,9 +6,9 @@ import { formatError } from "../errorText";
 import { bool, str } from "../flagAccess";
 import { listObjects, queryObjects } from "../query";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { DRY_RUN_FLAG } from "./commonFlags";
+import { DRY_RUN_FLAG, fieldManagerFlag, PRINT_FLAGS, VALIDATE_FLAG } from "./commonFlags";
 import { existingTaintKeys, parseTaints, reorganizeTaints } from "./nodeTaintParse";
-import { dryRunOf, dryRunSuffix } from "./writeOutcome";
+import { decodingOf, dryRunOf, fieldValidationOf, printOutcome } from "./writeOutcome";
 
 const NODE_WORDS = new Set(["node", "nodes", "no"]);
 const usage = (message: string) => new KubectlError(usageErrorMessage("kubectl taint", `error: ${message}`));
@@ -21,6 +21,9 @@ export const taintVerb: Verb = {
   flags: [
     { name: "all", type: "bool", usage: "Select all nodes in the cluster" },
     DRY_RUN_FLAG,
+    fieldManagerFlag("kubectl-taint"),
+    ...PRINT_FLAGS,
+    VALIDATE_FLAG,
     {
       name: "overwrite",
       type: "bool",
@@ -57,6 +60,7 @@ function splitArgs(args: string[]): { resources: string[]; taintArgs: string[] }
 
 function runTaint(ctx: VerbContext): number {
   const dryRun = dryRunOf(ctx);
+  fieldValidationOf(ctx);
   const { resources, taintArgs } = splitArgs(ctx.args);
   let parsed: { add: Taint[]; remove: Taint[] };
   try {
@@ -74,10 +78,11 @@ function runTaint(ctx: VerbContext): number {
       failed = true;
       continue;
     }
-    if (dryRun === "server" || dryRun === "none") {
-      ctx.cluster.api.update(outcome.node, { dryRun: dryRun === "server" });
-    }
-    ctx.out(`node/${node.metadata.name} ${outcome.operation}${dryRunSuffix(dryRun)}\n`);
+    const written =
+      dryRun === "client"
+        ? outcome.node
+        : ctx.cluster.api.update(outcome.node, { dryRun: dryRun === "server", ...decodingOf(ctx) });
+    ctx.out(printOutcome(written, outcome.operation ?? "", dryRun, ctx));
   }
   for (const error of errors) ctx.err(formatError(error));
   return failed ? 1 : 0;

@@ -56,6 +56,20 @@ describe("kubectl cordon / uncordon", () => {
 });
 
 describe("kubectl taint", () => {
+  test("prints the tainted node in the -o format, as written (or as it would be, dry run)", () => {
+    const c = createCluster({ seed: 1, nodes: 1 });
+    expect(
+      c.kubectl("taint nodes node-1 dedicated=db:NoSchedule -o jsonpath={.spec.taints[0].value}").stdout,
+    ).toBe("db");
+    expect(c.kubectl("taint nodes node-1 gpu=yes:NoExecute --dry-run=client -o name").stdout).toBe(
+      "node/node-1\n",
+    );
+    expect(c.api.get("Node", "", "node-1").spec.taints).toHaveLength(1);
+    expect(c.kubectl("taint nodes node-1 dedicated:NoSchedule- --validate=maybe").stderr).toBe(
+      'error: invalid - validate option "maybe"; must be one of: strict (or true), warn, ignore (or false)\n',
+    );
+  });
+
   test("adds, refuses to duplicate without --overwrite, overwrites, and removes taints", () => {
     const c = createCluster({ seed: 1, nodes: 1 });
     expect(c.kubectl("taint nodes node-1 dedicated=db:NoSchedule").stdout).toBe("node/node-1 tainted\n");

@@ -7,7 +7,7 @@ import { formatError } from "../errorText";
 import { bool, list, str } from "../flagAccess";
 import { objectPrintFlags, printResult } from "../print";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { DIRECTORY_FLAGS, DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS } from "./commonFlags";
+import { DIRECTORY_FLAGS, DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS, fieldManagerFlag } from "./commonFlags";
 import { readFileDocuments } from "./fileObjects";
 import {
   checkPatchedFields,
@@ -27,12 +27,7 @@ export const patchVerb: Verb = {
   flags: [
     ...DIRECTORY_FLAGS,
     DRY_RUN_FLAG,
-    {
-      name: "field-manager",
-      type: "string",
-      default: "kubectl-patch",
-      usage: "Name of the manager used to track field ownership.",
-    },
+    fieldManagerFlag("kubectl-patch"),
     { ...FILENAME_FLAG, usage: "Filename, directory, or URL to files identifying the resource to update" },
     {
       name: "local",

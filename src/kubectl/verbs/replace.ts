@@ -5,7 +5,14 @@ import { formatError } from "../errorText";
 import { bool, list, num, str } from "../flagAccess";
 import { objectPrintFlags, printResult } from "../print";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { DIRECTORY_FLAGS, DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS } from "./commonFlags";
+import {
+  DIRECTORY_FLAGS,
+  DRY_RUN_FLAG,
+  FILENAME_FLAG,
+  PRINT_FLAGS,
+  VALIDATE_FLAG,
+  fieldManagerFlag,
+} from "./commonFlags";
 import { addSourceToError } from "./create";
 import { type FileDocument, readFileDocuments } from "./fileObjects";
 import { type DryRun, dryRunOf, decodingOf, namespaceFor, outcomeLine, printsObject } from "./writeOutcome";
@@ -26,12 +33,7 @@ export const replaceVerb: Verb = {
         'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.',
     },
     DRY_RUN_FLAG,
-    {
-      name: "field-manager",
-      type: "string",
-      default: "kubectl-replace",
-      usage: "Name of the manager used to track field ownership.",
-    },
+    fieldManagerFlag("kubectl-replace"),
     { ...FILENAME_FLAG, usage: "The files that contain the configurations to replace." },
     {
       name: "force",
@@ -59,13 +61,7 @@ export const replaceVerb: Verb = {
       usage:
         "If specified, replace will operate on the subresource of the requested object. Must be one of [status scale]. This flag is beta and may change in the future.",
     },
-    {
-      name: "validate",
-      type: "string",
-      default: "strict",
-      noOptDefVal: "strict",
-      usage: "Must be one of: strict (or true), warn, ignore (or false).",
-    },
+    VALIDATE_FLAG,
   ],
   run: runReplace,
 };

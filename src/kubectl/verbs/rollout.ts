@@ -13,7 +13,7 @@ import { num, str } from "../flagAccess";
 import { objectPrintFlags, printResult } from "../print";
 import type { FlagSpec } from "../cli/flags";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { DIRECTORY_FLAGS, DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS } from "./commonFlags";
+import { DIRECTORY_FLAGS, DRY_RUN_FLAG, fieldManagerFlag, FILENAME_FLAG, PRINT_FLAGS } from "./commonFlags";
 import { resolveTargets } from "./resourceTargets";
 import { replicaSetsByRevision, rollbackDeployment, viewHistory } from "./rolloutHistory";
 import { dryRunOf, printOutcome } from "./writeOutcome";
@@ -269,7 +269,7 @@ function patchVerb(
     name,
     short,
     usage,
-    flags: [...DIRECTORY_FLAGS, FILENAME, ...PRINT_FLAGS, SELECTOR],
+    flags: [...DIRECTORY_FLAGS, fieldManagerFlag("kubectl-rollout"), FILENAME, ...PRINT_FLAGS, SELECTOR],
     run: (ctx) =>
       forEachTarget(ctx, (obj) => {
         if (obj.kind !== "Deployment")

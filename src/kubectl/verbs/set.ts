@@ -1,7 +1,14 @@
 import type { KubeObject } from "../../api/types";
 import { formatError } from "../errorText";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { ALL_FLAG, DIRECTORY_FLAGS, DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS } from "./commonFlags";
+import {
+  ALL_FLAG,
+  DIRECTORY_FLAGS,
+  DRY_RUN_FLAG,
+  fieldManagerFlag,
+  FILENAME_FLAG,
+  PRINT_FLAGS,
+} from "./commonFlags";
 import { resolveTargets, splitResourcesAndPairs } from "./resourceTargets";
 import { editableContainers } from "./podTemplate";
 import { setEnvVerb } from "./setEnv";
@@ -16,6 +23,7 @@ export const setImageVerb: Verb = {
   usage:
     "kubectl set image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N [options]",
   flags: [
+    fieldManagerFlag("kubectl-set"),
     ...DIRECTORY_FLAGS,
     { ...ALL_FLAG, usage: "Select all resources, in the namespace of the specified resource types" },
     DRY_RUN_FLAG,

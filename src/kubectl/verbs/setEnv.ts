@@ -5,6 +5,7 @@ import {
   ALL_FLAG,
   DIRECTORY_FLAGS,
   DRY_RUN_FLAG,
+  fieldManagerFlag,
   FILENAME_FLAG,
   PRINT_FLAGS,
   SELECTOR_FLAG,
@@ -18,6 +19,7 @@ export const setEnvVerb: Verb = {
   short: "Update environment variables on a pod template",
   usage: "kubectl set env RESOURCE/NAME KEY_1=VAL_1 ... KEY_N=VAL_N [options]",
   flags: [
+    fieldManagerFlag("kubectl-set"),
     ...DIRECTORY_FLAGS,
     ALL_FLAG,
     {

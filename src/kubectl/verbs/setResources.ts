@@ -5,6 +5,7 @@ import {
   ALL_FLAG,
   DIRECTORY_FLAGS,
   DRY_RUN_FLAG,
+  fieldManagerFlag,
   FILENAME_FLAG,
   PRINT_FLAGS,
   SELECTOR_FLAG,
@@ -18,6 +19,7 @@ export const setResourcesVerb: Verb = {
   usage:
     "kubectl set resources (-f FILENAME | TYPE NAME)  ([--limits=LIMITS & --requests=REQUESTS] [options]",
   flags: [
+    fieldManagerFlag("kubectl-set"),
     ...DIRECTORY_FLAGS,
     ALL_FLAG,
     {

@@ -8,18 +8,13 @@ import { withLastApplied } from "../../applyPatch";
 import { objectPrintFlags, printFlags, printResult } from "../../print";
 import { inGoFieldOrder } from "../../../api/schema/goFieldOrder";
 import { KubectlError, type VerbContext } from "../../verb";
-import { DRY_RUN_FLAG, PRINT_FLAGS } from "../commonFlags";
+import { DRY_RUN_FLAG, fieldManagerFlag, PRINT_FLAGS, VALIDATE_FLAG } from "../commonFlags";
 import { dryRunOf, decodingOf, outcomeLine, printsObject } from "../writeOutcome";
 
 /** Flags every `kubectl create <generator>` has besides its own. */
 export const GENERATOR_FLAGS: FlagSpec[] = [
   DRY_RUN_FLAG,
-  {
-    name: "field-manager",
-    type: "string",
-    default: "kubectl-create",
-    usage: "Name of the manager used to track field ownership.",
-  },
+  fieldManagerFlag("kubectl-create"),
   ...PRINT_FLAGS,
   {
     name: "save-config",
@@ -27,14 +22,7 @@ export const GENERATOR_FLAGS: FlagSpec[] = [
     usage:
       "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.",
   },
-  {
-    name: "validate",
-    type: "string",
-    default: "strict",
-    noOptDefVal: "strict",
-    usage:
-      'Must be one of: strict (or true), warn, ignore (or false). "true" or "strict" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. "warn" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as "ignore" otherwise. "false" or "ignore" will not perform any schema validation, silently dropping any unknown or duplicate fields.',
-  },
+  VALIDATE_FLAG,
 ];
 
 /** cobra's ArgsLenAtDash, when the command line layer provides it (-1: no `--`). */
