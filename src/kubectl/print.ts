@@ -22,6 +22,8 @@ export interface PrintOptions {
   allowMissingKeys?: boolean;
   /** false: a typed object's JSON, in its own key order (see formatOutput). */
   sortKeys?: boolean;
+  /** A watch event's type: the table's EVENT column (get -w --output-watch-events). */
+  eventType?: string;
 }
 
 /** What the print flags are read from: the flags, and the editor's files for the `-file` formats. */
@@ -187,5 +189,6 @@ export function printResult(cluster: Cluster, objects: KubeObject[], options: Pr
     noHeaders: options.noHeaders,
     showKind: options.showKind,
     columnWidths: options.columnWidths,
+    eventType: options.eventType,
   });
 }

@@ -24,7 +24,17 @@ export interface TableOptions {
   withKind?: boolean;
   /** The tab writer's remembered column widths when one writer prints several times (get -w). */
   columnWidths?: number[];
+  /** A watch event's type (get -w --output-watch-events): an EVENT column first. */
+  eventType?: string;
 }
+
+/** formatEventType: the types padded to one width, as kubectl's table printer writes them. */
+const EVENT_CELLS: Record<string, string> = {
+  ADDED: "ADDED   ",
+  MODIFIED: "MODIFIED",
+  DELETED: "DELETED ",
+  ERROR: "ERROR   ",
+};
 
 /** "deployment.apps", "pod": schema.GroupKind.String(), lower-cased. */
 export function kindPrefix(printer: Pick<KindPrinter, "kind" | "group">): string {
@@ -59,6 +69,7 @@ function headerRow(
 ): string[] {
   const headers = columns.map((c) => c.name.toUpperCase());
   if (withNamespace) headers.unshift("NAMESPACE");
+  if (options.eventType) headers.unshift("EVENT");
   headers.push(...(options.labelColumns ?? []).map(labelHeader));
   if (options.showLabels) headers.push("LABELS");
   return headers;
@@ -75,6 +86,7 @@ function objectRow(
   if (options.withKind && nameIndex >= 0) cells[nameIndex] = `${kindPrefix(printer)}/${cells[nameIndex]}`;
   const labels = obj.metadata?.labels ?? {};
   if (withNamespace) cells.unshift(obj.metadata?.namespace ?? "");
+  if (options.eventType) cells.unshift(EVENT_CELLS[options.eventType] ?? options.eventType);
   cells.push(...(options.labelColumns ?? []).map((key) => labels[key] ?? ""));
   if (options.showLabels) cells.push(formatLabels(labels));
   return cells.map(sanitizeCell);

@@ -63,6 +63,12 @@ export const getVerb: Verb = {
       usage:
         "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string.",
     },
+    {
+      name: "output-watch-events",
+      type: "bool",
+      usage:
+        "Output watch event objects when --watch or --watch-only is used. Existing objects are output as initial ADDED events.",
+    },
     ...TEMPLATE_FLAGS,
     {
       name: "watch",
@@ -82,6 +88,11 @@ export const getVerb: Verb = {
 function runGet(ctx: VerbContext): number {
   const { output, allowMissingKeys } = printFlags(ctx);
   checkOutputFormat(output);
+  const watching = bool(ctx.flags, "watch") || bool(ctx.flags, "watch-only");
+  if (bool(ctx.flags, "output-watch-events") && !watching)
+    throw new KubectlError(
+      "error: --output-watch-events option can only be used with --watch or --watch-only",
+    );
   const allNamespaces = bool(ctx.flags, "all-namespaces");
   const scope = {
     namespace: ctx.namespace,
@@ -89,7 +100,7 @@ function runGet(ctx: VerbContext): number {
     labelSelector: str(ctx.flags, "selector"),
     fieldSelector: str(ctx.flags, "field-selector"),
   };
-  if (bool(ctx.flags, "watch") || bool(ctx.flags, "watch-only")) {
+  if (watching) {
     if (ctx.args.length === 0 && list(ctx.flags, "filename").length === 0)
       throw new KubectlError(getWithoutResourceFailure().stderr.trimEnd());
     return runGetWatch(ctx, scope);

@@ -25,6 +25,47 @@ describe("kubectl get -w", () => {
     expect(r.stream!.read()).toEqual({ stdout: "", stderr: "", code: undefined });
   });
 
+  it("--output-watch-events adds an EVENT column: ADDED for what exists, then each event's type", () => {
+    const c = cluster();
+    c.kubectl("run web --image=nginx:1.27.4");
+    expect(c.kubectl("get pods --output-watch-events").stderr).toBe(
+      "error: --output-watch-events option can only be used with --watch or --watch-only\n",
+    );
+    const r = c.kubectl("get pods -w --output-watch-events");
+    expect(r.stdout).toBe(
+      "EVENT      NAME   READY   STATUS              RESTARTS   AGE\n" +
+        "ADDED      web    0/1     ContainerCreating   0          0s\n",
+    );
+    c.advance(10);
+    expect(r.stream!.read().stdout).toBe("MODIFIED   web    1/1     Running             0          7s\n");
+    c.kubectl("delete pod web --wait=false");
+    c.advance(40);
+    const rows = r.stream!.read().stdout.trimEnd().split("\n");
+    expect(rows[0]).toMatch(/^MODIFIED   web    1\/1     Terminating /);
+    expect(rows.at(-1)).toMatch(/^DELETED    web /);
+    r.stream!.stop();
+  });
+
+  it("--output-watch-events -o json prints each watch event on a line of its own", () => {
+    const c = cluster();
+    c.kubectl("create configmap settings --from-literal=mode=fast");
+    const r = c.kubectl("get configmaps settings -w --output-watch-events -o json");
+    expect(r.stdout).toMatch(
+      /^\{"type":"ADDED","object":\{"apiVersion":"v1","data":\{"mode":"fast"\},"kind":"ConfigMap",/,
+    );
+    expect(r.stdout.split("\n")).toHaveLength(2);
+    c.kubectl("label configmap settings tier=web");
+    const change = JSON.parse(r.stream!.read().stdout);
+    expect(change.type).toBe("MODIFIED");
+    expect(change.object.metadata.labels).toEqual({ tier: "web" });
+    const yaml = c.kubectl("get configmaps settings -w --output-watch-events -o yaml").stdout;
+    expect(yaml).toMatch(/^object:\n {2}apiVersion: v1\n/);
+    expect(yaml).toMatch(/\ntype: ADDED\n$/);
+    expect(c.kubectl("get configmaps settings -w --output-watch-events -o jsonpath={.type}").stdout).toBe(
+      "ADDED",
+    );
+  });
+
   it("prints new pods and a deleted pod's last state, only those the selector matches", () => {
     const c = cluster();
     const r = c.kubectl("get pods -l app=web -w");
