@@ -64,3 +64,18 @@ describe("kubectl --help", () => {
     );
   });
 });
+
+describe("a real kubectl flag kubeplay does not simulate", () => {
+  it("is named as one, long or short, while a flag kubectl lacks stays unknown", () => {
+    const c = createCluster({ seed: 1, nodes: 0 });
+    expect(c.kubectl("apply -f web.yaml --server-side").stderr).toBe(
+      'error: "--server-side" is a real flag of "kubectl apply", but kubeplay does not simulate it (run "kubectl apply --help" for the flags it does)\n',
+    );
+    expect(c.kubectl("delete pods --all -i").stderr).toMatch(
+      /^error: "-i\/--interactive" is a real flag of "kubectl delete"/,
+    );
+    expect(c.kubectl("get pods --bogus").stderr).toBe(
+      "error: unknown flag: --bogus\nSee 'kubectl get --help' for usage.\n",
+    );
+  });
+});

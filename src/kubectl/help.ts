@@ -55,3 +55,19 @@ export function verbHelp(verb: Verb, path: string[]): string {
   lines.push(`Use "kubectl options" for a list of global command-line options (applies to all commands).`);
   return `${lines.join("\n")}\n`;
 }
+
+/**
+ * The real kubectl flag a parse error names, when kubectl has it for this command but kubeplay
+ * does not simulate it (`apply --server-side`, `delete -i`): from the recorded help, so such a
+ * flag is named as such rather than called unknown. Returns the flag as typed (`--prune`,
+ * `-i/--interactive`).
+ */
+export function unsimulatedFlag(path: readonly string[], parseError: string): string | undefined {
+  const options = KUBECTL_HELP_TEXT[path.join(" ")]?.options ?? {};
+  const long = /^unknown flag: --([^\s=]+)/.exec(parseError)?.[1];
+  if (long !== undefined) return long in options ? `--${long}` : undefined;
+  const short = /^unknown shorthand flag: '(.)'/.exec(parseError)?.[1];
+  if (short === undefined) return undefined;
+  const name = Object.keys(options).find((n) => FLAG_HELP[options[n]].startsWith(`    -${short}, --${n}=`));
+  return name && `-${short}/--${name}`;
+}

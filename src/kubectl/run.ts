@@ -9,7 +9,7 @@ import {
 import { withGlobalFlags } from "./cli/globalFlags";
 import { kubectlRootCommands, kubectlSubcommands } from "./cli/suggestions";
 import { splitShellWords } from "./cli/shellWords";
-import { rootHelp, verbHelp } from "./help";
+import { rootHelp, unsimulatedFlag, verbHelp } from "./help";
 import { formatError } from "./errorText";
 import { type EditorOpen, type EditorSave, KubectlError, type Verb, type VerbContext } from "./verb";
 import { findVerb } from "./verbs";
@@ -120,6 +120,13 @@ function dispatch(cluster: Cluster, line: string, input: KubectlInput, out: Sink
     if (parsed.help) {
       out.push(verbHelp(verb, path));
       return 0;
+    }
+    const flag = unsimulatedFlag(path, parsed.error);
+    if (flag !== undefined) {
+      const command = `kubectl ${path.join(" ")}`;
+      throw new KubectlError(
+        `error: "${flag}" is a real flag of "${command}", but kubeplay does not simulate it (run "${command} --help" for the flags it does)`,
+      );
     }
     throw new KubectlError(
       kubectlFailure(flagErrorMessage(parsed.error, `kubectl ${path.join(" ")}`)).stderr.trimEnd(),

@@ -41,8 +41,8 @@ describe("kubectl get -w", () => {
     c.kubectl("delete pod web --wait=false");
     c.advance(40);
     const rows = r.stream!.read().stdout.trimEnd().split("\n");
-    expect(rows[0]).toMatch(/^MODIFIED   web    1\/1     Terminating /);
-    expect(rows.at(-1)).toMatch(/^DELETED    web /);
+    expect(rows[0]).toMatch(/^MODIFIED {3}web {4}1\/1 {5}Terminating /);
+    expect(rows.at(-1)).toMatch(/^DELETED {4}web /);
     r.stream!.stop();
   });
 
