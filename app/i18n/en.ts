@@ -79,7 +79,7 @@ export const en = {
   "console.label": "kubectl console",
   "console.loading": "Starting the console…",
   "console.welcome":
-    "Type kubectl commands, e.g. kubectl get pods (k is short for kubectl).\nTab completes, ↑/↓ recall earlier commands, help lists more.",
+    "Type kubectl commands, e.g. kubectl get pods (k is short for kubectl).\nTab completes, the Up and Down keys recall earlier commands, help lists more.",
   "console.editing":
     "kubeplay: kubectl edit opened the editor tab {file}. Save it (Ctrl+S) to apply your changes, or quit to cancel; Ctrl+C here stops kubectl.",
   "console.editTooLarge":
@@ -97,7 +97,7 @@ export const en = {
   "console.onlyKubectl": "this console runs kubectl and kubeplay commands",
   "console.didYouMean": "Did you mean:",
   "console.help":
-    "This console runs:\n  kubectl …  (or k …)   commands against the simulated cluster, e.g. kubectl get pods -A\n  kubeplay …            the simulator's own controls, e.g. kubeplay advance 5m (kubeplay help lists them)\n  clear                 clears the screen\n  help                  shows this text\nCommands that keep running (get -w, rollout status, logs -f, wait, and delete until the objects are gone) go on as simulated time passes.\nkubectl edit opens the object in an editor tab (save applies it); kubectl exec -it POD -- sh opens a shell in the container (exit leaves it).\nCOMMAND > FILE puts its output in the editor tab FILE (>> appends); COMMAND | grep … filters it (also head, tail, wc).\nShell variables and lists work: export POD=$(kubectl get pods -o name | head -1) && kubectl describe $POD.\nKeys: Tab completes, ↑/↓ history, Ctrl+C cancels the line or stops a running command, Ctrl+L clears,\nCtrl+Shift+C / Ctrl+Shift+V (or right-click) copy and paste.",
+    "This console runs:\n  kubectl …  (or k …)   commands against the simulated cluster, e.g. kubectl get pods -A\n  kubeplay …            the simulator's own controls, e.g. kubeplay advance 5m (kubeplay help lists them)\n  clear                 clears the screen\n  help                  shows this text\nCommands that keep running (get -w, rollout status, logs -f, wait, and delete until the objects are gone) go on as simulated time passes.\nkubectl edit opens the object in an editor tab (save applies it); kubectl exec -it POD -- sh opens a shell in the container (exit leaves it).\nCOMMAND > FILE puts its output in the editor tab FILE (>> appends); COMMAND | grep … filters it (also head, tail, wc).\nShell variables and lists work: export POD=$(kubectl get pods -o name | head -1) && kubectl describe $POD.\nKeys: Tab completes, Up/Down history, Ctrl+C cancels the line or stops a running command, Ctrl+L clears,\nCtrl+Shift+C / Ctrl+Shift+V (or right-click) copy and paste.",
   "view.mode": "View mode",
   "view.tabGraph": "Graph",
   "view.tabTable": "Table",

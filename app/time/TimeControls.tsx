@@ -46,12 +46,12 @@ export function TimeControls() {
       </output>
       {clock.playing ? (
         <button type="button" data-testid="pause" disabled={disabled} onClick={() => send({ type: "pause" })}>
-          <span aria-hidden="true">⏸ </span>
+          <PauseIcon />
           {t("time.pause")}
         </button>
       ) : (
         <button type="button" data-testid="play" disabled={disabled} onClick={() => send({ type: "play" })}>
-          <span aria-hidden="true">▶ </span>
+          <PlayIcon />
           {t("time.play")}
         </button>
       )}
@@ -91,5 +91,26 @@ export function TimeControls() {
         ))}
       </span>
     </div>
+  );
+}
+
+/*
+ * Drawn rather than typed: U+23F8 (⏸) is missing from common Linux fonts (Debian's Chromium
+ * showed an empty box), and the two icons should match in size and weight.
+ */
+function PlayIcon() {
+  return (
+    <svg className="time-icon" viewBox="0 0 10 10" aria-hidden="true">
+      <path d="M2 1 L9 5 L2 9 Z" />
+    </svg>
+  );
+}
+
+function PauseIcon() {
+  return (
+    <svg className="time-icon" viewBox="0 0 10 10" aria-hidden="true">
+      <rect x="1.5" y="1" width="2.5" height="8" />
+      <rect x="6" y="1" width="2.5" height="8" />
+    </svg>
   );
 }
