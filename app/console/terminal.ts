@@ -176,7 +176,10 @@ export class ConsoleTerminal {
     this.term = new Terminal({
       theme: THEMES[theme],
       fontSize: 13,
-      fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Noto Sans Mono CJK SC", monospace',
+      // A Latin monospace font before the CJK one: a CJK font draws the East Asian "ambiguous"
+      // characters (… ↑ ↓ ─) full width, over the next cell, where xterm gives them one cell.
+      fontFamily:
+        'ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", "Noto Sans Mono CJK SC", monospace',
       cursorBlink: true,
       convertEol: false,
       scrollback: 5000,

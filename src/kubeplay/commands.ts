@@ -103,7 +103,7 @@ const curl: KubeplayCommand = {
 const seed: KubeplayCommand = {
   name: "seed",
   usage: "kubeplay seed",
-  summary: "Show the seed and options this cluster was created with (same seed + same inputs = same cluster)",
+  summary: "Show the seed and options of this cluster (same seed, same inputs: same cluster)",
   run(ctx) {
     if (ctx.args.length > 0) return usageError(ctx, seed, "takes no arguments");
     const { seed: value, nodes, start } = ctx.cluster.options;
