@@ -160,6 +160,8 @@ export class ConsoleTerminal {
   private readonly resize: ResizeObserver;
   private state = edit.EMPTY_LINE;
   private busy = false;
+  /** Whether the last output left its line unfinished (see writeOutput). */
+  private lineOpen = false;
   /** The console's shell variables (`export POD_NAME=…`), for this page's session, as a shell keeps them. */
   private readonly vars = new Map<string, string>();
   private queue: string[] = [];
@@ -208,6 +210,7 @@ export class ConsoleTerminal {
   print(entry: ConsoleEntry): void {
     this.term.write(`\r\x1b[2K${PROMPT}${entry.command}\r\n`);
     this.writeOutput(entry.stdout, entry.stderr, entry.chunks);
+    this.endLine();
     this.redraw();
   }
 
@@ -229,20 +232,30 @@ export class ConsoleTerminal {
     else if (!this.busy) this.term.write(edit.renderLine(PROMPT, this.state));
   }
 
-  /** A command's output: stdout then stderr (red), or in the order written when `chunks` says. */
+  /**
+   * A command's output: stdout then stderr (red), or in the order written when `chunks` says.
+   * Output that does not end its line leaves it open, as in a shell: the next command of a list
+   * goes on from there (`base64 -d; echo`), and the prompt starts a line of its own (endLine).
+   */
   private writeOutput(stdout: string, stderr: string, chunks?: readonly WrittenText[]): void {
-    const line = (text: string) => (text === "" || text.endsWith("\n") ? text : `${text}\n`);
+    // Without the order they were written in, stderr starts on a line of its own.
+    const line = (text: string) => (text === "" || text.endsWith("\n") || !stderr ? text : `${text}\n`);
     const written = chunks ?? [
       { stream: "stdout", text: line(stdout) },
-      { stream: "stderr", text: line(stderr) },
+      { stream: "stderr", text: stderr },
     ];
     const shown = written.filter((c) => c.text !== "");
-    shown.forEach((chunk, i) => {
-      // The last piece ends its line, as a shell prompt starts on a new one.
-      const text = i === shown.length - 1 && !chunk.text.endsWith("\n") ? `${chunk.text}\n` : chunk.text;
-      if (chunk.stream === "stderr") this.term.write(`${RED}${crlf(text)}${RESET}`);
-      else for (const piece of outputPieces(crlf(text))) this.term.write(piece);
-    });
+    for (const chunk of shown) {
+      if (chunk.stream === "stderr") this.term.write(`${RED}${crlf(chunk.text)}${RESET}`);
+      else for (const piece of outputPieces(crlf(chunk.text))) this.term.write(piece);
+    }
+    if (shown.length > 0) this.lineOpen = !shown[shown.length - 1].text.endsWith("\n");
+  }
+
+  /** Ends a line output left open, so that the prompt starts on a new one (as zsh does; bash would not). */
+  private endLine(): void {
+    if (this.lineOpen) this.term.write("\r\n");
+    this.lineOpen = false;
   }
 
   private onData(data: string): void {
@@ -318,6 +331,7 @@ export class ConsoleTerminal {
       await this.execute(input);
     } finally {
       this.busy = false;
+      this.endLine();
     }
     const next = this.queue.shift();
     if (next !== undefined) {
@@ -357,6 +371,7 @@ export class ConsoleTerminal {
         this.term.write("\x1b[2J\x1b[H");
         return 0;
       case "help":
+        this.endLine();
         this.term.write(`${crlf(this.deps.text("help"))}\r\n`);
         return 0;
       case "unknown": {
@@ -675,6 +690,7 @@ export class ConsoleTerminal {
     const following = this.following;
     if (!following) return;
     this.term.write("^C\r\n");
+    this.lineOpen = false;
     this.deps.interrupt(following.streamId);
     following.end();
   }

@@ -92,7 +92,7 @@ export const zh: Record<MessageKey, string> = {
   "console.onlyKubectl": "这个控制台只运行 kubectl 和 kubeplay 命令",
   "console.didYouMean": "你是不是想输入：",
   "console.help":
-    "这个控制台可以运行：\n  kubectl …（或 k …）   对模拟集群执行命令，例如 kubectl get pods -A\n  kubeplay …            模拟器自身的控制命令，例如 kubeplay advance 5m（kubeplay help 列出全部）\n  clear                 清屏\n  help                  显示本说明\n持续运行的命令（get -w、rollout status、logs -f、wait、delete）随模拟时间继续。\nkubectl edit 在编辑器标签页中打开对象（保存即应用）；kubectl exec -it POD -- sh 打开容器里的 shell（exit 退出）。\nCOMMAND > FILE 把输出写入编辑器标签页 FILE（>> 追加）；COMMAND | grep … 过滤输出（还有 head、tail、wc）。\n可以使用 Shell 变量和命令列表：export POD=$(kubectl get pods -o name | head -1) && kubectl describe $POD。\n按键：Tab 补全，上/下键翻历史，Ctrl+C 取消当前行或停止正在运行的命令，Ctrl+L 清屏，\nCtrl+Shift+C / Ctrl+Shift+V（或右键）复制和粘贴。",
+    "这个控制台可以运行：\n  kubectl …（或 k …）   对模拟集群执行命令，例如 kubectl get pods -A\n  kubeplay …            模拟器自身的控制命令，例如 kubeplay advance 5m（kubeplay help 列出全部）\n  clear                 清屏\n  help                  显示本说明\n持续运行的命令（get -w、rollout status、logs -f、wait、delete）随模拟时间继续。\nkubectl edit 在编辑器标签页中打开对象（保存即应用）；kubectl exec -it POD -- sh 打开容器里的 shell（exit 退出）。\nCOMMAND > FILE 把输出写入编辑器标签页 FILE（>> 追加）；COMMAND | grep … 过滤输出（还有 head、tail、wc、base64）。\n可以使用 Shell 变量和命令列表：export POD=$(kubectl get pods -o name | head -1) && kubectl describe $POD。\n按键：Tab 补全，上/下键翻历史，Ctrl+C 取消当前行或停止正在运行的命令，Ctrl+L 清屏，\nCtrl+Shift+C / Ctrl+Shift+V（或右键）复制和粘贴。",
   "view.mode": "视图模式",
   "view.tabGraph": "图",
   "view.tabTable": "表格",

@@ -16,6 +16,7 @@ import {
 } from "./shellState";
 import { curl, wget } from "./httpClient";
 import { cat, ls, mkdir, nslookup, rm, touch } from "./shellFiles";
+import { base64 } from "./base64";
 import { grep, head, tail, wc } from "./shellText";
 import { testExpression } from "./shellTest";
 
@@ -266,6 +267,7 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   head,
   grep,
   wc,
+  base64,
   touch,
   rm,
   mkdir,

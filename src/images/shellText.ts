@@ -3,34 +3,9 @@
  * KUBERNETES`, `tail -n 1 /tmp/log`), reading their files (relative to the shell's directory)
  * or stdin, with busybox's messages and exit statuses.
  */
-import type { Files } from "./containerFs";
+import { base64 } from "./base64";
+import { inputs, type TextFiles } from "./textInput";
 import { err, out, type Run } from "./shellState";
-
-/** What a filter reads its file operands from: a shell's files (relative to its directory). */
-interface TextFiles {
-  fs: Pick<Files, "read">;
-}
-
-/** What a filter reads: each named file's text, or stdin without any. Missing files are reported. */
-function* inputs(
-  applet: string,
-  files: string[],
-  stdin: string,
-  st: TextFiles,
-): Generator<ReturnType<typeof err>, { name: string; text: string }[] | undefined, undefined> {
-  if (files.length === 0 || (files.length === 1 && files[0] === "-")) return [{ name: "-", text: stdin }];
-  const read: { name: string; text: string }[] = [];
-  let missing = false;
-  for (const name of files) {
-    const text = name === "-" ? stdin : st.fs.read(name);
-    if (typeof text === "string") read.push({ name, text });
-    else {
-      missing = true;
-      yield err(`${applet}: ${name}: ${text.error}\n`);
-    }
-  }
-  return missing && read.length === 0 ? undefined : read;
-}
 
 /** A text's lines, each with its newline (the last may lack one). */
 function lines(text: string): string[] {
@@ -209,6 +184,7 @@ export function* wc(argv: string[], stdin: string, st: TextFiles): Run {
 }
 
 const FILTERS: Record<string, (argv: string[], stdin: string, st: TextFiles) => Run> = {
+  base64,
   grep,
   head,
   tail,

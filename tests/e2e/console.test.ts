@@ -270,6 +270,10 @@ describe("the kubectl console", () => {
     await waitForTerminal(page, /deployments.apps "nosuch" not found\nmissing\ndone\n\$$/);
     await typeCommand(page, "kubectl get deployments -o name | grep -q gen && echo gen is there");
     await waitForTerminal(page, /grep -q gen && echo gen is there\ngen is there\n\$$/);
+    // A Secret's value, decoded as most tutorials do it (busybox base64 prints no newline of its own).
+    await typeCommand(page, "kubectl create secret generic db --from-literal=password=s3cret");
+    await typeCommand(page, "kubectl get secret db -o jsonpath='{.data.password}' | base64 -d; echo");
+    await waitForTerminal(page, /\| base64 -d; echo\ns3cret\n\$$/);
     await typeCommand(page, "kubectl get pods | awk '{print $1}'");
     await waitForTerminal(page, /awk: not found here: the console pipes into grep, head, tail, wc/);
     await typeCommand(page, "kubectl get pods 2> errors.txt");

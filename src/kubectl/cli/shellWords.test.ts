@@ -215,7 +215,7 @@ describe("splitPipeline", () => {
       '"2>" (a redirection of descriptor 2) is not supported: only standard output goes to a file ("> FILE" or ">> FILE")',
     );
     expect(splitPipeline("kubectl get pods | awk '{print $1}'")).toEqual({
-      error: "awk: not found here: the console pipes into grep, head, tail, wc (busybox's)",
+      error: "awk: not found here: the console pipes into grep, head, tail, wc, base64 (busybox's)",
     });
     expect(splitPipeline("kubectl get pods | | grep x")).toEqual({
       error: "syntax error near unexpected token `|'",

@@ -73,7 +73,7 @@ export interface Pipeline {
 }
 
 /** The programs a console line may pipe into (busybox's text applets). */
-export const PIPE_FILTERS = ["grep", "head", "tail", "wc"];
+export const PIPE_FILTERS = ["grep", "head", "tail", "wc", "base64"];
 
 const REDIRECTIONS = [">", ">>", ">|"];
 
