@@ -1,5 +1,7 @@
-import type { EnvVar } from "kubernetes-types/core/v1";
+import type { EnvVar, EnvVarSource } from "kubernetes-types/core/v1";
 import { bool, list, str } from "../flagAccess";
+import { queryObjects } from "../query";
+import { resolveResourceArgs } from "../resources";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
 import {
   ALL_FLAG,
@@ -38,6 +40,16 @@ export const setEnvVerb: Verb = {
     },
     FILENAME_FLAG,
     {
+      name: "from",
+      type: "string",
+      usage: "The name of a resource from which to inject environment variables",
+    },
+    {
+      name: "keys",
+      type: "stringSlice",
+      usage: "Comma-separated list of keys to import from specified resource",
+    },
+    {
       name: "list",
       type: "bool",
       usage:
@@ -51,6 +63,11 @@ export const setEnvVerb: Verb = {
       usage:
         "If true, allow environment to be overwritten, otherwise reject updates that overwrite existing environment.",
     },
+    {
+      name: "prefix",
+      type: "string",
+      usage: "Prefix to append to variable names",
+    },
     SELECTOR_FLAG,
   ],
   run: runSetEnv,
@@ -59,11 +76,21 @@ export const setEnvVerb: Verb = {
 function runSetEnv(ctx: VerbContext): number {
   const { resources, pairs } = splitResourcesAndPairs(ctx.args, "env");
   const pattern = str(ctx.flags, "containers") || "*";
+  const from = str(ctx.flags, "from");
+  if (list(ctx.flags, "keys").length > 0 && !from)
+    throw new KubectlError(
+      "error: when specifying --keys, a configmap or secret must be provided with --from",
+    );
   if (bool(ctx.flags, "list")) return listEnv(ctx, resources, pattern);
   const changes = [...pairs, ...list(ctx.flags, "env")];
-  if (changes.length === 0)
+  const imported = from ? importedEnv(ctx, from) : [];
+  if (changes.length === 0 && imported.length === 0)
     throw new KubectlError("error: at least one environment variable must be provided");
-  const sets = changes.filter((c) => !c.endsWith("-")).map(parseEnvPair);
+  const prefix = str(ctx.flags, "prefix");
+  const sets = [...changes.filter((c) => !c.endsWith("-")).map(parseEnvPair), ...imported].map((e) => ({
+    ...e,
+    name: prefix + e.name,
+  }));
   const removals = changes.filter((c) => c.endsWith("-")).map((c) => c.slice(0, -1));
   return updateTemplates(
     ctx,
@@ -76,6 +103,34 @@ function runSetEnv(ctx: VerbContext): number {
     },
     "env updated",
   );
+}
+
+/**
+ * --from=configmap/NAME or secret/NAME [--keys=…]: a variable per key (or per key listed),
+ * each a reference to it, named as keyToEnvName names it (upper case, `_` for anything else,
+ * with a warning when that changed the key). Go ranges over the data in random order; sorted
+ * keeps the playground deterministic.
+ */
+function importedEnv(ctx: VerbContext, from: string): EnvVar[] {
+  const scope = { namespace: ctx.namespace, allNamespaces: false };
+  const { objects, errors } = queryObjects(ctx.cluster, resolveResourceArgs([from]), scope);
+  if (errors.length > 0) throw errors[0];
+  const keys = list(ctx.flags, "keys");
+  const env: EnvVar[] = [];
+  for (const source of objects) {
+    if (source.kind !== "ConfigMap" && source.kind !== "Secret")
+      throw new KubectlError("error: unsupported resource specified in --from");
+    const ref = { name: source.metadata.name ?? "" };
+    for (const key of Object.keys(source.data ?? {}).sort()) {
+      if (keys.length > 0 && !keys.includes(key)) continue;
+      const name = key.replace(/[^a-zA-Z0-9_]/g, "_").toUpperCase();
+      if (name !== key) ctx.err(`Warning: key ${key} transferred to ${name}\n`);
+      const valueFrom =
+        source.kind === "Secret" ? { secretKeyRef: { ...ref, key } } : { configMapKeyRef: { ...ref, key } };
+      env.push({ name, valueFrom });
+    }
+  }
+  return env;
 }
 
 function parseEnvPair(pair: string): EnvVar {
@@ -113,9 +168,21 @@ function listEnv(ctx: VerbContext, resources: string[], pattern: string): number
         ctx.out(
           e.value !== undefined
             ? `${e.name}=${e.value}\n`
-            : `# ${e.name} from: ${JSON.stringify(e.valueFrom)}\n`,
+            : `# ${e.name} from ${envVarRefString(e.valueFrom ?? {})}\n`,
         );
     }
   }
   return 0;
+}
+
+/** GetEnvVarRefString: where a variable's value comes from, in `set env --list`. */
+function envVarRefString(from: EnvVarSource): string {
+  if (from.configMapKeyRef) return `configmap ${from.configMapKeyRef.name}, key ${from.configMapKeyRef.key}`;
+  if (from.secretKeyRef) return `secret ${from.secretKeyRef.name}, key ${from.secretKeyRef.key}`;
+  if (from.fieldRef) return `field path ${from.fieldRef.fieldPath}`;
+  if (from.resourceFieldRef) {
+    const container = from.resourceFieldRef.containerName ? `${from.resourceFieldRef.containerName}/` : "";
+    return `resource field ${container}${from.resourceFieldRef.resource}`;
+  }
+  return "invalid valueFrom";
 }
