@@ -18,6 +18,7 @@ import {
 import { objectsFromFiles } from "./fileObjects";
 import { getWithoutResourceFailure } from "../cli/commandErrors";
 import { formatError } from "../errorText";
+import { runGetRaw } from "./getRaw";
 import { runGetWatch } from "./getWatch";
 
 /** `kubectl get`: lists or fetches objects and prints them as a table or in the -o format. */
@@ -69,6 +70,11 @@ export const getVerb: Verb = {
       usage:
         "Output watch event objects when --watch or --watch-only is used. Existing objects are output as initial ADDED events.",
     },
+    {
+      name: "raw",
+      type: "string",
+      usage: "Raw URI to request from the server.  Uses the transport specified by the kubeconfig file.",
+    },
     ...TEMPLATE_FLAGS,
     {
       name: "watch",
@@ -86,6 +92,8 @@ export const getVerb: Verb = {
 };
 
 function runGet(ctx: VerbContext): number {
+  const raw = str(ctx.flags, "raw");
+  if (raw) return runGetRaw(ctx, raw);
   const { output, allowMissingKeys } = printFlags(ctx);
   checkOutputFormat(output);
   const watching = bool(ctx.flags, "watch") || bool(ctx.flags, "watch-only");
