@@ -117,6 +117,18 @@ export const VALIDATE_FLAG: FlagSpec = {
   usage: "Must be one of: strict (or true), warn, ignore (or false).",
 };
 
+/**
+ * --chunk-size: how many items each list request asks for at a time. The lists kubectl prints
+ * are the same whatever it is, so kubeplay, which lists in one go, accepts it as it is.
+ */
+export const CHUNK_SIZE_FLAG: FlagSpec = {
+  name: "chunk-size",
+  type: "int64",
+  default: 500,
+  usage:
+    "Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.",
+};
+
 export const DRY_RUN_FLAG: FlagSpec = {
   name: "dry-run",
   type: "string",

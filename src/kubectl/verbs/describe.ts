@@ -8,7 +8,13 @@ import { bool, list } from "../flagAccess";
 import { listObjects } from "../query";
 import { resolveResourceArgs } from "../resources";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { ALL_NAMESPACES_FLAG, DIRECTORY_FLAGS, FILENAME_FLAG, SELECTOR_FLAG } from "./commonFlags";
+import {
+  ALL_NAMESPACES_FLAG,
+  CHUNK_SIZE_FLAG,
+  DIRECTORY_FLAGS,
+  FILENAME_FLAG,
+  SELECTOR_FLAG,
+} from "./commonFlags";
 import { resolveTargets } from "./resourceTargets";
 
 /** `kubectl describe`: a detailed, human-readable description of objects and their events. */
@@ -19,13 +25,7 @@ export const describeVerb: Verb = {
   flags: [
     ...DIRECTORY_FLAGS,
     ALL_NAMESPACES_FLAG,
-    {
-      name: "chunk-size",
-      type: "int64",
-      default: 500,
-      usage:
-        "Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.",
-    },
+    CHUNK_SIZE_FLAG,
     { ...FILENAME_FLAG, usage: "Filename, directory, or URL to files containing the resource to describe" },
     SELECTOR_FLAG,
     {

@@ -11,7 +11,7 @@ import { tabwrite } from "../output";
 import { objectPrintFlags, printResult } from "../print";
 import { formatOutput } from "../structuredOutput";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
-import { PRINT_FLAGS } from "./commonFlags";
+import { CHUNK_SIZE_FLAG, PRINT_FLAGS } from "./commonFlags";
 
 export const eventsVerb: Verb = {
   name: "events",
@@ -19,6 +19,7 @@ export const eventsVerb: Verb = {
   usage:
     "kubectl events [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file] [--for TYPE/NAME] [--watch] [--types=Normal,Warning] [options]",
   flags: [
+    CHUNK_SIZE_FLAG,
     {
       name: "all-namespaces",
       shorthand: "A",

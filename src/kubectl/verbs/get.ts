@@ -7,6 +7,7 @@ import { sortObjects } from "../sortBy";
 import { KubectlError, type Verb, type VerbContext } from "../verb";
 import {
   ALL_NAMESPACES_FLAG,
+  CHUNK_SIZE_FLAG,
   DIRECTORY_FLAGS,
   FIELD_SELECTOR_FLAG,
   FILENAME_FLAG,
@@ -28,6 +29,7 @@ export const getVerb: Verb = {
   usage:
     "kubectl get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]",
   flags: [
+    CHUNK_SIZE_FLAG,
     ...DIRECTORY_FLAGS,
     ALL_NAMESPACES_FLAG,
     FIELD_SELECTOR_FLAG,
