@@ -49,12 +49,13 @@ function runApply(ctx: VerbContext): number {
   if (docs.length === 0) throw new KubectlError("error: no objects passed to apply");
   let failed = false;
   const printed: KubeObject[] = [];
+  let printing = { output: "", allowMissingKeys: true };
   for (const doc of docs) {
     try {
       const result = applyDocument(ctx, doc, dryRun);
       // kubectl builds the printer once the object is applied, so a bad -o fails after each write.
-      objectPrintFlags(ctx);
-      if (printsObject(ctx)) printed.push(result.object);
+      printing = objectPrintFlags(ctx);
+      if (printsObject(ctx, printing)) printed.push(result.object);
       else ctx.out(result.line);
     } catch (error) {
       failed = true;
@@ -62,7 +63,7 @@ function runApply(ctx: VerbContext): number {
     }
   }
   if (printed.length > 0) {
-    ctx.out(printResult(ctx.cluster, printed, { ...objectPrintFlags(ctx), single: printed.length === 1 }));
+    ctx.out(printResult(ctx.cluster, printed, { ...printing, single: printed.length === 1 }));
   }
   return failed ? 1 : 0;
 }

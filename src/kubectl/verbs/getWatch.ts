@@ -37,12 +37,11 @@ export function runGetWatch(ctx: VerbContext, scope: QueryScope): number {
     );
   let printed = 0;
   const columnWidths: number[] = [];
-  /** A metav1.WatchEvent as kubectl's printers write it: compact JSON on one line, YAML documents apart. */
+  /** A metav1.WatchEvent as kubectl's printers write it: compact JSON on one line, its own line. */
   const printEvent = (object: KubeObject, type: string): string => {
-    const separator = printed++ > 0 && output === "yaml" ? "---\n" : "";
     if (output === "json")
       return `{"type":${JSON.stringify(type)},"object":${encodeGoJson(object, { indent: "" })}}\n`;
-    if (output === "yaml") return separator + toYaml({ object, type });
+    if (output === "yaml") return toYaml({ object, type });
     const event = { type, object } as unknown as KubeObject;
     return formatOutput([event], output, { single: true, allowMissingKeys });
   };
@@ -50,8 +49,14 @@ export function runGetWatch(ctx: VerbContext, scope: QueryScope): number {
   // (Other formats print object by object.)
   const table = output === "" || output === "wide";
   const print = (batch: KubeObject[], type: string) => {
-    if (events && !table) return printEvent(batch[0], type);
-    const text = printResult(ctx.cluster, batch, {
+    const separator = printed > 0 && output === "yaml" ? "---\n" : "";
+    const text = events && !table ? printEvent(batch[0], type) : printObjects(batch, type);
+    printed += batch.length;
+    return separator + text;
+  };
+  /** Objects in the -o format, or the table (rows only after the first print). */
+  function printObjects(batch: KubeObject[], type: string): string {
+    return printResult(ctx.cluster, batch, {
       output,
       showLabels: bool(ctx.flags, "show-labels"),
       labelColumns: list(ctx.flags, "label-columns"),
@@ -64,10 +69,7 @@ export function runGetWatch(ctx: VerbContext, scope: QueryScope): number {
       columnWidths,
       eventType: events ? type : undefined,
     });
-    const separator = printed > 0 && output === "yaml" ? "---\n" : "";
-    printed += batch.length;
-    return separator + text;
-  };
+  }
   if (!bool(ctx.flags, "watch-only") && objects.length > 0) {
     if (table) ctx.out(print(objects, "ADDED"));
     else for (const obj of objects) ctx.out(print([obj], "ADDED"));

@@ -40,9 +40,8 @@ export function outcomeLine(
   return `${ref} ${verb}${dryRunSuffix(dryRun)}\n`;
 }
 
-/** Whether -o asks for the object rather than the outcome line. */
-export function printsObject(ctx: VerbContext): boolean {
-  const { output } = printFlags(ctx);
+/** Whether -o asks for the object rather than the outcome line (given the print flags when already read). */
+export function printsObject(ctx: VerbContext, { output } = printFlags(ctx)): boolean {
   return output !== "" && output !== "name" && !bool(ctx.flags, "quiet");
 }
 
@@ -53,7 +52,7 @@ export function printsObject(ctx: VerbContext): boolean {
  */
 export function printOutcome(obj: KubeObject, verb: string, dryRun: DryRun, ctx: VerbContext): string {
   const printing = objectPrintFlags(ctx);
-  if (printsObject(ctx)) return printResult(ctx.cluster, [obj], { ...printing, single: true });
+  if (printsObject(ctx, printing)) return printResult(ctx.cluster, [obj], { ...printing, single: true });
   const type = typeOfKind(obj.kind);
   if (!type) throw new KubectlError(`error: no matches for kind "${obj.kind}"`);
   return outcomeLine(type, obj.metadata.name ?? "", verb, dryRun, ctx);
